@@ -1,0 +1,109 @@
+import type { CollectionName } from './collections.ts';
+import { collections } from './collections.ts';
+import type { Role } from './docs/common.ts';
+import { selfEditablePersonFields } from './docs/people.ts';
+
+/** Who is asking. */
+export interface Viewer {
+  id: string;
+  role: Role;
+}
+
+/**
+ * The relationships that decide visibility (seed 003's RLS helpers), looked up by the server
+ * per request: a coach's clients (active or paused assignments), a client's coaches.
+ */
+export interface Relations {
+  clientIds: ReadonlySet<string>;
+  coachIds: ReadonlySet<string>;
+}
+
+type AnyDoc = Record<string, unknown> & { id: string };
+
+/**
+ * May `viewer` see `doc`? One predicate per collection, shared by the server's pull (which
+ * sends a tombstone for a document that stopped being visible) and the simulation's oracle.
+ */
+export function canSee(viewer: Viewer, collection: CollectionName, doc: AnyDoc, rel: Relations): boolean {
+  const { id: me, role } = viewer;
+  const d = doc as Record<string, any>;
+  if (role === 'admin') return collection === 'people' || collection === 'assignments' || (collection === 'exercises' && d.ownerId === null);
+  const myClient = role === 'coach' && rel.clientIds.has(d.clientId);
+  const mine = role === 'client' && d.clientId === me;
+  switch (collection) {
+    case 'people':
+      return d.id === me || (role === 'coach' ? rel.clientIds.has(d.id) : rel.coachIds.has(d.id));
+    case 'assignments':
+      return role === 'coach' ? d.coachId === me : d.clientId === me;
+    case 'exercises':
+      return d.ownerId === null || d.ownerId === me || (role === 'client' && rel.coachIds.has(d.ownerId));
+    case 'sessions':
+      // Drafts are the coach's queue: only their author sees them (DESIGN.md "The draft queue").
+      if (role === 'coach') return myClient && (d.status === 'published' || d.coachId === me);
+      return mine && d.status === 'published';
+    case 'logs':
+      return myClient || mine;
+    case 'messages':
+    case 'recommendations':
+    case 'plans':
+    case 'notes': {
+      if (role === 'coach') return myClient && d.coachId === me;
+      if (!mine) return false;
+      if (collection === 'notes') return d.kind !== 'note' || d.isPrivate === false;
+      if (collection === 'plans') return d.status !== 'draft';
+      if (collection === 'recommendations') return d.status === 'approved';
+      return true;
+    }
+  }
+}
+
+const changed = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
+
+/**
+ * Why `viewer` may not write `next` over `prev` (null: the document is new), or null when the
+ * write is allowed. Pure rules only; rules that need other documents (a log's session, an
+ * assignment's capacity) are checked by the server's domain code.
+ */
+export function writeRefusal(viewer: Viewer, collection: CollectionName, prev: AnyDoc | null, next: AnyDoc, rel: Relations): string | null {
+  const { id: me, role } = viewer;
+  const spec = collections[collection];
+  const n = next as Record<string, any>;
+  const p = prev as Record<string, any> | null;
+  if (!(spec.writers as readonly Role[]).includes(role)) return `a ${role} cannot change ${collection}`;
+  if (p) {
+    for (const field of spec.fixed) {
+      if (changed(p[field], n[field])) return `${field} cannot be changed once set`;
+    }
+  }
+  switch (collection) {
+    case 'people': {
+      if (!p) return 'accounts are created through the sign-up API, not through sync';
+      if (role === 'admin') return null;
+      if (p.id !== me) return 'you can only change your own profile';
+      const allowed = new Set<string>(selfEditablePersonFields);
+      const bad = Object.keys({ ...p, ...n }).find((k) => !allowed.has(k) && k !== 'id' && changed(p[k], n[k]));
+      return bad ? `only an admin can change ${bad}` : null;
+    }
+    case 'assignments':
+      return null; // admin; capacity and one-active rules are checked by the server in its transaction
+    case 'exercises':
+      if (role === 'admin') return n.ownerId === null ? null : "an admin edits the shared library, not a coach's own exercises";
+      return n.ownerId === me ? null : 'you can only change your own exercises';
+    case 'logs':
+      if (n.clientId !== me) return 'you can only log your own sessions';
+      return null; // the session's existence, owner and status are checked by the server
+    case 'messages': {
+      if (n.authorId !== me || n.authorRole !== role) return 'you can only write as yourself';
+      if (n.kind === 'system') return 'system messages are written by the server';
+      if (role === 'coach') return n.coachId === me && rel.clientIds.has(n.clientId) ? null : 'you can only message your own clients';
+      return n.clientId === me && rel.coachIds.has(n.coachId) ? null : 'you can only message your own coach';
+    }
+    case 'sessions':
+    case 'notes':
+    case 'plans':
+    case 'recommendations':
+      if (n.coachId !== me) return 'you can only write as yourself';
+      if (!rel.clientIds.has(n.clientId)) return 'this client is not assigned to you';
+      return null;
+  }
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { id, instant, optionalId, text } from './common.ts';
+
+export const exerciseType = z.enum(['strength', 'cardio', 'flexibility', 'other']);
+/** Movement patterns drive the training-balance radar (seed 002 "elemental balance"). */
+export const movementPattern = z.enum(['push', 'pull', 'squat', 'hinge', 'carry', 'core', 'cardio', 'mobility']);
+export type MovementPattern = z.infer<typeof movementPattern>;
+
+const videoUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]);
+
+/** The exercise library: shared entries have no owner (admin-written), a coach's own have ownerId. */
+export const exerciseSchema = z.strictObject({
+  id,
+  ownerId: optionalId,
+  name: text(120).min(1),
+  description: text(4000),
+  videoUrl,
+  type: exerciseType,
+  pattern: movementPattern,
+  muscleGroups: z.array(text(40)).max(12),
+  updatedAt: instant,
+});
+export type Exercise = z.infer<typeof exerciseSchema>;

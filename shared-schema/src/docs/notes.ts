@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { calendarDate, id, instant, text } from './common.ts';
+
+/**
+ * Coach-written documents about one client: trainer notes (private or shared, seed 003),
+ * weekly summaries (seed 001) and shared resources (links, seed 002). Grouped in one
+ * collection because they share writer, reader and visibility rules.
+ */
+export const noteKind = z.enum(['note', 'summary', 'resource']);
+
+export const noteSchema = z.strictObject({
+  id,
+  kind: noteKind,
+  coachId: id,
+  clientId: id,
+  title: text(200),
+  body: text(8000),
+  url: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(1000)]),
+  resourceType: text(40),
+  isPrivate: z.boolean(),
+  weekOf: calendarDate.nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type Note = z.infer<typeof noteSchema>;

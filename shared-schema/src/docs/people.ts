@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { id, instant, role, text, weightUnit } from './common.ts';
+
+/**
+ * A person: coach, client or admin. Coaches carry the trainer profile of seed 003.
+ * Written by admins (roster, trainer profiles) and by the person for their own
+ * display fields; never created through sync (accounts need a password: REST only).
+ */
+export const personSchema = z.strictObject({
+  id,
+  role,
+  email: z.email().max(200),
+  firstName: text(80).min(1),
+  lastName: text(80),
+  units: weightUnit,
+  // Trainer profile (seed 003 "Extend Instructors Table"); ignored for non-coaches.
+  isPersonalTrainer: z.boolean(),
+  specializations: z.array(text(60)).max(20),
+  certifications: z.array(text(80)).max(20),
+  maxClients: z.number().int().min(0).max(500),
+  hourlyRate: z.number().min(0).max(100000).nullable(),
+  bio: text(2000),
+  yearsExperience: z.number().int().min(0).max(80).nullable(),
+  updatedAt: instant,
+});
+export type Person = z.infer<typeof personSchema>;
+
+/** Fields a person may change on their own document; everything else is the admin's. */
+export const selfEditablePersonFields = ['firstName', 'lastName', 'units', 'bio', 'updatedAt'] as const;
+
+export const DEFAULT_MAX_CLIENTS = 15;

@@ -1,0 +1,26 @@
+import type { Assignment } from '../docs/assignments.ts';
+
+/** Seed 003 get_trainer_client_count: only active assignments take a place. */
+export const activeClientCount = (assignments: readonly Assignment[], coachId: string): number =>
+  assignments.filter((a) => a.coachId === coachId && a.status === 'active').length;
+
+/** Seed 003 is_trainer_at_capacity. */
+export const isAtCapacity = (assignments: readonly Assignment[], coachId: string, maxClients: number): boolean =>
+  activeClientCount(assignments, coachId) >= maxClients;
+
+/**
+ * Why `next` may not be written given every other assignment of the same coach and client
+ * (`others`, excluding `next` itself), or null. The server runs this inside the write
+ * transaction so two admins assigning at once cannot both pass.
+ */
+export function assignmentRefusal(next: Assignment, others: readonly Assignment[], maxClients: number): string | null {
+  if (next.status !== 'active') return null;
+  // A client has one active trainer at a time (seed 003 unique_active_assignment).
+  if (others.some((a) => a.clientId === next.clientId && a.status === 'active' && a.id !== next.id)) {
+    return 'This client already has an active trainer; end that assignment first.';
+  }
+  // Capacity counts active clients only; a paused client keeps no place.
+  const taken = others.filter((a) => a.coachId === next.coachId && a.status === 'active' && a.id !== next.id).length;
+  if (taken >= maxClients) return `This trainer is at capacity (${taken}/${maxClients}).`;
+  return null;
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { collections, type CollectionName } from './collections.ts';
+
+/** Bump when a collection's zod schema changes shape; add a migration strategy in the web data layer. */
+export const SCHEMA_VERSION = 0;
+
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * Derives the RxDB collection schema from the zod schema, so the wire type, the server's
+ * parser and the local database's schema are one definition (STYLE.md 1).
+ */
+export function rxSchemaFor(name: CollectionName): JsonSchema {
+  const { schema, indexes } = collections[name];
+  const json = z.toJSONSchema(schema, { target: 'draft-07', io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  delete json.$schema;
+  return {
+    title: name,
+    version: SCHEMA_VERSION,
+    primaryKey: 'id',
+    type: 'object',
+    properties: json.properties,
+    required: json.required,
+    // Unknown fields are refused by the zod parser on both sides; RxDB keeps the schema open
+    // only for its own _meta/_rev bookkeeping.
+    additionalProperties: false,
+    indexes: indexes.map((fields) => (fields.length === 1 ? fields[0] : [...fields])),
+  };
+}
