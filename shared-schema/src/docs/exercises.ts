@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { id, instant, optionalId, text } from './common.ts';
+import { id, instant, webUrl, optionalId, text } from './common.ts';
 
 export const exerciseType = z.enum(['strength', 'cardio', 'flexibility', 'other']);
 /** Movement patterns drive the training-balance radar (seed 002 "elemental balance"). */
 export const movementPattern = z.enum(['push', 'pull', 'squat', 'hinge', 'carry', 'core', 'cardio', 'mobility']);
 export type MovementPattern = z.infer<typeof movementPattern>;
 
-const videoUrl = z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]);
+const videoUrl = webUrl(500);
 
 /** The exercise library: shared entries have no owner (admin-written), a coach's own have ownerId. */
 export const exerciseSchema = z.strictObject({

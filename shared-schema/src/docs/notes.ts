@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, id, instant, text } from './common.ts';
+import { calendarDate, id, instant, text, webUrl } from './common.ts';
 
 /**
  * Coach-written documents about one client: trainer notes (private or shared, seed 003),
@@ -15,7 +15,7 @@ export const noteSchema = z.strictObject({
   clientId: id,
   title: text(200),
   body: text(8000),
-  url: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(1000)]),
+  url: webUrl(1000),
   resourceType: text(40),
   isPrivate: z.boolean(),
   weekOf: calendarDate.nullable(),
