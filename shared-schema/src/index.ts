@@ -17,3 +17,4 @@ export * from './auth.ts';
 export * from './domain/dates.ts';
 export * from './domain/publish.ts';
 export * from './domain/assignments.ts';
+export * from './domain/bulk-assignment.ts';
