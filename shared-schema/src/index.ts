@@ -18,3 +18,4 @@ export * from './domain/dates.ts';
 export * from './domain/publish.ts';
 export * from './domain/assignments.ts';
 export * from './domain/bulk-assignment.ts';
+export * from './admin.ts';
