@@ -19,3 +19,4 @@ export * from './domain/publish.ts';
 export * from './domain/assignments.ts';
 export * from './domain/bulk-assignment.ts';
 export * from './admin.ts';
+export * from './domain/sessions.ts';

@@ -1,4 +1,4 @@
-import { addDays, format, parseISO } from 'date-fns';
+import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
 
 /**
  * Calendar-date helpers. A due date is a day in the client's calendar, so "today" is always
@@ -8,3 +8,16 @@ import { addDays, format, parseISO } from 'date-fns';
 export const toCalendarDate = (d: Date): string => format(d, 'yyyy-MM-dd');
 export const todayLocal = (): string => toCalendarDate(new Date());
 export const addDaysTo = (date: string, days: number): string => toCalendarDate(addDays(parseISO(date), days));
+
+/** Days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
+export const daysBetween = (from: string, to: string): number => differenceInCalendarDays(parseISO(to), parseISO(from));
+
+/**
+ * The calendar day an instant falls on in `timeZone` (an IANA name; the device's own zone when
+ * omitted). "Completed on time" compares this day with a due date, so it must be the client's day,
+ * not UTC's: a workout finished at 23:30 in New York is still that day's workout.
+ */
+export function calendarDateOf(instant: string, timeZone?: string): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+}
