@@ -1,0 +1,95 @@
+import type { LogEntry, Prescription, SessionLog, TrainingSession } from '@spotter/shared';
+import { sessionLogId } from '@spotter/shared';
+
+/**
+ * Pure helpers behind the client's log form and the coach's "logged vs prescribed" view.
+ * The log of a session is ONE document (id `sessionLogId(sessionId)`), entries keyed by
+ * prescription id, so a client's devices meet in one document and merge per entry.
+ */
+
+/** The numbers that decide "as prescribed": changing one of them is a deviation. */
+const numericFields = ['setsCompleted', 'repsCompleted', 'weightUsed', 'weightUnit', 'durationMinutes'] as const;
+
+/**
+ * Apply what the client typed to an entry. Changing a number away from the prefill unchecks
+ * "Completed as prescribed" (the coach must not read a heavier set as "as prescribed"),
+ * unless the same edit sets the box explicitly; typing the prefilled number back re-checks it.
+ */
+export function applyEdit(entry: LogEntry, patch: Partial<LogEntry>, prefill: LogEntry, now: string): LogEntry {
+  const next: LogEntry = { ...entry, ...patch, loggedAt: now };
+  const touchedNumbers = numericFields.some((f) => f in patch);
+  if (touchedNumbers && !('completedAsPrescribed' in patch)) {
+    next.completedAsPrescribed = numericFields.every((f) => next[f] === prefill[f]);
+  }
+  return next;
+}
+
+/** The log document with one entry written; creates the document on the first entry. */
+export function withEntry(
+  log: SessionLog | null,
+  session: Pick<TrainingSession, 'id' | 'clientId' | 'coachId'>,
+  prescriptionId: string,
+  entry: LogEntry,
+  now: string,
+): SessionLog {
+  const base = log ?? emptyLog(session, now);
+  return { ...base, entries: { ...base.entries, [prescriptionId]: entry }, updatedAt: now };
+}
+
+/** Marks the session complete (DESIGN.md: complete when its client marks it complete). */
+export function withCompletion(
+  log: SessionLog | null,
+  session: Pick<TrainingSession, 'id' | 'clientId' | 'coachId'>,
+  completedAt: string | null,
+  now: string,
+): SessionLog {
+  const base = log ?? emptyLog(session, now);
+  return { ...base, completedAt, updatedAt: now };
+}
+
+function emptyLog(session: Pick<TrainingSession, 'id' | 'clientId' | 'coachId'>, now: string): SessionLog {
+  return {
+    id: sessionLogId(session.id),
+    sessionId: session.id,
+    clientId: session.clientId,
+    coachId: session.coachId,
+    entries: {},
+    completedAt: null,
+    updatedAt: now,
+  };
+}
+
+type PrescribedPart = Pick<Prescription, 'sets' | 'reps' | 'weight' | 'restSeconds'>;
+
+/** "3 × 8-12 · 60 kg · rest 90 s" — how a prescription reads everywhere. */
+export function formatPrescription(p: PrescribedPart): string {
+  const parts = [`${p.sets} × ${p.reps}`];
+  if (p.weight.trim()) parts.push(p.weight.trim());
+  if (p.restSeconds > 0) parts.push(`rest ${formatRest(p.restSeconds)}`);
+  return parts.join(' · ');
+}
+
+export function formatRest(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return s ? `${m} min ${s} s` : `${m} min`;
+}
+
+/** "3 × 10 · 62.5 kg · 20 min" — what the client did. */
+export function formatEntry(e: LogEntry): string {
+  const parts: string[] = [];
+  if (e.setsCompleted !== null || e.repsCompleted !== null) parts.push(`${e.setsCompleted ?? '?'} × ${e.repsCompleted ?? '?'}`);
+  if (e.weightUsed !== null) parts.push(`${e.weightUsed} ${e.weightUnit}`);
+  if (e.durationMinutes !== null) parts.push(`${e.durationMinutes} min`);
+  return parts.join(' · ') || 'no numbers entered';
+}
+
+/** Did the coach change the prescription after the client logged against it? */
+export function prescriptionChangedSinceLogged(current: PrescribedPart, entry: LogEntry): boolean {
+  const then = entry.prescribed;
+  return then.sets !== current.sets || then.reps !== current.reps || then.weight !== current.weight || then.restSeconds !== current.restSeconds;
+}
+
+/** The snapshot stored in an entry: what was prescribed when the client logged. */
+export const snapshotOf = (p: PrescribedPart): LogEntry['prescribed'] => ({ sets: p.sets, reps: p.reps, weight: p.weight, restSeconds: p.restSeconds });

@@ -1,0 +1,46 @@
+import type { Message, Role } from '@spotter/shared';
+
+/**
+ * Comments and messages are both `messages` documents (one collection, one writer per
+ * document: its author). A comment targets a session (targetId = session id) or an
+ * exercise log (targetType 'log'). Pure helpers; the pages write through the data layer.
+ */
+export type CommentTarget = { type: 'session' | 'log'; id: string };
+
+export interface Author {
+  id: string;
+  role: Role;
+}
+
+/** The pair a conversation belongs to; a message document carries both ids. */
+export interface Pair {
+  coachId: string;
+  clientId: string;
+}
+
+const byCreated = (a: Message, b: Message) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+
+/** The thread on one target, oldest first (a thread reads top to bottom). */
+export const commentsOn = (messages: readonly Message[], target: CommentTarget): Message[] =>
+  messages.filter((m) => m.kind === 'comment' && m.targetType === target.type && m.targetId === target.id).sort(byCreated);
+
+/** The coach↔client conversation, oldest first; server 'system' notes belong in it too. */
+export const conversation = (messages: readonly Message[], pair: Pair): Message[] =>
+  messages
+    .filter((m) => (m.kind === 'message' || m.kind === 'system') && m.coachId === pair.coachId && m.clientId === pair.clientId)
+    .sort(byCreated);
+
+export function newComment(id: string, author: Author, pair: Pair, target: CommentTarget, body: string, now: string): Message {
+  return { id, kind: 'comment', authorId: author.id, authorRole: author.role, ...pair, targetType: target.type, targetId: target.id, body: body.trim(), createdAt: now, updatedAt: now };
+}
+
+export function newMessage(id: string, author: Author, pair: Pair, body: string, now: string): Message {
+  return { id, kind: 'message', authorId: author.id, authorRole: author.role, ...pair, targetType: null, targetId: null, body: body.trim(), createdAt: now, updatedAt: now };
+}
+
+/** "Coach" / "You" style label for an author, given display names known on the device. */
+export function authorLabel(m: Message, me: string, names: Readonly<Record<string, string>>): string {
+  if (m.kind === 'system') return 'Spotter';
+  if (m.authorId === me) return 'You';
+  return names[m.authorId] ?? (m.authorRole === 'coach' ? 'Coach' : 'Client');
+}
