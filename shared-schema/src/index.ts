@@ -20,3 +20,6 @@ export * from './domain/assignments.ts';
 export * from './domain/bulk-assignment.ts';
 export * from './admin.ts';
 export * from './domain/sessions.ts';
+export * from './domain/progress.ts';
+export * from './domain/engagement.ts';
+export * from './domain/recommendations.ts';
