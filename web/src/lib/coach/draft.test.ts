@@ -83,7 +83,7 @@ describe('submit and edit', () => {
 
   it.each([
     ['draft', 'why', 'draft', 'why'], // the reason stays until the coach submits again
-    ['submitted', null, 'draft', null], // typing into a waiting draft takes it back out of the queue
+    ['submitted', null, 'submitted', null], // a waiting submission goes out with the edit
     ['published', null, 'published', null], // an edit to a published session reaches the client
   ] as const)('editing a %s keeps status %s', (status, rejection, expStatus, expRejection) => {
     const s = editSession(draftWith(1, { status, rejection }), { title: 'New' }, '2030-01-03T00:00:00.000Z');

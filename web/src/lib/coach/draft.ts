@@ -86,13 +86,12 @@ export function submitSession(s: TrainingSession, now: string): TrainingSession 
 }
 
 /**
- * An edit. A published session stays published (the client sees the change); a refused or
- * waiting one becomes a plain draft again, since what the server judged is not what it is now.
+ * An edit. A published session stays published (the client sees the change); one waiting to
+ * submit stays waiting and goes out with the edit (the coach already asked to publish it). A
+ * refused draft keeps its reason until the next submit, so the coach sees what to fix.
  */
 export function editSession(s: TrainingSession, patch: Partial<TrainingSession>, now: string): TrainingSession {
-  const status = s.status === 'published' ? 'published' : 'draft';
-  const rejection = s.status === 'draft' ? s.rejection : null;
-  return { ...s, ...patch, status, rejection, updatedAt: now };
+  return { ...s, ...patch, status: s.status, rejection: s.rejection, submittedAt: s.submittedAt, updatedAt: now };
 }
 
 export type QueueState = 'draft' | 'waiting' | 'refused' | 'published';
