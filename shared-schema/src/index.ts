@@ -23,3 +23,4 @@ export * from './domain/sessions.ts';
 export * from './domain/progress.ts';
 export * from './domain/engagement.ts';
 export * from './domain/recommendations.ts';
+export * from './domain/compliance.ts';
