@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLIENT_ID, COACH_ID, logEntry, message, session, sessionLog } from '../fixtures.ts';
-import { complianceDropped, engagement, engagementScore, recencyFactor } from './engagement.ts';
+import { engagement, engagementScore, recencyFactor } from './engagement.ts';
 
 const at = (day: string) => `${day}T10:00:00.000Z`;
 
@@ -54,15 +54,4 @@ describe('engagement from documents', () => {
     expect(e.parts).toEqual({ due: 3, logged: 3, onTime: 1, interactions: 2, daysSinceActive: 3 });
     expect(e.score).toBe(Math.round(40 + 10 + 5 + 10 * (11 / 12)));
   });
-});
-
-describe('complianceDropped (≥ 20 points over 14 days)', () => {
-  it.each([
-    [60, 80, true],
-    [61, 80, false],
-    [0, 100, true],
-    [90, 70, false],
-    [null, 80, false],
-    [50, null, false],
-  ])('now %s, 14 days ago %s → %s', (now, before, want) => expect(complianceDropped(now, before)).toBe(want));
 });

@@ -2,13 +2,14 @@ import { subDays, format, parseISO } from 'date-fns';
 import type { SessionLog } from '../docs/logs.ts';
 import type { Message } from '../docs/messages.ts';
 import type { TrainingSession } from '../docs/sessions.ts';
-import { dayOfInstant } from './progress.ts';
+import { completedOnTime } from './compliance.ts';
+import { calendarDateOf } from './dates.ts';
 
 /**
  * Engagement score (seed 002 §1, issue 9): how actively a client trains and talks with their
  * coach over the last 28 days, 0–100. Four parts, weighted by how much each says about a
  * client who is on track; the formula is shown to the coach verbatim, so keep the text and
- * the code in step.
+ * the code in step. Flagging a compliance drop is compliance.ts's `complianceDrop`.
  */
 export const ENGAGEMENT_WINDOW_DAYS = 28;
 export const ENGAGEMENT_FORMULA =
@@ -41,7 +42,9 @@ export function engagementParts(
   logs: readonly SessionLog[],
   messages: readonly Message[],
   today: string,
+  timeZone?: string,
 ): EngagementParts {
+  const dayOfInstant = (instant: string) => calendarDateOf(instant, timeZone);
   const from = ymd(subDays(parseISO(today), ENGAGEMENT_WINDOW_DAYS));
   const logBySession = new Map(logs.map((l) => [l.sessionId, l]));
   let due = 0;
@@ -55,7 +58,7 @@ export function engagementParts(
     if (s.dueDate === today && !touched) continue;
     due += 1;
     if (touched) logged += 1;
-    if (log?.completedAt && dayOfInstant(log.completedAt) <= s.dueDate) onTime += 1;
+    if (completedOnTime(s, log, timeZone)) onTime += 1;
   }
   const mine = messages.filter((m) => m.clientId === clientId && m.authorId === clientId && m.kind !== 'system');
   const interactions = mine.filter((m) => dayOfInstant(m.createdAt) >= from && dayOfInstant(m.createdAt) <= today).length;
@@ -85,19 +88,8 @@ export function engagement(
   logs: readonly SessionLog[],
   messages: readonly Message[],
   today: string,
+  timeZone?: string,
 ): Engagement {
-  const parts = engagementParts(clientId, sessions, logs, messages, today);
+  const parts = engagementParts(clientId, sessions, logs, messages, today, timeZone);
   return { score: engagementScore(parts), parts };
 }
-
-/**
- * Flag a client whose compliance fell by `threshold` percentage points or more between
- * 14 days ago and today (issue 9: "dropped by 20% over 14 days"). Both values come from the
- * same compliance rule evaluated at the two days; unknown (null) never flags.
- */
-export function complianceDropped(now: number | null, fourteenDaysAgo: number | null, threshold = 20): boolean {
-  if (now === null || fourteenDaysAgo === null) return false;
-  return fourteenDaysAgo - now >= threshold;
-}
-
-export const fourteenDaysBefore = (today: string): string => ymd(subDays(parseISO(today), 14));

@@ -1,4 +1,5 @@
 import { format, parseISO, startOfISOWeek } from 'date-fns';
+import { calendarDateOf } from './dates.ts';
 import type { WeightUnit } from '../docs/common.ts';
 import type { Exercise, MovementPattern } from '../docs/exercises.ts';
 import type { LogEntry, SessionLog } from '../docs/logs.ts';
@@ -21,8 +22,8 @@ export function convertWeight(value: number, from: WeightUnit, to: WeightUnit): 
 /** One decimal: enough for 2.5 kg plates and 0.1 lb rounding noise; used for every displayed weight. */
 export const roundWeight = (value: number): number => Math.round(value * 10) / 10;
 
-/** The calendar day of an instant as the server stores it (UTC), so every device buckets alike. */
-export const dayOfInstant = (instant: string): string => instant.slice(0, 10);
+/** The calendar day an instant fell on for the client (their zone; the device's by default). */
+export const dayOfInstant = (instant: string, timeZone?: string): string => calendarDateOf(instant, timeZone);
 
 /** Monday of the ISO week holding `date` (YYYY-MM-DD). */
 export const weekStartOf = (date: string): string => format(startOfISOWeek(parseISO(date)), 'yyyy-MM-dd');
@@ -66,11 +67,16 @@ export interface Performed {
 }
 
 /** Every entry with something done, in the viewer's unit, oldest first (ties by exercise id). */
-export function performedEntries(logs: readonly SessionLog[], unit: WeightUnit, range: DateRange = { from: null, to: null }): Performed[] {
+export function performedEntries(
+  logs: readonly SessionLog[],
+  unit: WeightUnit,
+  range: DateRange = { from: null, to: null },
+  timeZone?: string,
+): Performed[] {
   const out: Performed[] = [];
   for (const log of logs) {
     for (const entry of Object.values(log.entries)) {
-      const date = dayOfInstant(entry.loggedAt);
+      const date = dayOfInstant(entry.loggedAt, timeZone);
       if (!inRange(date, range)) continue;
       if (!entry.setsCompleted && !entry.durationMinutes) continue;
       const weight = entry.weightUsed ? convertWeight(entry.weightUsed, entry.weightUnit, unit) : 0;
@@ -163,6 +169,7 @@ export function completionPerWeek(
   logs: readonly SessionLog[],
   today: string,
   range: DateRange = { from: null, to: null },
+  timeZone?: string,
 ): WeekCompletion[] {
   const logBySession = new Map(logs.map((l) => [l.sessionId, l]));
   const byWeek = new Map<string, WeekCompletion>();
@@ -176,7 +183,7 @@ export function completionPerWeek(
     w.due += 1;
     if (completedAt) {
       w.completed += 1;
-      if (dayOfInstant(completedAt) <= s.dueDate) w.onTime += 1;
+      if (dayOfInstant(completedAt, timeZone) <= s.dueDate) w.onTime += 1;
     }
     byWeek.set(week, w);
   }
