@@ -24,3 +24,4 @@ export * from './domain/progress.ts';
 export * from './domain/engagement.ts';
 export * from './domain/recommendations.ts';
 export * from './domain/compliance.ts';
+export * from './domain/week.ts';
