@@ -24,7 +24,8 @@ type Parsed = { ok: true; value: number | null } | { ok: false };
 export function parseNumber(text: string, { integer = false, max = Infinity } = {}): Parsed {
   const t = text.trim().replace(',', '.');
   if (t === '') return { ok: true, value: null };
-  if (!/^\d+(\.\d+)?$/.test(t)) return { ok: false };
+  // "62." is a number half typed: read it as 62 rather than flash an error mid-keystroke.
+  if (!/^\d+(\.\d*)?$/.test(t)) return { ok: false };
   const value = Number(t);
   if (integer && !Number.isInteger(value)) return { ok: false };
   if (value > max) return { ok: false };
