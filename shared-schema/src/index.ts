@@ -25,3 +25,4 @@ export * from './domain/engagement.ts';
 export * from './domain/recommendations.ts';
 export * from './domain/compliance.ts';
 export * from './domain/week.ts';
+export * from './domain/logging.ts';
