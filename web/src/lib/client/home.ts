@@ -1,5 +1,5 @@
 import type { SessionLog, TrainingSession } from '@spotter/shared';
-import { isComplete, isLate, logsBySession, previousSessions, upcomingSessions, type Logs } from '@spotter/shared';
+import { completionSummary, isComplete, isLate, logsBySession, previousSessions, upcomingSessions, type Logs } from '@spotter/shared';
 import type { SessionItem } from './types.ts';
 
 /**
@@ -26,6 +26,6 @@ export function toItem(s: TrainingSession, log: SessionLog | undefined, today: s
     exerciseCount: s.exercises.length,
     completed: isComplete(s, log),
     late: isLate(s, log, today),
-    logged: s.exercises.filter((p) => log?.entries[p.id]).length,
+    logged: completionSummary(s, log).logged,
   };
 }

@@ -1,11 +1,9 @@
 /** View shapes the client components take (plain data; routes compute them with the domain rules). */
 
-/** A day of the Mon–Sun strip: done (a session completed), late (one missed), due (one still to do). */
-export type DayState = 'done' | 'late' | 'due' | 'none';
-
+/** A day of the Mon–Sun strip, as computed by the shared `weekStrip` (StripDay has more). */
 export interface WeekDay {
   date: string; // YYYY-MM-DD
-  state: DayState;
+  state: 'done' | 'late' | 'due' | 'none';
   isToday: boolean;
 }
 
