@@ -26,3 +26,4 @@ export * from './domain/recommendations.ts';
 export * from './domain/compliance.ts';
 export * from './domain/week.ts';
 export * from './domain/logging.ts';
+export * from './domain/plans.ts';
