@@ -1,0 +1,89 @@
+import {
+  assignmentRefusal, bulkAssignmentRefusal, todayLocal,
+  type Assignment, type BulkAssignRequest, type BulkAssignResponse, type CollectionName, type Message, type Person, type Viewer,
+} from '@spotter/shared';
+import { v7 as uuidv7 } from 'uuid';
+import { HttpError } from '../errors.ts';
+import type { Repository } from '../storage/repository.ts';
+import { bumpClientDocuments } from '../sync/relations.ts';
+
+export const conflict = (message: string) => new HttpError(409, 'conflict', message);
+
+export interface AssignOptions {
+  now?: Date;
+  /** The server's calendar day for start and end dates. */
+  today?: string;
+  newId?: () => string;
+}
+
+const live = (repo: Repository, field: 'coachId' | 'clientId', value: string) =>
+  repo.find('assignments', [{ field, op: 'eq', value }, { field: 'deleted', op: 'eq', value: false }]).map((s) => s.doc as Assignment);
+
+const name = (p: Person) => `${p.firstName} ${p.lastName}`.trim();
+
+/**
+ * Seed 003 flow 1 and bulk assignment: every client in `clientIds` gets `coachId` as their
+ * active trainer, or nothing changes (one transaction). Inside it, capacity and the
+ * one-active-trainer rule are checked against the rows as they are now, so two admins
+ * assigning at once are serialised by the database and the second sees the first's result.
+ * A client with another active trainer is reassigned: that assignment is completed with an
+ * end date and kept as history. Each newly assigned client gets a system message.
+ */
+export function bulkAssign(repo: Repository, admin: Viewer, req: BulkAssignRequest, opts: AssignOptions = {}) {
+  const now = (opts.now ?? new Date()).toISOString();
+  const today = opts.today ?? todayLocal();
+  const newId = opts.newId ?? uuidv7;
+  const changed = new Set<CollectionName>(['assignments', 'messages']);
+
+  const result = repo.transaction((): BulkAssignResponse => {
+    const coachRow = repo.get('people', req.coachId);
+    const coach = coachRow && !coachRow.deleted && coachRow.doc.role === 'coach' ? (coachRow.doc as Person) : null;
+    if (!coach) throw new HttpError(404, 'not_found', 'No such trainer.');
+    const clients = req.clientIds.map((id) => {
+      const row = repo.get('people', id);
+      if (!row || row.deleted || row.doc.role !== 'client') throw new HttpError(404, 'not_found', `No such client: ${id}.`);
+      return row.doc as Person;
+    });
+
+    const byId = new Map<string, Assignment>();
+    for (const a of [...live(repo, 'coachId', coach.id), ...req.clientIds.flatMap((id) => live(repo, 'clientId', id))]) byId.set(a.id, a);
+    const reason = bulkAssignmentRefusal(req.clientIds, { id: coach.id, name: name(coach), maxClients: coach.maxClients }, [...byId.values()]);
+    if (reason) throw conflict(reason);
+
+    const assignments: Assignment[] = [];
+    const ended: Assignment[] = [];
+    for (const client of clients) {
+      const current = [...byId.values()].find((a) => a.clientId === client.id && a.status === 'active');
+      if (current?.coachId === coach.id) {
+        assignments.push(current); // already this trainer's client: nothing to change
+        continue;
+      }
+      if (current) {
+        const done: Assignment = { ...current, status: 'completed', endDate: today, updatedAt: now };
+        repo.put('assignments', done, false);
+        byId.set(done.id, done);
+        ended.push(done);
+      }
+      const next: Assignment = {
+        id: newId(), clientId: client.id, coachId: coach.id, status: 'active', assignedBy: admin.id,
+        startDate: today, endDate: null, notes: req.notes ?? '', createdAt: now, updatedAt: now,
+      };
+      // The shared rule again, per row, against what this transaction has written so far.
+      const refusal = assignmentRefusal(next, [...byId.values()], coach.maxClients);
+      if (refusal) throw conflict(refusal);
+      repo.put('assignments', next, false);
+      byId.set(next.id, next);
+      assignments.push(next);
+      const message: Message = {
+        id: newId(), kind: 'system', authorId: admin.id, authorRole: 'admin', coachId: coach.id, clientId: client.id,
+        targetType: null, targetId: null, body: `You have a new trainer: ${name(coach)}.`, createdAt: now, updatedAt: now,
+      };
+      repo.put('messages', message, false);
+      // Visibility follows the assignment: the new trainer now sees the history, a former one
+      // loses it at the next pull (DESIGN.md rule 4).
+      for (const c of bumpClientDocuments(repo, client.id, [coach.id, ...(current ? [current.coachId] : [])])) changed.add(c);
+    }
+    return { assignments, ended };
+  });
+  return { result, changed };
+}

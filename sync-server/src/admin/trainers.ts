@@ -1,0 +1,26 @@
+import type { NewTrainer, Person } from '@spotter/shared';
+import { v7 as uuidv7 } from 'uuid';
+import type { Repository } from '../storage/repository.ts';
+import { conflict } from './assign.ts';
+
+/**
+ * An admin creates a coach account with its trainer profile (seed 003 "manage trainer
+ * roster"). Accounts never come through sync (they need a password); later profile edits do.
+ */
+export function createTrainer(repo: Repository, body: NewTrainer, passwordHash: string, opts: { now?: Date; newId?: () => string } = {}): Person {
+  const email = body.email.trim().toLowerCase();
+  const { password: _password, ...fields } = body;
+  const person: Person = {
+    ...fields,
+    id: (opts.newId ?? uuidv7)(),
+    role: 'coach',
+    email,
+    units: 'kg',
+    updatedAt: (opts.now ?? new Date()).toISOString(),
+  };
+  repo.transaction(() => {
+    if (repo.findUserByEmail(email)) throw conflict('An account with this email already exists.');
+    repo.createUser(person, passwordHash);
+  });
+  return person;
+}
