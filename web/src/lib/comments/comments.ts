@@ -1,11 +1,20 @@
 import type { Message, Role } from '@spotter/shared';
+import { sessionLogId } from '@spotter/shared';
 
 /**
  * Comments and messages are both `messages` documents (one collection, one writer per
- * document: its author). A comment targets a session (targetId = session id) or an
- * exercise log (targetType 'log'). Pure helpers; the pages write through the data layer.
+ * document: its author). A comment targets a session (what the coach prescribed) or the
+ * session's log document (what the client did: every exercise entry lives in that one
+ * document, so its thread is where "my knee hurt on the squats" goes). The server checks the
+ * target exists and is visible to the author. Pure helpers; pages write through the data layer.
  */
 export type CommentTarget = { type: 'session' | 'log'; id: string };
+
+/** The two threads of a session. */
+export const targetsOf = (sessionId: string): { session: CommentTarget; log: CommentTarget } => ({
+  session: { type: 'session', id: sessionId },
+  log: { type: 'log', id: sessionLogId(sessionId) },
+});
 
 export interface Author {
   id: string;
