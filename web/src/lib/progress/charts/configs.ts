@@ -1,0 +1,46 @@
+import type { ChartConfiguration } from 'chart.js';
+
+/**
+ * Chart.js configurations built from plain numbers (type-only import: no chart.js code is
+ * pulled in here). Animations are off: charts redraw whenever local data changes, and a
+ * moving chart is harder to read on a phone in the gym.
+ */
+export interface Series {
+  label: string;
+  values: (number | null)[];
+  color: string;
+}
+
+export const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c'];
+
+const base = { animation: false as const, responsive: true, maintainAspectRatio: false };
+
+export function lineConfig(labels: string[], series: Series[], yTitle: string): ChartConfiguration<'line'> {
+  return {
+    type: 'line',
+    data: {
+      labels,
+      datasets: series.map((s) => ({ label: s.label, data: s.values, borderColor: s.color, backgroundColor: s.color, spanGaps: true, tension: 0.2 })),
+    },
+    options: { ...base, scales: { y: { beginAtZero: false, title: { display: true, text: yTitle } } } },
+  };
+}
+
+export function barConfig(labels: string[], series: Series[], yTitle: string, max?: number): ChartConfiguration<'bar'> {
+  return {
+    type: 'bar',
+    data: { labels, datasets: series.map((s) => ({ label: s.label, data: s.values, backgroundColor: s.color })) },
+    options: { ...base, scales: { y: { beginAtZero: true, max, title: { display: true, text: yTitle } } } },
+  };
+}
+
+export function radarConfig(labels: string[], series: Series[]): ChartConfiguration<'radar'> {
+  return {
+    type: 'radar',
+    data: {
+      labels,
+      datasets: series.map((s) => ({ label: s.label, data: s.values, borderColor: s.color, backgroundColor: `${s.color}33`, fill: true })),
+    },
+    options: { ...base, scales: { r: { beginAtZero: true } } },
+  };
+}
