@@ -9,6 +9,7 @@ import {
   newDraft,
   newPrescription,
   queueState,
+  submitAll,
   submitSession,
 } from './draft.ts';
 
@@ -119,5 +120,20 @@ describe('draftQueue', () => {
     const c = draftWith(0, { id: 'c', status: 'published' });
     const d = draftWith(0, { id: 'd', clientId: 'other' });
     expect(draftQueue([a, b, c, d], 'client-1').map((s) => s.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('submitAll', () => {
+  it('submits the drafts that pass and reports the others, leaving waiting ones alone', () => {
+    const good = draftWith(1, { id: 'good' });
+    const empty = draftWith(0, { id: 'empty' });
+    const waiting = draftWith(1, { id: 'waiting', status: 'submitted' });
+    const refused = draftWith(1, { id: 'refused', rejection: 'past date' });
+    const out = submitAll([good, empty, waiting, refused], '2030-01-01', () => true, '2030-01-01T12:00:00.000Z');
+    expect(out.submitted.map((s) => [s.id, s.status, s.submittedAt, s.rejection])).toEqual([
+      ['good', 'submitted', '2030-01-01T12:00:00.000Z', null],
+      ['refused', 'submitted', '2030-01-01T12:00:00.000Z', null],
+    ]);
+    expect(out.problems.map((p) => [p.session.id, p.reason])).toEqual([['empty', 'Add at least one exercise before submitting.']]);
   });
 });

@@ -122,3 +122,24 @@ export function draftQueue(sessions: readonly TrainingSession[], clientId: strin
     .filter((s) => s.clientId === clientId && s.status !== 'published')
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
 }
+
+/**
+ * "Submit all": every draft that passes the local checks is submitted; the others stay in
+ * the queue with the reason, so one bad draft never holds back the rest of the week.
+ */
+export function submitAll(
+  queue: readonly TrainingSession[],
+  today: string,
+  exerciseExists: (id: string) => boolean,
+  now: string,
+): { submitted: TrainingSession[]; problems: { session: TrainingSession; reason: string }[] } {
+  const submitted: TrainingSession[] = [];
+  const problems: { session: TrainingSession; reason: string }[] = [];
+  for (const s of queue) {
+    if (s.status !== 'draft') continue;
+    const reason = localSubmitProblem(s, today, exerciseExists);
+    if (reason) problems.push({ session: s, reason });
+    else submitted.push(submitSession(s, now));
+  }
+  return { submitted, problems };
+}
