@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { canSee, writeRefusal, type Relations, type Viewer } from './access.ts';
+import type { CollectionName } from './collections.ts';
+import * as f from './fixtures.ts';
+
+// coach-1 trains client-1; coach-2 trains client-2. The admin manages the roster.
+const coach: Viewer = { id: 'coach-1', role: 'coach' };
+const client: Viewer = { id: 'client-1', role: 'client' };
+const admin: Viewer = { id: 'admin-1', role: 'admin' };
+const REL: Record<string, Relations> = {
+  'coach-1': { clientIds: new Set(['client-1']), coachIds: new Set() },
+  'client-1': { clientIds: new Set(), coachIds: new Set(['coach-1']) },
+  'admin-1': { clientIds: new Set(), coachIds: new Set() },
+};
+type Doc = Record<string, unknown> & { id: string };
+const other = { coachId: 'coach-2', clientId: 'client-2' };
+
+describe('canSee', () => {
+  const cases: [string, Viewer, CollectionName, Doc, boolean][] = [
+    ['a client sees themself', client, 'people', f.person(), true],
+    ['a client sees their coach', client, 'people', f.person({ id: 'coach-1', role: 'coach' }), true],
+    ['a client does not see another coach', client, 'people', f.person({ id: 'coach-2', role: 'coach' }), false],
+    ['a coach sees their client', coach, 'people', f.person(), true],
+    ["a coach does not see another coach's client", coach, 'people', f.person({ id: 'client-2' }), false],
+    ['an admin sees everyone', admin, 'people', f.person({ id: 'client-2' }), true],
+    ['a coach sees their assignments', coach, 'assignments', f.assignment(), true],
+    ["a coach does not see another coach's assignments", coach, 'assignments', f.assignment(other), false],
+    ['a client sees their assignment', client, 'assignments', f.assignment(), true],
+    ['an admin sees every assignment', admin, 'assignments', f.assignment(other), true],
+    ['everyone sees the shared library: client', client, 'exercises', f.exercise(), true],
+    ['everyone sees the shared library: admin', admin, 'exercises', f.exercise(), true],
+    ["a client sees their coach's own exercises", client, 'exercises', f.exercise({ ownerId: 'coach-1' }), true],
+    ["a client does not see another coach's exercises", client, 'exercises', f.exercise({ ownerId: 'coach-2' }), false],
+    ["a coach does not see another coach's exercises", coach, 'exercises', f.exercise({ ownerId: 'coach-2' }), false],
+    ["an admin does not see a coach's own exercises", admin, 'exercises', f.exercise({ ownerId: 'coach-1' }), false],
+    ['a client sees their published session', client, 'sessions', f.session(), true],
+    ['a client never sees a draft', client, 'sessions', f.session({ status: 'draft' }), false],
+    ['a client never sees a submitted session', client, 'sessions', f.session({ status: 'submitted' }), false],
+    ["a client does not see another client's session", client, 'sessions', f.session({ clientId: 'client-2' }), false],
+    ['a coach sees their own draft', coach, 'sessions', f.session({ status: 'draft' }), true],
+    ["a coach does not see another coach's draft for the same client", coach, 'sessions', f.session({ status: 'draft', coachId: 'coach-2' }), false],
+    ["a new coach sees a former coach's published sessions (the client's history)", coach, 'sessions', f.session({ coachId: 'coach-0' }), true],
+    ["a coach does not see another coach's client's sessions", coach, 'sessions', f.session(other), false],
+    ['an admin sees no sessions', admin, 'sessions', f.session(), false],
+    ["a coach sees their client's logs", coach, 'logs', f.sessionLog(), true],
+    ['a client sees their logs', client, 'logs', f.sessionLog(), true],
+    ["a client does not see another client's logs", client, 'logs', f.sessionLog({ clientId: 'client-2' }), false],
+    ['an admin sees no logs', admin, 'logs', f.sessionLog(), false],
+    ['a client does not see a private note', client, 'notes', f.note({ isPrivate: true }), false],
+    ['a client sees a shared note', client, 'notes', f.note({ isPrivate: false }), true],
+    ['a client sees a summary', client, 'notes', f.note({ kind: 'summary', isPrivate: true }), true],
+    ['a coach sees their private note', coach, 'notes', f.note(), true],
+    ["a coach does not see another coach's note on their client", coach, 'notes', f.note({ coachId: 'coach-0' }), false],
+    ['a client does not see a draft plan', client, 'plans', f.plan({ status: 'draft' }), false],
+    ['a client sees an active plan', client, 'plans', f.plan({ status: 'active' }), true],
+    ['a client does not see a pending recommendation', client, 'recommendations', f.recommendation({ status: 'pending' }), false],
+    ['a client sees an approved recommendation', client, 'recommendations', f.recommendation({ status: 'approved' }), true],
+    ['a coach sees a pending recommendation', coach, 'recommendations', f.recommendation(), true],
+    ['a client sees their messages', client, 'messages', f.message(), true],
+    ["a client does not see another client's messages", client, 'messages', f.message(other), false],
+    ['an admin sees no messages', admin, 'messages', f.message(), false],
+  ];
+  it.each(cases)('%s', (_why, viewer, collection, doc, expected) => {
+    expect(canSee(viewer, collection, doc, REL[viewer.id])).toBe(expected);
+  });
+});
+
+describe('writeRefusal', () => {
+  const cases: [string, Viewer, CollectionName, Doc | null, Doc, string | null][] = [
+    ['a coach creates a session for their client', coach, 'sessions', null, f.session(), null],
+    ['a client cannot write sessions', client, 'sessions', null, f.session(), 'a client cannot change sessions'],
+    ['a coach cannot write as another coach', coach, 'sessions', null, f.session({ coachId: 'coach-2' }), 'you can only write as yourself'],
+    ['a coach cannot program an unassigned client', coach, 'sessions', null, f.session({ clientId: 'client-2' }), 'this client is not assigned to you'],
+    ['a session cannot move to another client', coach, 'sessions', f.session(), f.session({ clientId: 'client-2' }), 'clientId cannot be changed once set'],
+    // Order: the writer role first, then fixed fields, then the collection's own rule.
+    ['role before fixed fields', client, 'sessions', f.session(), f.session({ clientId: 'client-2' }), 'a client cannot change sessions'],
+    ['fixed fields before ownership', coach, 'sessions', f.session({ coachId: 'coach-2' }), f.session(), 'coachId cannot be changed once set'],
+    ['a client logs their session', client, 'logs', null, f.sessionLog(), null],
+    ["a client cannot log someone else's session", client, 'logs', null, f.sessionLog({ clientId: 'client-2' }), 'you can only log your own sessions'],
+    ['a coach cannot write logs', coach, 'logs', null, f.sessionLog(), 'a coach cannot change logs'],
+    ['accounts are not created through sync', admin, 'people', null, f.person(), 'accounts are created through the sign-up API, not through sync'],
+    ['a client renames themself', client, 'people', f.person(), f.person({ firstName: 'Sammy', units: 'lb' }), null],
+    ['a client cannot raise their own max clients', client, 'people', f.person(), f.person({ maxClients: 50 }), 'only an admin can change maxClients'],
+    ['a client cannot edit someone else', client, 'people', f.person({ id: 'coach-1', role: 'coach' }), f.person({ id: 'coach-1', role: 'coach', bio: 'x' }), 'you can only change your own profile'],
+    ['an admin edits a trainer profile', admin, 'people', f.person({ id: 'coach-1', role: 'coach' }), f.person({ id: 'coach-1', role: 'coach', maxClients: 20 }), null],
+    ['not even an admin changes a role', admin, 'people', f.person(), f.person({ role: 'coach' }), 'role cannot be changed once set'],
+    ['an admin assigns', admin, 'assignments', null, f.assignment(), null],
+    ['a coach cannot assign', coach, 'assignments', null, f.assignment(), 'a coach cannot change assignments'],
+    ['an admin edits the shared library', admin, 'exercises', null, f.exercise(), null],
+    ["an admin does not edit a coach's exercise", admin, 'exercises', null, f.exercise({ ownerId: 'coach-1' }), "an admin edits the shared library, not a coach's own exercises"],
+    ['a coach adds their own exercise', coach, 'exercises', null, f.exercise({ ownerId: 'coach-1' }), null],
+    ['a coach cannot edit the shared library', coach, 'exercises', f.exercise(), f.exercise({ name: 'Bench' }), 'you can only change your own exercises'],
+    ['a coach cannot add to the shared library', coach, 'exercises', null, f.exercise(), 'you can only change your own exercises'],
+    ["a coach cannot take over a shared exercise", coach, 'exercises', f.exercise(), f.exercise({ ownerId: 'coach-1' }), 'ownerId cannot be changed once set'],
+    ['a client messages their coach', client, 'messages', null, f.message({ authorId: 'client-1', authorRole: 'client' }), null],
+    ['a coach messages their client', coach, 'messages', null, f.message(), null],
+    ['a client cannot write as their coach', client, 'messages', null, f.message(), 'you can only write as yourself'],
+    ['nobody writes system messages', coach, 'messages', null, f.message({ kind: 'system' }), 'system messages are written by the server'],
+    ['a coach cannot message an unassigned client', coach, 'messages', null, f.message({ clientId: 'client-2' }), 'you can only message your own clients'],
+    ['a client cannot message another coach', client, 'messages', null, f.message({ authorId: 'client-1', authorRole: 'client', coachId: 'coach-2' }), 'you can only message your own coach'],
+    ['a coach writes a note on their client', coach, 'notes', null, f.note(), null],
+    ['a coach cannot write a plan for an unassigned client', coach, 'plans', null, f.plan({ clientId: 'client-2' }), 'this client is not assigned to you'],
+    ['a client cannot approve a recommendation', client, 'recommendations', f.recommendation(), f.recommendation({ status: 'approved' }), 'a client cannot change recommendations'],
+  ];
+  it.each(cases)('%s', (_why, viewer, collection, prev, next, expected) => {
+    expect(writeRefusal(viewer, collection, prev, next, REL[viewer.id])).toBe(expected);
+  });
+});
