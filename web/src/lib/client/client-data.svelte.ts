@@ -1,0 +1,108 @@
+import type { Assignment, Exercise, LogEntry, Message, Person, SessionLog, TrainingSession } from '@spotter/shared';
+import { sessionLogId } from '@spotter/shared';
+import type { Device } from '../data/device.ts';
+import { newComment, newMessage, type CommentTarget } from '../comments/comments.ts';
+import { withCompletion, withEntry } from './log-entry.ts';
+
+/**
+ * The client pages' view of the device: live lists of what the client may see (the server
+ * only sends them their own data) and the writes of issue 6. Every write goes through the
+ * data layer's validated `put`; the pages never touch the database.
+ */
+export class ClientData {
+  sessions = $state<TrainingSession[]>([]);
+  logs = $state<SessionLog[]>([]);
+  messages = $state<Message[]>([]);
+  exercises = $state<Exercise[]>([]);
+  people = $state<Person[]>([]);
+  assignments = $state<Assignment[]>([]);
+  /** Lists have answered once (an empty list before that is "loading", not "nothing"). */
+  ready = $state(false);
+
+  readonly me: string;
+  #device: Device;
+  #stops: (() => void)[] = [];
+  // Log writes are read-modify-write of one document: queue them so a keystroke written
+  // while the previous one is in flight cannot resurrect an older version of the log.
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(device: Device, me: string) {
+    this.#device = device;
+    this.me = me;
+    const db = device.db;
+    let answered = 0;
+    const live = <T>(query: { $: { subscribe(fn: (docs: { toMutableJSON(): unknown }[]) => void): { unsubscribe(): void } } }, set: (v: T[]) => void) => {
+      let first = true;
+      const sub = query.$.subscribe((docs) => {
+        set(docs.map((d) => d.toMutableJSON() as T));
+        if (first && ++answered === 6) this.ready = true;
+        first = false;
+      });
+      this.#stops.push(() => sub.unsubscribe());
+    };
+    live<TrainingSession>(db.sessions.find({ selector: { clientId: me, status: 'published' } }), (v) => (this.sessions = v));
+    live<SessionLog>(db.logs.find({ selector: { clientId: me } }), (v) => (this.logs = v));
+    live<Message>(db.messages.find({ selector: { clientId: me } }), (v) => (this.messages = v));
+    live<Exercise>(db.exercises.find(), (v) => (this.exercises = v));
+    live<Person>(db.people.find(), (v) => (this.people = v));
+    live<Assignment>(db.assignments.find({ selector: { clientId: me } }), (v) => (this.assignments = v));
+  }
+
+  destroy(): void {
+    for (const stop of this.#stops) stop();
+  }
+
+  get exercisesById(): Record<string, Exercise> {
+    return Object.fromEntries(this.exercises.map((e) => [e.id, e]));
+  }
+
+  get myself(): Person | undefined {
+    return this.people.find((p) => p.id === this.me);
+  }
+
+  /** The coach of the client's active assignment (seed 003: at most one at a time). */
+  get coach(): Person | undefined {
+    const active = this.assignments.find((a) => a.status === 'active');
+    return active ? this.people.find((p) => p.id === active.coachId) : undefined;
+  }
+
+  get names(): Record<string, string> {
+    return Object.fromEntries(this.people.map((p) => [p.id, `${p.firstName} ${p.lastName}`.trim()]));
+  }
+
+  logOf(sessionId: string): SessionLog | null {
+    return this.logs.find((l) => l.id === sessionLogId(sessionId)) ?? null;
+  }
+
+  #serial<T>(write: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(write, write);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  saveEntry(session: TrainingSession, prescriptionId: string, entry: LogEntry): Promise<SessionLog> {
+    return this.#serial(async () => {
+      const current = await this.#device.get('logs', sessionLogId(session.id));
+      return this.#device.put('logs', withEntry(current, session, prescriptionId, entry, new Date().toISOString()));
+    });
+  }
+
+  setCompleted(session: TrainingSession, completed: boolean): Promise<SessionLog> {
+    return this.#serial(async () => {
+      const now = new Date().toISOString();
+      const current = await this.#device.get('logs', sessionLogId(session.id));
+      return this.#device.put('logs', withCompletion(current, session, completed ? now : null, now));
+    });
+  }
+
+  comment(session: TrainingSession, target: CommentTarget, body: string): Promise<Message> {
+    const now = new Date().toISOString();
+    const pair = { coachId: session.coachId, clientId: session.clientId };
+    return this.#device.put('messages', newComment(this.#device.newId(), { id: this.me, role: 'client' }, pair, target, body, now));
+  }
+
+  message(coachId: string, body: string): Promise<Message> {
+    const now = new Date().toISOString();
+    return this.#device.put('messages', newMessage(this.#device.newId(), { id: this.me, role: 'client' }, { coachId, clientId: this.me }, body, now));
+  }
+}
