@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Config {
+  port: number;
+  host: string;
+  databasePath: string;
+  demoData: boolean;
+  jwtSecret: string;
+  accessTokenTtl: number;
+  refreshTokenTtl: number;
+  webRoot: string;
+}
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return n;
+}
+
+/**
+ * Without JWT_SECRET, a secret is generated once and kept next to the database, so tokens
+ * survive a restart (a device signed in stays signed in).
+ */
+function secretFor(databasePath: string): string {
+  const file = join(dirname(databasePath), 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databasePath = resolve(env.DATABASE_PATH || './data/spotter.db');
+  return {
+    port: int(env, 'PORT', 8787),
+    host: env.HOST || '0.0.0.0',
+    databasePath,
+    demoData: env.DEMO_DATA !== '0' && env.DEMO_DATA !== 'false',
+    jwtSecret: env.JWT_SECRET || secretFor(databasePath),
+    accessTokenTtl: int(env, 'ACCESS_TOKEN_TTL', 900),
+    refreshTokenTtl: int(env, 'REFRESH_TOKEN_TTL', 30 * 24 * 3600),
+    webRoot: resolve(env.WEB_ROOT || join(repoRoot, 'web/build')),
+  };
+}

@@ -1,0 +1,18 @@
+import { readConfig } from './config.ts';
+import { startServer } from './server.ts';
+
+// `node sync-server/src/main.ts` (npm start / npm run serve). Configuration: see config.ts.
+const config = readConfig();
+const server = await startServer({ ...config, logger: process.env.LOG_REQUESTS === '1' });
+
+console.log(`Spotter is running at ${server.url} (database: ${config.databasePath})`);
+if (server.demoAccounts.length) {
+  console.log('Demo accounts created (DEMO_DATA=0 turns this off):');
+  for (const a of server.demoAccounts) console.log(`  ${a.role.padEnd(6)} ${a.email}  password: ${a.password}`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close().then(() => process.exit(0), () => process.exit(1));
+  });
+}

@@ -1,0 +1,58 @@
+import type { CollectionName, Person } from '@spotter/shared';
+import type { Doc } from './mappers.ts';
+
+/** A synced document as stored: the document, its soft-delete flag and its sequence number. */
+export interface Stored<D = Doc> {
+  doc: D;
+  deleted: boolean;
+  seq: number;
+}
+
+/**
+ * Which rows a query may touch: an OR of "field IN values" clauses (null in values matches
+ * NULL). The sync code decides the scope (authorization), storage only translates it.
+ * `'all'` is every row; an empty array matches nothing.
+ */
+export type Scope = 'all' | ReadonlyArray<{ field: string; values: ReadonlyArray<string | null> }>;
+
+/** AND-ed filters for the REST reads. */
+export interface Filter {
+  field: string;
+  op: 'eq' | 'in' | 'gte' | 'lte';
+  value: string | number | boolean | null | ReadonlyArray<string>;
+}
+
+export interface RefreshTokenRow {
+  tokenHash: string;
+  userId: string;
+  expiresAt: string;
+}
+
+/**
+ * Everything the server asks of its database, behind one interface so a PostgreSQL
+ * implementation can replace SQLite (DESIGN.md "Growing past one machine"). The SQLite
+ * implementation is synchronous (better-sqlite3); a PostgreSQL one would make these async.
+ */
+export interface Repository {
+  /** Runs fn atomically. Nested calls become savepoints: a failed inner write rolls back alone. */
+  transaction<T>(fn: () => T): T;
+  get(collection: CollectionName, id: string): Stored | null;
+  /** Inserts or updates a document, giving it the next global seq. Returns that seq. */
+  put(collection: CollectionName, doc: Doc, deleted: boolean): number;
+  /** Rows in scope with seq > afterSeq, ordered by seq. */
+  page(collection: CollectionName, scope: Scope, afterSeq: number, limit: number): Stored[];
+  /** Gives every row in scope a new seq, so the next pull of every device re-evaluates it. */
+  bump(collection: CollectionName, scope: Scope): number;
+  find(collection: CollectionName, filters: readonly Filter[], orderBy?: { field: string; desc?: boolean }): Stored[];
+  maxSeq(): number;
+  isEmpty(): boolean;
+
+  findUserByEmail(email: string): { person: Person; passwordHash: string; deleted: boolean } | null;
+  /** Creates an account (never through sync: it needs a password). */
+  createUser(person: Person, passwordHash: string): number;
+
+  saveRefreshToken(row: RefreshTokenRow): void;
+  /** Revokes the token and returns its user when it was valid (unexpired, not yet used). */
+  consumeRefreshToken(tokenHash: string, now: string): string | null;
+  revokeRefreshToken(tokenHash: string, now: string): void;
+}

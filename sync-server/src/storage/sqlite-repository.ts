@@ -1,0 +1,180 @@
+import type Database from 'better-sqlite3';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { CollectionName, Person } from '@spotter/shared';
+import type { Db } from './db.ts';
+import { docFromRow, rowFromDoc, type Doc } from './mappers.ts';
+import type { Filter, RefreshTokenRow, Repository, Scope, Stored } from './repository.ts';
+import { refreshTokens, seqCounter, syncedTables, users } from './tables.ts';
+
+type AnyTable = (typeof syncedTables)[CollectionName];
+type Row = Record<string, unknown> & { seq: number; deleted: boolean };
+
+function column(table: AnyTable, field: string): SQLiteColumn {
+  const col = (table as unknown as Record<string, SQLiteColumn>)[field];
+  if (!col) throw new Error(`no column ${field}`);
+  return col;
+}
+
+function scopeSql(table: AnyTable, scope: Scope): SQL | undefined {
+  if (scope === 'all') return undefined;
+  const parts: SQL[] = [];
+  for (const { field, values } of scope) {
+    const col = column(table, field);
+    const ids = values.filter((v): v is string => v !== null);
+    if (ids.length) parts.push(inArray(col, ids));
+    if (values.includes(null)) parts.push(isNull(col));
+  }
+  // An empty scope matches nothing (never everything).
+  return parts.length ? or(...parts) : sql`0`;
+}
+
+function filterSql(table: AnyTable, f: Filter): SQL {
+  const col = column(table, f.field);
+  switch (f.op) {
+    case 'eq':
+      return f.value === null ? isNull(col) : eq(col, f.value);
+    case 'in':
+      return inArray(col, f.value as string[]);
+    case 'gte':
+      return gte(col, f.value);
+    case 'lte':
+      return lte(col, f.value);
+  }
+}
+
+export class SqliteRepository implements Repository {
+  readonly #db: Db;
+  readonly #sqlite: Database.Database;
+
+  constructor(db: Db, sqlite: Database.Database) {
+    this.#db = db;
+    this.#sqlite = sqlite;
+  }
+
+  transaction<T>(fn: () => T): T {
+    // better-sqlite3 turns nested transactions into savepoints; IMMEDIATE takes the write
+    // lock up front so a second process waits (busy_timeout) instead of failing mid-way.
+    const run = this.#sqlite.transaction(fn);
+    return this.#sqlite.inTransaction ? run() : run.immediate();
+  }
+
+  #nextSeq(): number {
+    const row = this.#db
+      .insert(seqCounter)
+      .values({ id: 1, value: 1 })
+      .onConflictDoUpdate({ target: seqCounter.id, set: { value: sql`${seqCounter.value} + 1` } })
+      .returning({ value: seqCounter.value })
+      .get();
+    return row.value;
+  }
+
+  #stored(collection: CollectionName, row: Row): Stored {
+    return { doc: docFromRow(collection, row), deleted: row.deleted, seq: row.seq };
+  }
+
+  get(collection: CollectionName, id: string): Stored | null {
+    const table = syncedTables[collection];
+    const row = this.#db.select().from(table).where(eq(table.id, id)).get() as Row | undefined;
+    return row ? this.#stored(collection, row) : null;
+  }
+
+  put(collection: CollectionName, doc: Doc, deleted: boolean): number {
+    return this.transaction(() => {
+      const seq = this.#nextSeq();
+      const values = { ...rowFromDoc(collection, doc, deleted), seq };
+      if (collection === 'people') {
+        // Accounts are created with a password (createUser); sync only updates them.
+        const res = this.#db.update(users).set(values).where(eq(users.id, doc.id)).run();
+        if (res.changes !== 1) throw new Error(`no account ${doc.id}`);
+        return seq;
+      }
+      const table = syncedTables[collection] as typeof syncedTables.sessions;
+      this.#db
+        .insert(table)
+        .values(values as typeof table.$inferInsert)
+        .onConflictDoUpdate({ target: table.id, set: values })
+        .run();
+      return seq;
+    });
+  }
+
+  page(collection: CollectionName, scope: Scope, afterSeq: number, limit: number): Stored[] {
+    const table = syncedTables[collection];
+    const rows = this.#db
+      .select()
+      .from(table)
+      .where(and(gt(table.seq, afterSeq), scopeSql(table, scope)))
+      .orderBy(asc(table.seq))
+      .limit(limit)
+      .all() as Row[];
+    return rows.map((r) => this.#stored(collection, r));
+  }
+
+  bump(collection: CollectionName, scope: Scope): number {
+    const table = syncedTables[collection];
+    return this.transaction(() => {
+      const ids = this.#db.select({ id: table.id }).from(table).where(scopeSql(table, scope)).orderBy(asc(table.seq)).all();
+      for (const { id } of ids) {
+        this.#db.update(table).set({ seq: this.#nextSeq() }).where(eq(table.id, id)).run();
+      }
+      return ids.length;
+    });
+  }
+
+  find(collection: CollectionName, filters: readonly Filter[], orderBy?: { field: string; desc?: boolean }): Stored[] {
+    const table = syncedTables[collection];
+    let query = this.#db
+      .select()
+      .from(table)
+      .where(and(...filters.map((f) => filterSql(table, f))))
+      .$dynamic();
+    if (orderBy) query = query.orderBy((orderBy.desc ? desc : asc)(column(table, orderBy.field)));
+    return (query.all() as Row[]).map((r) => this.#stored(collection, r));
+  }
+
+  maxSeq(): number {
+    return this.#db.select().from(seqCounter).get()?.value ?? 0;
+  }
+
+  isEmpty(): boolean {
+    return !this.#db.select({ id: users.id }).from(users).limit(1).get();
+  }
+
+  findUserByEmail(email: string) {
+    const row = this.#db.select().from(users).where(eq(users.email, email.toLowerCase())).get();
+    if (!row) return null;
+    return { person: docFromRow('people', row) as Person, passwordHash: row.passwordHash, deleted: row.deleted };
+  }
+
+  createUser(person: Person, passwordHash: string): number {
+    return this.transaction(() => {
+      const seq = this.#nextSeq();
+      const values = { ...rowFromDoc('people', person, false), seq, passwordHash };
+      this.#db.insert(users).values(values as typeof users.$inferInsert).run();
+      return seq;
+    });
+  }
+
+  saveRefreshToken(row: RefreshTokenRow): void {
+    this.#db.insert(refreshTokens).values({ ...row, createdAt: new Date().toISOString() }).run();
+  }
+
+  consumeRefreshToken(tokenHash: string, now: string): string | null {
+    const row = this.#db
+      .update(refreshTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.revokedAt), gt(refreshTokens.expiresAt, now)))
+      .returning({ userId: refreshTokens.userId })
+      .get();
+    return row?.userId ?? null;
+  }
+
+  revokeRefreshToken(tokenHash: string, now: string): void {
+    this.#db
+      .update(refreshTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.revokedAt)))
+      .run();
+  }
+}

@@ -1,0 +1,254 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The relational schema. Column names in TypeScript are the document fields of the shared zod
+ * schemas, so a row maps to its document by picking the schema's keys (mappers.ts). Every
+ * synced table carries `seq` (server-assigned, strictly increasing across ALL tables: the
+ * pull checkpoint) and `deleted` (soft delete: rows are never removed, so devices learn of
+ * deletions). Nested parts of a document that always travel together (a session's
+ * prescriptions, a log's entries) are JSON text: the document is the unit of sync.
+ */
+
+// Columns every synced table has. The UNIQUE on seq is also its index (pull pages by seq).
+const syncColumns = () => ({
+  seq: integer('seq').notNull().unique(),
+  deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+});
+const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>().notNull();
+const bool = (name: string) => integer(name, { mode: 'boolean' }).notNull();
+const jsonValid = (name: string, column: string) => check(name, sql`json_valid(${sql.raw(column)})`);
+
+/** One row: the last seq handed out. Incremented inside each write transaction. */
+export const seqCounter = sqliteTable('seq_counter', {
+  id: integer('id').primaryKey(),
+  value: integer('value').notNull(),
+});
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    role: text('role', { enum: ['coach', 'client', 'admin'] }).notNull(),
+    email: text('email').notNull().unique(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    units: text('units', { enum: ['kg', 'lb'] }).notNull(),
+    isPersonalTrainer: bool('is_personal_trainer'),
+    specializations: json<string[]>('specializations'),
+    certifications: json<string[]>('certifications'),
+    maxClients: integer('max_clients').notNull(),
+    hourlyRate: real('hourly_rate'),
+    bio: text('bio').notNull(),
+    yearsExperience: integer('years_experience'),
+    updatedAt: text('updated_at').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    ...syncColumns(),
+  },
+  (t) => [
+    check('users_role_check', sql`${t.role} IN ('coach', 'client', 'admin')`),
+    check('users_units_check', sql`${t.units} IN ('kg', 'lb')`),
+    check('users_max_clients_check', sql`${t.maxClients} >= 0`),
+    jsonValid('users_specializations_json', 'specializations'),
+    jsonValid('users_certifications_json', 'certifications'),
+  ],
+);
+
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    id: text('id').primaryKey(),
+    clientId: text('client_id').notNull().references(() => users.id),
+    coachId: text('coach_id').notNull().references(() => users.id),
+    status: text('status', { enum: ['active', 'paused', 'completed'] }).notNull(),
+    assignedBy: text('assigned_by').references(() => users.id),
+    startDate: text('start_date'),
+    endDate: text('end_date'),
+    notes: text('notes').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    ...syncColumns(),
+  },
+  (t) => [
+    index('assignments_coach_idx').on(t.coachId),
+    // Seed 003 unique_active_assignment: the last line of defence behind assignmentRefusal.
+    uniqueIndex('assignments_one_active_per_client').on(t.clientId).where(sql`status = 'active' AND deleted = 0`),
+    check('assignments_status_check', sql`${t.status} IN ('active', 'paused', 'completed')`),
+  ],
+);
+
+export const exercises = sqliteTable(
+  'exercises',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id').references(() => users.id),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    videoUrl: text('video_url').notNull(),
+    type: text('type', { enum: ['strength', 'cardio', 'flexibility', 'other'] }).notNull(),
+    pattern: text('pattern').notNull(),
+    muscleGroups: json<string[]>('muscle_groups'),
+    updatedAt: text('updated_at').notNull(),
+    ...syncColumns(),
+  },
+  (t) => [
+    index('exercises_owner_idx').on(t.ownerId),
+    check('exercises_type_check', sql`${t.type} IN ('strength', 'cardio', 'flexibility', 'other')`),
+    check('exercises_pattern_check', sql`${t.pattern} IN ('push', 'pull', 'squat', 'hinge', 'carry', 'core', 'cardio', 'mobility')`),
+    jsonValid('exercises_muscle_groups_json', 'muscle_groups'),
+  ],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    coachId: text('coach_id').notNull().references(() => users.id),
+    clientId: text('client_id').notNull().references(() => users.id),
+    dueDate: text('due_date').notNull(),
+    title: text('title').notNull(),
+    notes: text('notes').notNull(),
+    exercises: json<unknown[]>('exercises'),
+    status: text('status', { enum: ['draft', 'submitted', 'published'] }).notNull(),
+    submittedAt: text('submitted_at'),
+    rejection: text('rejection'),
+    planId: text('plan_id'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    ...syncColumns(),
+  },
+  (t) => [
+    index('sessions_client_due_idx').on(t.clientId, t.dueDate),
+    // The server never stores 'submitted': it answers a submit with published or draft.
+    check('sessions_status_check', sql`${t.status} IN ('draft', 'published')`),
+    jsonValid('sessions_exercises_json', 'exercises'),
+  ],
+);
+
+export const logs = sqliteTable(
+  'logs',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id').notNull().unique().references(() => sessions.id),
+    clientId: text('client_id').notNull().references(() => users.id),
+    coachId: text('coach_id').notNull().references(() => users.id),
+    entries: json<Record<string, unknown>>('entries'),
+    completedAt: text('completed_at'),
+    updatedAt: text('updated_at').notNull(),
+    ...syncColumns(),
+  },
+);
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['message', 'comment', 'system'] }).notNull(),
+    authorId: text('author_id').notNull().references(() => users.id),
+    authorRole: text('author_role', { enum: ['coach', 'client', 'admin'] }).notNull(),
+    coachId: text('coach_id').notNull().references(() => users.id),
+    clientId: text('client_id').notNull().references(() => users.id),
+    targetType: text('target_type', { enum: ['session', 'log'] }),
+    targetId: text('target_id'),
+    body: text('body').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    ...syncColumns(),
+  },
+  (t) => [
+    index('messages_client_idx').on(t.clientId, t.createdAt),
+    check('messages_kind_check', sql`${t.kind} IN ('message', 'comment', 'system')`),
+    check('messages_target_check', sql`(${t.targetType} IS NULL) = (${t.targetId} IS NULL)`),
+  ],
+);
+
+export const notes = sqliteTable(
+  'notes',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['note', 'summary', 'resource'] }).notNull(),
+    coachId: text('coach_id').notNull().references(() => users.id),
+    clientId: text('client_id').notNull().references(() => users.id),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    url: text('url').notNull(),
+    resourceType: text('resource_type').notNull(),
+    isPrivate: bool('is_private'),
+    weekOf: text('week_of'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    ...syncColumns(),
+  },
+  (t) => [
+    index('notes_client_idx').on(t.clientId),
+    check('notes_kind_check', sql`${t.kind} IN ('note', 'summary', 'resource')`),
+  ],
+);
+
+export const plans = sqliteTable(
+  'plans',
+  {
+    id: text('id').primaryKey(),
+    coachId: text('coach_id').notNull().references(() => users.id),
+    clientId: text('client_id').notNull().references(() => users.id),
+    assignmentId: text('assignment_id').references(() => assignments.id),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    goals: text('goals').notNull(),
+    durationWeeks: integer('duration_weeks').notNull(),
+    startDate: text('start_date'),
+    status: text('status', { enum: ['draft', 'active', 'completed', 'archived'] }).notNull(),
+    days: json<unknown[]>('days'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    ...syncColumns(),
+  },
+  (t) => [
+    index('plans_client_idx').on(t.clientId),
+    // Seed 003 unique_active_plan: one active plan per assignment.
+    uniqueIndex('plans_one_active_per_assignment').on(t.assignmentId).where(sql`status = 'active' AND deleted = 0`),
+    check('plans_status_check', sql`${t.status} IN ('draft', 'active', 'completed', 'archived')`),
+    check('plans_duration_check', sql`${t.durationWeeks} BETWEEN 1 AND 52`),
+    jsonValid('plans_days_json', 'days'),
+  ],
+);
+
+export const recommendations = sqliteTable(
+  'recommendations',
+  {
+    id: text('id').primaryKey(),
+    coachId: text('coach_id').notNull().references(() => users.id),
+    clientId: text('client_id').notNull().references(() => users.id),
+    kind: text('kind', { enum: ['progression', 'deload', 'neglected', 'reschedule', 'custom'] }).notNull(),
+    priority: integer('priority').notNull(),
+    pattern: text('pattern'),
+    exerciseId: text('exercise_id'),
+    title: text('title').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'dismissed'] }).notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    ...syncColumns(),
+  },
+  (t) => [
+    index('recommendations_client_idx').on(t.clientId),
+    check('recommendations_priority_check', sql`${t.priority} BETWEEN 1 AND 3`),
+    check('recommendations_status_check', sql`${t.status} IN ('pending', 'approved', 'dismissed')`),
+  ],
+);
+
+/** Refresh tokens, stored as sha256 hashes; rotated on every refresh, revoked on logout. */
+export const refreshTokens = sqliteTable(
+  'refresh_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    expiresAt: text('expires_at').notNull(),
+    revokedAt: text('revoked_at'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('refresh_tokens_user_idx').on(t.userId)],
+);
+
+/** Synced tables by collection name (people are the users table). */
+export const syncedTables = { people: users, assignments, exercises, sessions, logs, messages, notes, plans, recommendations } as const;

@@ -1,0 +1,39 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { collectionNames, errorSchema, isCollectionName, pullRequestSchema, pushRequestSchema, type CollectionName } from '@spotter/shared';
+import { notFound } from '../errors.ts';
+import { pull } from './pull.ts';
+import { push } from './push.ts';
+
+const params = z.object({ collection: z.string().max(40) });
+const wireDocs = z.array(z.record(z.string(), z.unknown()));
+
+function collectionOf(name: string): CollectionName {
+  if (!isCollectionName(name)) throw notFound(`Unknown collection "${name}". Known: ${collectionNames.join(', ')}.`);
+  return name;
+}
+
+/** RxDB replication endpoints (shared-schema/src/sync.ts). Authenticated by the parent scope. */
+export const syncRoutes: FastifyPluginAsync = async (app) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post('/sync/:collection/pull', {
+    schema: {
+      tags: ['sync'],
+      params,
+      body: pullRequestSchema,
+      response: { 200: z.object({ documents: wireDocs, checkpoint: z.object({ seq: z.number() }).nullable() }), 404: errorSchema },
+    },
+  }, async (req) => pull(app.repo, req.viewer, collectionOf(req.params.collection), req.body.checkpoint, req.body.batchSize));
+
+  api.post('/sync/:collection/push', {
+    schema: { tags: ['sync'], params, body: pushRequestSchema, response: { 200: wireDocs, 400: errorSchema, 404: errorSchema } },
+  }, async (req) => {
+    const collection = collectionOf(req.params.collection);
+    const { conflicts, changed } = push(app.repo, req.viewer, collection, req.body);
+    // After commit: wake every open stream (rule 5: acknowledged only once committed).
+    if (changed.size) app.notifier.publish({ collections: [...changed] });
+    return conflicts;
+  });
+};

@@ -1,0 +1,105 @@
+import {
+  assignmentRefusal, canSee, publishRefusal, sessionLogId, todayLocal,
+  type Assignment, type CollectionName, type SessionLog, type Message, type Plan, type TrainingSession, type Viewer,
+} from '@spotter/shared';
+import type { Doc } from '../storage/mappers.ts';
+import type { Repository, Stored } from '../storage/repository.ts';
+import type { ViewerRelations } from './relations.ts';
+import { decidePlan } from '../admin/plan-activation.ts';
+
+/** What the server does with a pushed document after the authorization check. */
+export type Decision =
+  | { kind: 'write'; doc: Doc; refusal?: string; effects?: () => CollectionName[] } // stored as `doc`; `refusal` also goes back to the device; `effects` run first, in the same savepoint
+  | { kind: 'refuse'; reason: string };
+
+export interface RuleContext {
+  repo: Repository;
+  viewer: Viewer;
+  rel: ViewerRelations;
+  /** The server's calendar day: a due date of today still counts as the future. */
+  today?: string;
+}
+
+/** The domain rules that need other documents (pure rules live in @spotter/shared). */
+export function decide(ctx: RuleContext, collection: CollectionName, current: Stored | null, next: Doc, deleted: boolean): Decision {
+  if (deleted) return collection === 'plans' ? decidePlan({ repo: ctx.repo, today: ctx.today }, current, next as Plan, true) : { kind: 'write', doc: next };
+  switch (collection) {
+    case 'sessions':
+      return decideSession(ctx, current, next as TrainingSession);
+    case 'logs':
+      return decideLog(ctx, next as SessionLog);
+    case 'messages':
+      return decideMessage(ctx, next as Message);
+    case 'assignments':
+      return decideAssignment(ctx, next as Assignment);
+    case 'plans':
+      return decidePlan({ repo: ctx.repo, today: ctx.today }, current, next as Plan, false);
+    default:
+      return { kind: 'write', doc: next };
+  }
+}
+
+function exerciseUsable(repo: Repository, coachId: string) {
+  return (id: string) => {
+    const ex = repo.get('exercises', id);
+    return !!ex && !ex.deleted && (ex.doc.ownerId === null || ex.doc.ownerId === coachId);
+  };
+}
+
+/**
+ * A pushed `submitted` (or `published`) status on a session that is not yet published is a
+ * publish request (DESIGN.md "The draft queue"): accepted → stored published; refused →
+ * stored as a draft with the reason, so the coach's content is kept and the builder shows why.
+ * The server never stores `submitted`.
+ */
+function decideSession(ctx: RuleContext, current: Stored | null, next: TrainingSession): Decision {
+  if (next.status === 'draft') return { kind: 'write', doc: next };
+  const ruleCtx = { today: ctx.today ?? todayLocal(), clientAssigned: ctx.rel.clientIds.has(next.clientId), exerciseExists: exerciseUsable(ctx.repo, next.coachId) };
+  const wasPublished = !!current && !current.deleted && current.doc.status === 'published';
+  if (wasPublished) {
+    // Editing what the client already sees: the due date may have passed, the rest must hold.
+    const reason = publishRefusal(next, { ...ruleCtx, today: '0000-01-01' });
+    return reason ? { kind: 'refuse', reason } : { kind: 'write', doc: { ...next, status: 'published', rejection: null } };
+  }
+  const reason = publishRefusal(next, ruleCtx);
+  if (reason) return { kind: 'write', doc: { ...next, status: 'draft', rejection: reason }, refusal: reason };
+  return { kind: 'write', doc: { ...next, status: 'published', rejection: null } };
+}
+
+function decideLog(ctx: RuleContext, next: SessionLog): Decision {
+  const session = ctx.repo.get('sessions', next.sessionId);
+  if (!session || session.deleted || session.doc.status !== 'published' || session.doc.clientId !== ctx.viewer.id) {
+    return { kind: 'refuse', reason: 'This session is not one of your published sessions.' };
+  }
+  if (next.id !== sessionLogId(next.sessionId)) return { kind: 'refuse', reason: `A session's log has the id ${sessionLogId(next.sessionId)}.` };
+  if (next.coachId !== session.doc.coachId) return { kind: 'refuse', reason: "A log's coach is its session's coach." };
+  return { kind: 'write', doc: next };
+}
+
+function decideMessage(ctx: RuleContext, next: Message): Decision {
+  if (next.kind !== 'comment') {
+    return next.targetType === null && next.targetId === null ? { kind: 'write', doc: next } : { kind: 'refuse', reason: 'Only comments have a target.' };
+  }
+  if (!next.targetType || !next.targetId) return { kind: 'refuse', reason: 'A comment needs the session or log it is about.' };
+  const collection = next.targetType === 'session' ? 'sessions' : 'logs';
+  const target = ctx.repo.get(collection, next.targetId);
+  // The author must see what they comment on, and the comment belongs to the target's client.
+  if (!target || target.deleted || !canSee(ctx.viewer, collection, target.doc, ctx.rel) || target.doc.clientId !== next.clientId) {
+    return { kind: 'refuse', reason: `You can only comment on a ${next.targetType} you can see.` };
+  }
+  return { kind: 'write', doc: next };
+}
+
+function decideAssignment(ctx: RuleContext, next: Assignment): Decision {
+  const coach = ctx.repo.get('people', next.coachId);
+  const client = ctx.repo.get('people', next.clientId);
+  if (!coach || coach.deleted || coach.doc.role !== 'coach') return { kind: 'refuse', reason: 'coachId must be a trainer.' };
+  if (!client || client.deleted || client.doc.role !== 'client') return { kind: 'refuse', reason: 'clientId must be a client.' };
+  const related = [
+    ...ctx.repo.find('assignments', [{ field: 'coachId', op: 'eq', value: next.coachId }, { field: 'deleted', op: 'eq', value: false }]),
+    ...ctx.repo.find('assignments', [{ field: 'clientId', op: 'eq', value: next.clientId }, { field: 'deleted', op: 'eq', value: false }]),
+  ];
+  const others = [...new Map(related.map((r) => [r.doc.id, r.doc as Assignment])).values()].filter((a) => a.id !== next.id);
+  const reason = assignmentRefusal(next, others, Number(coach.doc.maxClients));
+  return reason ? { kind: 'refuse', reason } : { kind: 'write', doc: next };
+}
