@@ -1,0 +1,74 @@
+import type { Assignment, Exercise, Person, SessionLog, TrainingSession } from '@spotter/shared';
+import { todayLocal } from '@spotter/shared';
+import type { Device } from '../data/device.ts';
+import { clientRows } from './dashboard/rows.ts';
+import { coachWrites, type CoachWrites } from './queue.ts';
+
+type Query = { $: { subscribe(fn: (docs: { toMutableJSON(): unknown }[]) => void): { unsubscribe(): void } } };
+
+/**
+ * The coach pages' view of the device: live lists from the local database (which holds only
+ * what the server lets this coach see: their clients' data, their drafts, the library) and
+ * the coach's writes. Optionally narrowed to one client, for the builder.
+ */
+export class CoachData {
+  sessions = $state<TrainingSession[]>([]);
+  logs = $state<SessionLog[]>([]);
+  people = $state<Person[]>([]);
+  assignments = $state<Assignment[]>([]);
+  exercises = $state<Exercise[]>([]);
+  /** Every list has answered once: an empty list before that means "loading", not "none". */
+  ready = $state(false);
+  /** The day the lists are judged against; refreshed by `tick()` so a page left open overnight moves on. */
+  today = $state(todayLocal());
+
+  readonly me: string;
+  readonly writes: CoachWrites;
+  #stops: (() => void)[] = [];
+
+  constructor(device: Device, me: string, clientId?: string) {
+    this.me = me;
+    this.writes = coachWrites(device, me, () => this.today);
+    const db = device.db;
+    const byClient = clientId ? { clientId } : {};
+    let answered = 0;
+    const live = <T>(query: Query, set: (v: T[]) => void) => {
+      let first = true;
+      const sub = query.$.subscribe((docs) => {
+        set(docs.map((d) => d.toMutableJSON() as T));
+        if (first && ++answered === 5) this.ready = true;
+        first = false;
+      });
+      this.#stops.push(() => sub.unsubscribe());
+    };
+    live<TrainingSession>(db.sessions.find({ selector: byClient }), (v) => (this.sessions = v));
+    live<SessionLog>(db.logs.find({ selector: byClient }), (v) => (this.logs = v));
+    live<Person>(db.people.find(), (v) => (this.people = v));
+    live<Assignment>(db.assignments.find({ selector: { coachId: me } }), (v) => (this.assignments = v));
+    live<Exercise>(db.exercises.find({ sort: [{ name: 'asc' }] }), (v) => (this.exercises = v));
+    const timer = setInterval(() => this.tick(), 60_000);
+    this.#stops.push(() => clearInterval(timer));
+  }
+
+  tick(): void {
+    const now = todayLocal();
+    if (now !== this.today) this.today = now;
+  }
+
+  destroy(): void {
+    for (const stop of this.#stops) stop();
+  }
+
+  get rows() {
+    return clientRows({ coachId: this.me, people: this.people, assignments: this.assignments, sessions: this.sessions, logs: this.logs, today: this.today });
+  }
+
+  person(id: string): Person | undefined {
+    return this.people.find((p) => p.id === id);
+  }
+
+  /** Is this client assigned to this coach on this device (active or paused)? */
+  isMyClient(clientId: string): boolean {
+    return this.assignments.some((a) => a.clientId === clientId && a.status !== 'completed');
+  }
+}
