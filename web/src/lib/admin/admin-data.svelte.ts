@@ -1,0 +1,84 @@
+import type { Assignment, BulkAssignResponse, NewTrainer, Person, TrainerProfile } from '@spotter/shared';
+import { HttpError } from '../data/api.ts';
+import type { Device } from '../data/device.ts';
+import { capacityOverview, clientRows, trainerRows } from './roster.ts';
+
+type Query = { $: { subscribe(fn: (docs: { toMutableJSON(): unknown }[]) => void): { unsubscribe(): void } } };
+
+/** Turns a failed server call into the sentence the admin sees. */
+export function failure(e: unknown, what: string): string {
+  if (e instanceof HttpError) return e.message;
+  if (e instanceof TypeError) return `Could not reach the server. ${what} needs a connection.`;
+  return e instanceof Error ? e.message : `The server refused: ${what}.`;
+}
+
+/**
+ * The admin pages' view of the device: the roster and assignments (all an admin pulls, rule 4)
+ * plus the admin's writes. Profile edits are local writes that sync; creating an account and
+ * assigning go to the server at once (it must check capacity in its transaction).
+ */
+export class AdminData {
+  people = $state<Person[]>([]);
+  assignments = $state<Assignment[]>([]);
+  ready = $state(false);
+  #device: Device;
+  #stops: (() => void)[] = [];
+
+  constructor(device: Device) {
+    this.#device = device;
+    let answered = 0;
+    const live = <T>(query: Query, set: (v: T[]) => void) => {
+      let first = true;
+      const sub = query.$.subscribe((docs) => {
+        set(docs.map((d) => d.toMutableJSON() as T));
+        if (first && ++answered === 2) this.ready = true;
+        first = false;
+      });
+      this.#stops.push(() => sub.unsubscribe());
+    };
+    live<Person>(device.db.people.find(), (v) => (this.people = v));
+    live<Assignment>(device.db.assignments.find(), (v) => (this.assignments = v));
+  }
+
+  destroy(): void {
+    for (const stop of this.#stops) stop();
+  }
+
+  get trainers() {
+    return trainerRows(this.people, this.assignments);
+  }
+  get clients() {
+    return clientRows(this.people, this.assignments);
+  }
+  get overview() {
+    return capacityOverview(this.people, this.assignments);
+  }
+
+  /** An existing trainer's profile: a local write, synced when online. */
+  async saveProfile(trainer: Person, names: { firstName: string; lastName: string }, profile: TrainerProfile): Promise<string | null> {
+    try {
+      await this.#device.patch('people', trainer.id, { ...names, ...profile });
+      return null;
+    } catch (e) {
+      return e instanceof Error ? e.message : 'Could not save the profile.';
+    }
+  }
+
+  async createTrainer(body: NewTrainer): Promise<string | null> {
+    try {
+      await this.#device.api.authed<Person>('/api/admin/trainers', body);
+      return null; // the new person arrives through sync
+    } catch (e) {
+      return failure(e, 'Creating a trainer');
+    }
+  }
+
+  async assign(clientIds: string[], coachId: string): Promise<string | null> {
+    try {
+      await this.#device.api.authed<BulkAssignResponse>('/api/admin/assignments/bulk', { clientIds, coachId });
+      return null;
+    } catch (e) {
+      return failure(e, 'Assigning a trainer');
+    }
+  }
+}
