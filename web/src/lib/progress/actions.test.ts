@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import type { Note, Recommendation } from '@spotter/shared';
+import { exercise, logEntry, prescription, session, sessionLog } from '@spotter/shared/fixtures.ts';
+import { createDevice, type Device } from '../data/device.ts';
+import { memorySessionStore } from '../data/session-store.ts';
+import { approveRecommendation, deleteNote, dismissRecommendation, generateRecommendations, saveNote, type ClientHistory } from './actions.ts';
+
+// A real device database (RxDB on Dexie over fake-indexeddb), never signed in: the coach is
+// offline. One device open at a time (RxDB's per-realm collection limit).
+const factory = new IDBFactory();
+let device: Device | null = null;
+const open = async () =>
+  (device = await createDevice({
+    baseUrl: 'http://127.0.0.1:9', // nothing listens: any network use would fail the test
+    storage: getRxStorageDexie({ indexedDB: factory, IDBKeyRange }),
+    name: 'progress-actions',
+    sessions: memorySessionStore(),
+  }));
+afterEach(async () => {
+  await device?.close();
+  device = null;
+});
+
+const owner = { coachId: 'coach-1', clientId: 'client-1' };
+const recs = async (d: Device) => (await d.db.recommendations.find().exec()).map((x) => x.toMutableJSON() as Recommendation);
+const history = (recommendations: Recommendation[]): ClientHistory => ({
+  // A late session (rule: reschedule) and a 3×12 at difficulty 2 (rule: progression).
+  sessions: [
+    session({ id: 'late', dueDate: '2026-03-10', exercises: [prescription({ exerciseId: 'ex-bench' })] }),
+    session({ id: 'done', dueDate: '2026-03-09', exercises: [prescription({ exerciseId: 'ex-bench' })] }),
+  ],
+  logs: [sessionLog({ sessionId: 'done', completedAt: '2026-03-09T10:00:00.000Z', entries: { 'rx-1': logEntry({ repsCompleted: 12, difficulty: 2, loggedAt: '2026-03-09T10:00:00.000Z' }) } })],
+  exercises: [exercise()],
+  recommendations,
+  units: 'kg',
+});
+
+describe('recommendations on a device with no connection', () => {
+  it('writes pending suggestions once, then approve and dismiss change only their status', async () => {
+    const d = await open();
+    const first = await generateRecommendations(d, owner, history([]), '2026-03-12');
+    expect(first.map((r) => r.kind).sort()).toEqual(['progression', 'reschedule']);
+    // Opening the review again (or on the coach's other device) adds nothing.
+    expect(await generateRecommendations(d, owner, history(await recs(d)), '2026-03-13')).toEqual([]);
+    expect(await recs(d)).toHaveLength(2);
+
+    const prog = first.find((r) => r.kind === 'progression')!;
+    const late = first.find((r) => r.kind === 'reschedule')!;
+    await approveRecommendation(d, prog.id, { title: 'Bench: go to 62.5 kg', reason: prog.reason });
+    await dismissRecommendation(d, late.id);
+    const after = await recs(d);
+    expect(after.find((r) => r.id === prog.id)).toMatchObject({ status: 'approved', title: 'Bench: go to 62.5 kg', reason: prog.reason });
+    expect(after.find((r) => r.id === late.id)).toMatchObject({ status: 'dismissed', title: late.title });
+    // A dismissed suggestion does not come back that week.
+    expect(await generateRecommendations(d, owner, history(after), '2026-03-14')).toEqual([]);
+  });
+});
+
+describe('notes on a device with no connection', () => {
+  it('saves a shared note and a resource, deletes softly', async () => {
+    const d = await open();
+    const n = await saveNote(d, owner, { kind: 'note', title: 'Form', body: 'Brace before each rep', url: '', resourceType: '', isPrivate: false, weekOf: null });
+    const link = await saveNote(d, owner, { kind: 'resource', title: 'Hip hinge', body: '', url: 'https://example.com/hinge', resourceType: 'video', isPrivate: true, weekOf: null });
+    expect(link).toMatchObject({ isPrivate: false, url: 'https://example.com/hinge' });
+    await deleteNote(d, link.id);
+    const left = (await d.db.notes.find().exec()).map((x) => x.toMutableJSON() as Note);
+    expect(left.map((x) => [x.id, x.title, x.isPrivate])).toEqual([[n.id, 'Form', false]]);
+  });
+});

@@ -1,0 +1,50 @@
+import {
+  recommend,
+  type Exercise,
+  type Note,
+  type Recommendation,
+  type SessionLog,
+  type TrainingSession,
+  type WeightUnit,
+} from '@spotter/shared';
+import type { Device } from '../data/device.ts';
+import { newNote, type NoteFields } from './notes.ts';
+import { newRecommendations, type Owner } from './recommendations.ts';
+
+/**
+ * The profile's writes, through the data layer's typed helpers (validated with the shared
+ * zod schemas, stored locally at once, synced when a connection exists). No network needed.
+ */
+export type Writer = Pick<Device, 'put' | 'patch' | 'softDelete' | 'newId'>;
+
+export interface ClientHistory {
+  sessions: readonly TrainingSession[];
+  logs: readonly SessionLog[];
+  exercises: readonly Pick<Exercise, 'id' | 'name' | 'pattern'>[];
+  recommendations: readonly Recommendation[];
+  units: WeightUnit;
+}
+
+/**
+ * Runs the rules engine on the client's local history and writes what is new as pending
+ * recommendations (called when the coach opens the review). Ratings of earlier ones are not
+ * yet collected from clients, so none are passed (see the engine's `ratings`).
+ */
+export async function generateRecommendations(w: Writer, owner: Owner, h: ClientHistory, today: string, now = new Date().toISOString()): Promise<Recommendation[]> {
+  const suggestions = recommend({ clientId: owner.clientId, today, units: h.units, sessions: h.sessions, logs: h.logs, exercises: h.exercises });
+  const fresh = newRecommendations(suggestions, new Set(h.recommendations.map((r) => r.id)), owner, today, now);
+  for (const r of fresh) await w.put('recommendations', r);
+  return fresh;
+}
+
+export const approveRecommendation = (w: Writer, id: string, changes: { title: string; reason: string }) =>
+  w.patch('recommendations', id, { title: changes.title.trim() || 'Recommendation', reason: changes.reason.trim(), status: 'approved' });
+
+export const editRecommendation = (w: Writer, id: string, changes: { title: string; reason: string }) =>
+  w.patch('recommendations', id, { title: changes.title.trim() || 'Recommendation', reason: changes.reason.trim() });
+
+export const dismissRecommendation = (w: Writer, id: string) => w.patch('recommendations', id, { status: 'dismissed' });
+
+export const saveNote = (w: Writer, owner: Owner, fields: NoteFields): Promise<Note> => w.put('notes', newNote(w.newId(), owner, fields, new Date().toISOString()));
+
+export const deleteNote = (w: Writer, id: string) => w.softDelete('notes', id);
