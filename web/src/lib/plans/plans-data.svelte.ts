@@ -1,0 +1,85 @@
+import type { Assignment, Exercise, Person, Plan, SessionLog, TrainingSession } from '@spotter/shared';
+import { planCompletionStats, todayLocal } from '@spotter/shared';
+import type { Device } from '../data/device.ts';
+
+type Query = { $: { subscribe(fn: (docs: { toMutableJSON(): unknown }[]) => void): { unsubscribe(): void } } };
+
+/** Live lists of what a plan page needs, from the local database (works offline). */
+export class PlansData {
+  plans = $state<Plan[]>([]);
+  sessions = $state<TrainingSession[]>([]);
+  logs = $state<SessionLog[]>([]);
+  people = $state<Person[]>([]);
+  assignments = $state<Assignment[]>([]);
+  exercises = $state<Exercise[]>([]);
+  ready = $state(false);
+  today = $state(todayLocal());
+
+  readonly me: string;
+  #device: Device;
+  #stops: (() => void)[] = [];
+  // Plan writes are whole-document puts: one at a time, always the latest state, so a slow
+  // write can never land after a newer one.
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(device: Device, me: string, role: 'coach' | 'client') {
+    this.#device = device;
+    this.me = me;
+    const db = device.db;
+    const mine = role === 'coach' ? { coachId: me } : { clientId: me };
+    let answered = 0;
+    const live = <T>(query: Query, set: (v: T[]) => void) => {
+      let first = true;
+      const sub = query.$.subscribe((docs) => {
+        set(docs.map((d) => d.toMutableJSON() as T));
+        if (first && ++answered === 6) this.ready = true;
+        first = false;
+      });
+      this.#stops.push(() => sub.unsubscribe());
+    };
+    live<Plan>(db.plans.find({ selector: mine }), (v) => (this.plans = v));
+    // Only sessions a plan scheduled matter here (stats, the week); planId is null otherwise.
+    live<TrainingSession>(db.sessions.find({ selector: { ...mine, planId: { $ne: null } } }), (v) => (this.sessions = v));
+    live<SessionLog>(db.logs.find({ selector: role === 'client' ? { clientId: me } : {} }), (v) => (this.logs = v));
+    live<Person>(db.people.find(), (v) => (this.people = v));
+    live<Assignment>(db.assignments.find({ selector: mine }), (v) => (this.assignments = v));
+    live<Exercise>(db.exercises.find({ sort: [{ name: 'asc' }] }), (v) => (this.exercises = v));
+    const timer = setInterval(() => (this.today = todayLocal()), 60_000);
+    this.#stops.push(() => clearInterval(timer));
+  }
+
+  destroy(): void {
+    for (const stop of this.#stops) stop();
+  }
+
+  get newId() {
+    return this.#device.newId;
+  }
+
+  person(id: string): Person | undefined {
+    return this.people.find((p) => p.id === id);
+  }
+
+  /** The coach's current clients (active assignments), for "Create Workout Plan". */
+  get activeClients(): { client: Person; assignment: Assignment }[] {
+    return this.assignments
+      .filter((a) => a.status === 'active')
+      .map((assignment) => ({ assignment, client: this.person(assignment.clientId) }))
+      .filter((x): x is { client: Person; assignment: Assignment } => !!x.client);
+  }
+
+  stats(planId: string) {
+    return planCompletionStats(planId, this.sessions, this.logs);
+  }
+
+  scheduled(planId: string): number {
+    return this.sessions.filter((s) => s.planId === planId && s.status === 'published').length;
+  }
+
+  save(plan: Plan): Promise<Plan> {
+    const write = () => this.#device.put('plans', plan);
+    const next = this.#queue.then(write, write);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+}
