@@ -57,7 +57,7 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
         refuse(refusal);
         continue;
       }
-      const decision = decide({ repo, viewer, rel }, collection, current, doc, deleted);
+      const decision = decide({ repo, viewer, rel, today }, collection, current, doc, deleted);
       if (decision.kind === 'refuse') {
         refuse(decision.reason);
         continue;

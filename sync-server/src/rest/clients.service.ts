@@ -1,0 +1,94 @@
+import { v7 as uuid } from 'uuid';
+import {
+  canSee, compliance, DEFAULT_MAX_CLIENTS, lastWorkout, nextSession, todayLocal,
+  type Assignment, type Person, type SessionLog, type TrainingSession, type Viewer,
+} from '@spotter/shared';
+import type { z } from 'zod';
+import type { newClientSchema } from '@spotter/shared';
+import { hashPassword } from '../auth/passwords.ts';
+import { forbidden, HttpError, notFound } from '../errors.ts';
+import type { Repository } from '../storage/repository.ts';
+import { loadRelations, type ViewerRelations } from '../sync/relations.ts';
+
+export interface ClientSummary {
+  client: Person;
+  assignment: Assignment | null;
+  lastWorkout: string | null;
+  compliancePercent: number | null;
+  nextSession: TrainingSession | null;
+}
+
+const live = { field: 'deleted', op: 'eq', value: false } as const;
+
+function visibleSessionsAndLogs(repo: Repository, viewer: Viewer, rel: ViewerRelations, clientId: string) {
+  const sessions = repo.find('sessions', [{ field: 'clientId', op: 'eq', value: clientId }, live])
+    .map((s) => s.doc as TrainingSession).filter((s) => canSee(viewer, 'sessions', s, rel));
+  const logs = repo.find('logs', [{ field: 'clientId', op: 'eq', value: clientId }, live]).map((l) => l.doc as SessionLog);
+  return { sessions, logs };
+}
+
+function summary(repo: Repository, viewer: Viewer, rel: ViewerRelations, client: Person, today: string): ClientSummary {
+  const assignment = repo.find('assignments', [{ field: 'clientId', op: 'eq', value: client.id }, live])
+    .map((a) => a.doc as Assignment).find((a) => a.status !== 'completed') ?? null;
+  const { sessions, logs } = visibleSessionsAndLogs(repo, viewer, rel, client.id);
+  return {
+    client,
+    assignment,
+    lastWorkout: lastWorkout(logs),
+    compliancePercent: compliance(sessions, logs, today).percent,
+    nextSession: nextSession(sessions, logs, today),
+  };
+}
+
+/** May this viewer read this client's data over REST? The same rule as sync: canSee(people). */
+export function assertClientVisible(repo: Repository, viewer: Viewer, clientId: string, rel = loadRelations(repo, viewer)): Person {
+  const found = repo.get('people', clientId);
+  if (!found || found.deleted || found.doc.role !== 'client' || !canSee(viewer, 'people', found.doc, rel) || (viewer.role === 'coach' && found.doc.id === viewer.id)) {
+    throw notFound('No such client among the clients you can see.');
+  }
+  return found.doc as Person;
+}
+
+export function listClients(repo: Repository, viewer: Viewer, today = todayLocal()): ClientSummary[] {
+  if (viewer.role === 'client') throw forbidden('Only coaches and admins list clients.');
+  const rel = loadRelations(repo, viewer);
+  const people = viewer.role === 'admin'
+    ? repo.find('people', [{ field: 'role', op: 'eq', value: 'client' }, live])
+    : repo.find('people', [{ field: 'id', op: 'in', value: [...rel.clientIds] }, live]);
+  return people
+    .map((p) => summary(repo, viewer, rel, p.doc as Person, today))
+    .sort((a, b) => `${a.client.lastName} ${a.client.firstName}`.localeCompare(`${b.client.lastName} ${b.client.firstName}`));
+}
+
+export function getClient(repo: Repository, viewer: Viewer, clientId: string, today = todayLocal()): ClientSummary {
+  const rel = loadRelations(repo, viewer);
+  return summary(repo, viewer, rel, assertClientVisible(repo, viewer, clientId, rel), today);
+}
+
+/**
+ * A coach adds a client: the account and an active assignment, in one transaction, within the
+ * coach's capacity (seed 003). 409 with the reason when the email is taken or the coach is full.
+ */
+export async function addClient(repo: Repository, viewer: Viewer, input: z.infer<typeof newClientSchema>): Promise<{ client: Person; assignment: Assignment }> {
+  if (viewer.role !== 'coach') throw forbidden('Only coaches add clients here; admins assign them.');
+  const passwordHash = await hashPassword(input.password);
+  const now = new Date().toISOString();
+  const client: Person = {
+    id: uuid(), role: 'client', email: input.email.toLowerCase(), firstName: input.firstName, lastName: input.lastName, units: 'kg',
+    isPersonalTrainer: false, specializations: [], certifications: [], maxClients: 0, hourlyRate: null, bio: '', yearsExperience: null, updatedAt: now,
+  };
+  const assignment: Assignment = {
+    id: uuid(), clientId: client.id, coachId: viewer.id, status: 'active', assignedBy: viewer.id,
+    startDate: todayLocal(), endDate: null, notes: '', createdAt: now, updatedAt: now,
+  };
+  repo.transaction(() => {
+    if (repo.findUserByEmail(client.email)) throw new HttpError(409, 'conflict', 'An account with this email already exists.');
+    const coach = repo.get('people', viewer.id);
+    const max = Number(coach?.doc.maxClients ?? DEFAULT_MAX_CLIENTS);
+    const active = repo.find('assignments', [{ field: 'coachId', op: 'eq', value: viewer.id }, { field: 'status', op: 'eq', value: 'active' }, live]).length;
+    if (active >= max) throw new HttpError(409, 'conflict', `You are at capacity (${active}/${max} clients).`);
+    repo.createUser(client, passwordHash);
+    repo.put('assignments', assignment, false);
+  });
+  return { client, assignment };
+}

@@ -1,0 +1,62 @@
+import { canSee, todayLocal, type Exercise, type Message, type SessionLog, type TrainingSession, type Viewer } from '@spotter/shared';
+import { forbidden, HttpError, notFound } from '../errors.ts';
+import type { Repository } from '../storage/repository.ts';
+import type { Notifier } from '../sync/notifier.ts';
+import { push } from '../sync/push.ts';
+import { loadRelations } from '../sync/relations.ts';
+import { assertClientVisible } from './clients.service.ts';
+
+const live = { field: 'deleted', op: 'eq', value: false } as const;
+
+export interface SessionWithLogs {
+  session: TrainingSession;
+  log: SessionLog | null;
+  comments: Message[];
+}
+
+function withLogs(repo: Repository, viewer: Viewer, session: TrainingSession, rel = loadRelations(repo, viewer)): SessionWithLogs {
+  const log = repo.find('logs', [{ field: 'sessionId', op: 'eq', value: session.id }, live])[0]?.doc as SessionLog | undefined;
+  const comments = repo.find('messages', [{ field: 'targetId', op: 'in', value: [session.id, ...(log ? [log.id] : [])] }, live], { field: 'createdAt' })
+    .map((m) => m.doc as Message).filter((m) => canSee(viewer, 'messages', m, rel));
+  return { session, log: log && canSee(viewer, 'logs', log, rel) ? log : null, comments };
+}
+
+export function getExercisesFor(repo: Repository, viewer: Viewer): Exercise[] {
+  const rel = loadRelations(repo, viewer);
+  return repo.find('exercises', [live], { field: 'name' }).map((e) => e.doc as Exercise).filter((e) => canSee(viewer, 'exercises', e, rel));
+}
+
+/** Seed 000's "last week of training": a client's sessions due in [from, to], with their logs. */
+export function clientSessions(repo: Repository, viewer: Viewer, clientId: string, from?: string, to?: string): SessionWithLogs[] {
+  const rel = loadRelations(repo, viewer);
+  assertClientVisible(repo, viewer, clientId, rel);
+  const filters = [{ field: 'clientId', op: 'eq', value: clientId } as const, live, ...(from ? [{ field: 'dueDate', op: 'gte', value: from } as const] : []), ...(to ? [{ field: 'dueDate', op: 'lte', value: to } as const] : [])];
+  return repo.find('sessions', filters, { field: 'dueDate' })
+    .map((s) => s.doc as TrainingSession)
+    .filter((s) => canSee(viewer, 'sessions', s, rel))
+    .map((s) => withLogs(repo, viewer, s, rel));
+}
+
+export function getSession(repo: Repository, viewer: Viewer, id: string): SessionWithLogs {
+  const rel = loadRelations(repo, viewer);
+  const found = repo.get('sessions', id);
+  if (!found || found.deleted || !canSee(viewer, 'sessions', found.doc, rel)) throw notFound('No such session among those you can see.');
+  return withLogs(repo, viewer, found.doc as TrainingSession, rel);
+}
+
+/**
+ * POST /api/sessions: exactly a sync push of a new session (same parser, authorization and
+ * publish rules), so integrations cannot bypass what devices are held to.
+ */
+export function createSession(repo: Repository, notifier: Notifier, viewer: Viewer, body: Record<string, unknown>, today = todayLocal()): { session: TrainingSession; rejection: string | null } {
+  if (viewer.role !== 'coach') throw forbidden('Only coaches create sessions.');
+  if (typeof body.id === 'string' && repo.get('sessions', body.id)) throw new HttpError(409, 'conflict', 'A session with this id already exists.');
+  const { conflicts, changed } = push(repo, viewer, 'sessions', [{ assumedMasterState: null, newDocumentState: { ...body, _deleted: false } }], today);
+  if (changed.size) notifier.publish({ collections: [...changed] });
+  const answer = conflicts[0];
+  if (!answer) return { session: body as TrainingSession, rejection: null };
+  const { _deleted, _refusal, ...doc } = answer;
+  // Stored, but as a draft with the reason (a refused publish keeps the coach's content).
+  if (changed.size) return { session: doc as TrainingSession, rejection: (doc as TrainingSession).rejection };
+  throw forbidden(_refusal ?? 'This session was refused.');
+}
