@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { planCompletionStats, todayLocal, type Exercise, type Plan, type TrainingSession, type Weekday } from '@spotter/shared';
+import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
+import { newPrescription } from '../coach/draft.ts';
+import { createDevice, type Device } from '../data/device.ts';
+import { memorySessionStore } from '../data/session-store.ts';
+import { activate, activationRefusal, newPlan, setDayExercises, toggleDay, WEEKDAYS } from './plan-edit.ts';
+
+// A coach's device (real RxDB on fake-indexeddb) against the REAL sync server: a plan built
+// and activated with sync stopped reaches the server when sync resumes, which schedules its
+// sessions; they come back to the device linked to the plan. Nothing is mocked.
+let server: TestServer;
+let device: Device;
+let clientId: string;
+let library: Exercise[];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  clientId = (await server.login('client@demo.test')).user.id;
+  device = await createDevice({
+    baseUrl: server.url,
+    storage: getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange }),
+    name: 'coach-plans',
+    sessions: memorySessionStore(),
+    retryTime: 200,
+  });
+  await device.signIn('coach@demo.test', 'spotter-demo');
+  await device.awaitInSync();
+  library = (await device.db.exercises.find().exec()).map((d) => d.toMutableJSON() as Exercise);
+});
+
+afterAll(async () => {
+  await device?.close();
+  await server?.close();
+});
+
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('a plan built offline', () => {
+  it('is activated when the device syncs: the server schedules its sessions and they reach the device', async () => {
+    const me = device.syncState$.value.user!.id;
+    await device.stopSync(); // offline from here
+    const today = todayLocal();
+    // Today's weekday is a training day, so this week has a session whatever day the test runs.
+    const todayName = WEEKDAYS[(new Date(`${today}T12:00:00`).getDay() + 6) % 7] as Weekday;
+    let plan: Plan = newPlan(me, clientId, null, { id: device.newId, now: new Date().toISOString() });
+    plan = { ...plan, title: '4-Week Strength', goals: 'Build overall strength', days: toggleDay(plan, todayName) };
+    plan = { ...plan, days: setDayExercises(plan, todayName, [newPrescription(library[0]!, device.newId()), newPrescription(library[1]!, device.newId())]) };
+    expect(activationRefusal(plan)).toBeNull();
+    await device.put('plans', plan);
+    await device.put('plans', activate(plan, today, new Date().toISOString()));
+
+    device.startSync();
+    const stored = await until(
+      async () => (await device.db.plans.findOne(plan.id).exec())?.toMutableJSON() as Plan | undefined,
+      (p) => !!p?.assignmentId,
+    );
+    expect(stored).toMatchObject({ status: 'active', startDate: today, title: '4-Week Strength' });
+
+    const sessions = await until(
+      async () => (await device.db.sessions.find({ selector: { planId: plan.id } }).exec()).map((d) => d.toMutableJSON() as TrainingSession),
+      (s) => s.length === 4,
+    );
+    expect(sessions.map((s) => s.status)).toEqual(['published', 'published', 'published', 'published']);
+    expect(sessions.some((s) => s.dueDate === today)).toBe(true);
+    expect(planCompletionStats(plan.id, sessions, [])).toEqual({ totalExercises: 8, completedExercises: 0, percentage: 0 });
+  });
+});
