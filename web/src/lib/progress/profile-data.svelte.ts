@@ -1,0 +1,111 @@
+import {
+  complianceDrop,
+  engagement,
+  todayLocal,
+  type Exercise,
+  type Message,
+  type Note,
+  type Person,
+  type Plan,
+  type Recommendation,
+  type SessionLog,
+  type TrainingSession,
+  type WeightUnit,
+} from '@spotter/shared';
+import type { Device } from '../data/device.ts';
+
+type Query = { $: { subscribe(fn: (docs: { toMutableJSON(): unknown }[]) => void): { unsubscribe(): void } } };
+
+/**
+ * One client's documents, live from the local database (offline: whatever this device last
+ * synced). Used by the coach's client profile and by the client's own progress page: the
+ * server already limits each device to what its user may see (access.ts), so the same
+ * queries serve both. Derived numbers are getters over the lists, recomputed by Svelte.
+ */
+export class ProfileData {
+  sessions = $state<TrainingSession[]>([]);
+  logs = $state<SessionLog[]>([]);
+  exercises = $state<Exercise[]>([]);
+  people = $state<Person[]>([]);
+  messages = $state<Message[]>([]);
+  notes = $state<Note[]>([]);
+  recommendations = $state<Recommendation[]>([]);
+  plans = $state<Plan[]>([]);
+  ready = $state(false);
+  today = $state(todayLocal());
+
+  readonly clientId: string;
+  readonly me: string;
+  #stops: (() => void)[] = [];
+
+  constructor(device: Device, me: string, clientId: string) {
+    this.me = me;
+    this.clientId = clientId;
+    const db = device.db;
+    const mine = { selector: { clientId } };
+    const lists = 8;
+    let answered = 0;
+    const live = <T>(query: Query, set: (v: T[]) => void) => {
+      let first = true;
+      const sub = query.$.subscribe((docs) => {
+        set(docs.map((d) => d.toMutableJSON() as T));
+        if (first && ++answered === lists) this.ready = true;
+        first = false;
+      });
+      this.#stops.push(() => sub.unsubscribe());
+    };
+    live<TrainingSession>(db.sessions.find(mine), (v) => (this.sessions = v));
+    live<SessionLog>(db.logs.find(mine), (v) => (this.logs = v));
+    live<Exercise>(db.exercises.find({ sort: [{ name: 'asc' }] }), (v) => (this.exercises = v));
+    live<Person>(db.people.find(), (v) => (this.people = v));
+    live<Message>(db.messages.find(mine), (v) => (this.messages = v));
+    live<Note>(db.notes.find(mine), (v) => (this.notes = v));
+    live<Recommendation>(db.recommendations.find(mine), (v) => (this.recommendations = v));
+    live<Plan>(db.plans.find(mine), (v) => (this.plans = v));
+    const timer = setInterval(() => {
+      const now = todayLocal();
+      if (now !== this.today) this.today = now;
+    }, 60_000);
+    this.#stops.push(() => clearInterval(timer));
+  }
+
+  destroy(): void {
+    for (const stop of this.#stops) stop();
+  }
+
+  get client(): Person | undefined {
+    return this.people.find((p) => p.id === this.clientId);
+  }
+
+  get viewer(): Person | undefined {
+    return this.people.find((p) => p.id === this.me);
+  }
+
+  /** Weights follow the viewer's preference (the coach's own on the coach's device). */
+  get units(): WeightUnit {
+    return this.viewer?.units ?? this.client?.units ?? 'kg';
+  }
+
+  get name(): string {
+    const c = this.client;
+    return c ? `${c.firstName} ${c.lastName}`.trim() : 'Client';
+  }
+
+  /** Only published sessions are the client's; the coach's drafts never count. */
+  get published(): TrainingSession[] {
+    return this.sessions.filter((s) => s.status === 'published');
+  }
+
+  get engagement() {
+    return engagement(this.clientId, this.published, this.logs, this.messages, this.today);
+  }
+
+  get compliance() {
+    const d = complianceDrop(this.published, this.logs, this.today);
+    return { percent: d.now, dropped: d.dropped };
+  }
+
+  get coachId(): string | undefined {
+    return this.sessions[0]?.coachId ?? this.messages[0]?.coachId ?? this.notes[0]?.coachId;
+  }
+}
