@@ -76,7 +76,11 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
         });
       } catch (e) {
         if (!isConstraintError(e)) throw e;
-        refuse('The database refused this change: it conflicts with other data (for example a second active plan or a missing reference).');
+        refuse(
+          String((e as { code: string }).code).includes('FOREIGNKEY')
+            ? 'This refers to something that does not exist.'
+            : 'This conflicts with another document (for example a second active plan or trainer).',
+        );
         continue;
       }
       // The server stored something else than pushed (a submit answered): tell the device.
