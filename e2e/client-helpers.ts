@@ -1,0 +1,58 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * Helpers of the client-logging browser tests (issue 6). The server is checked through the
+ * sync pull endpoint itself: what another device would receive is the truth to assert.
+ */
+export async function pullAll(baseURL: string, token: string, collection: string): Promise<any[]> {
+  const docs = new Map<string, any>();
+  let checkpoint: unknown = null;
+  for (;;) {
+    const res = await fetch(`${baseURL}/api/sync/${collection}/pull`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ checkpoint, batchSize: 500 }),
+    });
+    expect(res.status).toBe(200);
+    const page = (await res.json()) as { documents: any[]; checkpoint: unknown };
+    for (const d of page.documents) docs.set(d.id, d);
+    if (page.documents.length < 500) break;
+    checkpoint = page.checkpoint;
+  }
+  return [...docs.values()].filter((d) => !d._deleted);
+}
+
+export const exerciseItem = (page: Page, name: string): Locator => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: new RegExp(`^\\d+\\. ${escape(name)}$`) }) });
+
+export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export interface Typed {
+  sets: string;
+  reps: string;
+  weight: string;
+  results: string;
+  notes: string;
+  difficulty: string;
+}
+
+/** Opens an exercise's log form; with `typed`, enters those values; then "Save log". */
+export async function logExercise(page: Page, name: string, typed?: Typed): Promise<void> {
+  const item = exerciseItem(page, name);
+  await item.getByRole('button', { name: new RegExp(`^(Log|Edit log): ${escape(name)}$`) }).click();
+  const form = item.getByRole('form', { name: `Log ${name}` });
+  if (typed) {
+    await form.getByLabel('Sets completed').fill(typed.sets);
+    await form.getByLabel('Reps').fill(typed.reps);
+    await form.getByLabel('Weight used').fill(typed.weight);
+    await form.getByLabel('Results').fill(typed.results);
+    await form.getByLabel('Notes').fill(typed.notes);
+    await form.getByLabel('Difficulty').selectOption(typed.difficulty);
+  }
+  await form.getByRole('button', { name: 'Save log' }).click();
+  await expect(item.getByTestId('logged')).toBeVisible();
+}
+
+/** Waits until `check` passes against the server (sync is asynchronous by design). */
+export async function eventually(check: () => Promise<void>, timeout = 30_000): Promise<void> {
+  await expect(check).toPass({ timeout });
+}

@@ -1,0 +1,88 @@
+import { expect, test } from '@playwright/test';
+import { sessionLogId, todayLocal } from '@spotter/shared';
+import { api, goOffline, goOnline, signIn } from './fixtures.ts';
+import { escape, eventually, exerciseItem, logExercise, pullAll, type Typed } from './client-helpers.ts';
+
+// Issue 6: a whole workout followed and logged with no signal, and the coach sees it once
+// the client is back online.
+
+test('the client logs today’s session offline, reloads, syncs, and the coach sees logs, comment and completion', async ({ browser, baseURL }) => {
+  const client = await api.login(baseURL!, 'client@demo.test');
+  const coach = await api.login(baseURL!, 'coach@demo.test');
+  const today = todayLocal();
+  // Today's demo session, not logged yet (demo data gives every client one due today).
+  const logs = await pullAll(baseURL!, client.accessToken, 'logs');
+  const session = (await pullAll(baseURL!, client.accessToken, 'sessions')).find(
+    (s) => s.dueDate === today && s.status === 'published' && s.planId === null && !logs.some((l) => l.sessionId === s.id),
+  );
+  expect(session, 'demo data has a session due today').toBeTruthy();
+  const exercises = new Map((await pullAll(baseURL!, client.accessToken, 'exercises')).map((e) => [e.id, e.name as string]));
+  const names: string[] = session.exercises.map((p: any) => exercises.get(p.exerciseId)!);
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, 'client@demo.test');
+  await expect(page.getByRole('region', { name: 'Today' }).getByRole('link', { name: session.title })).toBeVisible();
+  await goOffline(page);
+
+  await page.getByRole('region', { name: 'Today' }).getByRole('link', { name: session.title }).click();
+  await expect(page).toHaveURL(new RegExp(`/client/sessions/${session.id}$`));
+  for (const name of names) await expect(exerciseItem(page, name)).toBeVisible();
+
+  // The first exercise differs from the prescription; the others are one tap each.
+  const typed: Typed = { sets: '2', reps: '7', weight: '55', results: 'Last set failed at rep 6', notes: 'Left shoulder tight', difficulty: '4' };
+  await logExercise(page, names[0]!, typed);
+  await expect(page.getByRole('timer', { name: 'Rest timer' })).toBeVisible(); // prescribed rest starts after a logged set
+  for (const name of names.slice(1)) await logExercise(page, name);
+
+  const sessionThread = page.getByRole('region', { name: 'Comments on this session' });
+  await sessionThread.getByLabel('Add a comment').fill('Gym was packed, swapped the order a bit.');
+  await sessionThread.getByRole('button', { name: 'Post comment' }).click();
+  await expect(sessionThread.getByTestId('comment')).toContainText('Gym was packed');
+
+  await page.getByRole('button', { name: 'Complete session' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Completed/ })).toBeVisible();
+
+  // Still offline: a reload comes from the service worker and the local database.
+  await page.reload();
+  const first = exerciseItem(page, names[0]!);
+  await expect(first.getByTestId('logged')).toHaveText(/^2 × 7 · 55 kg/);
+  await expect(first).toContainText('Last set failed at rep 6');
+  await expect(first).toContainText('Left shoulder tight');
+  await expect(first).toContainText('4/5');
+  await expect(first.getByTestId('entry-summary')).toContainText(/As prescribed\s*No/);
+  for (const name of names.slice(1)) await expect(exerciseItem(page, name).getByTestId('entry-summary')).toContainText(/As prescribed\s*Yes/);
+  await expect(page.getByRole('region', { name: 'Comments on this session' }).getByTestId('comment')).toContainText('Gym was packed');
+  await expect(page.getByRole('status').filter({ hasText: /^Completed/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Complete session' })).toHaveCount(0);
+
+  await goOnline(page);
+
+  // The server has it, as the coach's devices will pull it.
+  const rx0 = session.exercises[0].id;
+  await eventually(async () => {
+    const log = (await pullAll(baseURL!, coach.accessToken, 'logs')).find((l) => l.id === sessionLogId(session.id));
+    expect(log?.completedAt).toBeTruthy();
+    expect(Object.keys(log.entries).sort()).toEqual(session.exercises.map((p: any) => p.id).sort());
+    expect(log.entries[rx0]).toMatchObject({
+      setsCompleted: 2, repsCompleted: 7, weightUsed: 55, completedAsPrescribed: false, difficulty: 4,
+      results: typed.results, notes: typed.notes,
+      prescribed: { sets: session.exercises[0].sets, reps: session.exercises[0].reps, weight: session.exercises[0].weight, restSeconds: session.exercises[0].restSeconds },
+    });
+    const comments = (await pullAll(baseURL!, coach.accessToken, 'messages')).filter((m) => m.kind === 'comment' && m.targetId === session.id);
+    expect(comments.map((c) => [c.authorRole, c.body])).toEqual([['client', 'Gym was packed, swapped the order a bit.']]);
+  });
+
+  // The coach, on another device, finds it under "Previous Sessions" as completed, with the logs.
+  const coachContext = await browser.newContext();
+  const coachPage = await coachContext.newPage();
+  await signIn(coachPage, 'coach@demo.test');
+  await coachPage.goto(`/coach/clients/${client.user.id}/builder`);
+  await coachPage.getByRole('tab', { name: /Previous Sessions/ }).click();
+  const card = coachPage.getByRole('article', { name: new RegExp(`^Session ${escape(session.title)} due ${today}`) });
+  await expect(card).toContainText('Completed');
+  await expect(card).toContainText('Logged');
+  await expect(card).not.toContainText('Not logged');
+  await context.close();
+  await coachContext.close();
+});
