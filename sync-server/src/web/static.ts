@@ -24,6 +24,8 @@ export const webApp = fp<{ root: string }>(async (app, { root }) => {
       else reply.header('cache-control', 'public, max-age=0, must-revalidate');
     },
   });
+  // The root is the SPA shell too (adapter-static writes 200.html, no index.html).
+  app.get('/', { schema: { hide: true } }, (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('200.html'));
   app.setNotFoundHandler((req, reply) => {
     if (req.method !== 'GET' || req.url.startsWith('/api/') || !existsSync(`${root}/200.html`)) {
       return reply.code(404).send({ error: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}.` });
