@@ -1,0 +1,149 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { collectionNames } from '@spotter/shared';
+import { createDevice, type Device } from '../../web/src/lib/data/device.ts';
+import { memorySessionStore } from '../../web/src/lib/data/session-store.ts';
+import type { KillMode, UserOp } from '../schedule.ts';
+import { Link } from './link.ts';
+import { Tap } from './tap.ts';
+import { editField, runUserOp } from './user-ops.ts';
+
+/**
+ * One simulated device in its own process (RxDB allows 13 collections per realm; a device has
+ * ten). The REAL data layer on the Dexie storage over fake-indexeddb, driven by the parent
+ * over IPC. The IndexedDB factory lives as long as the process, so closing and reopening the
+ * device keeps its data; a wipe replaces the factory with an empty one, as a browser clearing
+ * site data would (the saved session, like localStorage, survives).
+ */
+let link: Link;
+let tap: Tap;
+let factory = new IDBFactory();
+const sessions = memorySessionStore();
+let device: Device;
+let nextHook = 0;
+const hooks = new Map<number, () => void>();
+
+const send = (msg: unknown) => process.send!(msg);
+
+/** Asks the parent to SIGKILL the server; resolves once it is dead. */
+function killServer(): Promise<void> {
+  const id = nextHook++;
+  return new Promise((resolve) => {
+    hooks.set(id, resolve);
+    send({ event: 'kill', id });
+  });
+}
+
+async function open(): Promise<Device> {
+  const port = await linkPort;
+  return createDevice({
+    baseUrl: `http://127.0.0.1:${port}`,
+    storage: getRxStorageDexie({ indexedDB: factory, IDBKeyRange }),
+    name: 'spotter',
+    fetch: tap.fetch,
+    sessions,
+    retryTime: 250, // the app waits 3 s; a simulation of thousands of faults cannot
+  });
+}
+
+let linkPort: Promise<number>;
+
+async function waitFor(check: () => boolean, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const commands: Record<string, (args: any) => Promise<unknown>> = {
+  async init({ email, password, serverPort }: { email: string; password: string; serverPort: number }) {
+    link = new Link(serverPort);
+    linkPort = link.listen();
+    tap = new Tap(globalThis.fetch, (rec) => send({ event: 'push', rec }), killServer);
+    device = await open();
+    await device.signIn(email, password);
+    return device.syncState$.value.user;
+  },
+  async op({ op, marker }: { op: UserOp; marker: string }) {
+    return runUserOp(device, op, marker);
+  },
+  async editField({ id, field, marker }: { id: string; field: string; marker: string }) {
+    return editField(device, id, field, marker);
+  },
+  async setOnline({ online }: { online: boolean }) {
+    link.setOnline(online);
+  },
+  async reopen() {
+    await device.close();
+    device = await open();
+    device.resumeSession();
+  },
+  async wipe() {
+    await device.close();
+    factory = new IDBFactory();
+    device = await open();
+    device.resumeSession();
+  },
+  async replay({ pick }: { pick: number }) {
+    return tap.replay(pick);
+  },
+  async delayPulls({ delaysMs }: { delaysMs: number[] }) {
+    tap.pullDelays.push(...delaysMs);
+  },
+  async arm({ mode }: { mode: KillMode }) {
+    tap.arm(mode);
+  },
+  async disarm() {
+    tap.killMode = null;
+  },
+  /** Everyone online and quiet: the live stream is up (its RESYNC re-pulled) and nothing is in flight. */
+  async awaitIdle({ ms }: { ms: number }) {
+    await waitFor(() => device.syncState$.value.online || device.syncState$.value.needsSignIn, ms, 'the live stream');
+    if (device.syncState$.value.needsSignIn) throw new Error('the device needs sign-in');
+    await Promise.race([device.awaitInSync(), new Promise((_, fail) => setTimeout(() => fail(new Error(`not in sync after ${ms} ms`)), ms))]);
+  },
+  async sessionIds() {
+    const docs = await device.db.sessions.find().exec();
+    return docs.filter((d) => d.status === 'published').map((d) => d.id).sort();
+  },
+  async snapshot() {
+    const out: Record<string, unknown[]> = {};
+    for (const name of collectionNames) {
+      const docs = await (device.db[name] as any).find().exec();
+      out[name] = docs.map((d: any) => stripMeta(d.toMutableJSON()));
+    }
+    return out;
+  },
+  async status() {
+    const s = device.syncState$.value;
+    const refused = await device.db.refused.find().exec();
+    return { pending: s.pending, online: s.online, needsSignIn: s.needsSignIn, refused: refused.map((r) => r.toMutableJSON()) };
+  },
+  async shutdown() {
+    await device.close().catch(() => undefined);
+    await link.close();
+    setImmediate(() => process.exit(0));
+  },
+};
+
+function stripMeta(doc: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_')));
+}
+
+process.on('message', async (msg: any) => {
+  if (msg.hookDone !== undefined) {
+    hooks.get(msg.hookDone)?.();
+    hooks.delete(msg.hookDone);
+    return;
+  }
+  try {
+    const result = await commands[msg.cmd]!(msg.args ?? {});
+    send({ id: msg.id, ok: true, result });
+  } catch (error) {
+    send({ id: msg.id, ok: false, error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) });
+  }
+});
+// RxDB and the stream reader may reject in the background while the network is cut; the app
+// shows that as "offline", it must not kill the device.
+process.on('unhandledRejection', (e) => send({ event: 'log', text: `unhandled rejection: ${e instanceof Error ? e.message : String(e)}` }));

@@ -1,0 +1,108 @@
+import type { KillMode } from '../schedule.ts';
+
+/**
+ * The device's fetch, wrapped. It observes every push and its answer (the parent's oracle
+ * needs to know what the server acknowledged), and injects the faults that live on the wire:
+ * a push replayed verbatim (duplicate delivery), pulls answered late (so a live-stream event
+ * overtakes them), and the server killed around a push.
+ */
+type Fetch = typeof globalThis.fetch;
+type Doc = Record<string, unknown>;
+
+export interface PushRecord {
+  collection: string;
+  rows: { assumedMasterState?: Doc | null; newDocumentState: Doc }[];
+  /** The server's answer: conflicting/refused documents. */
+  answer: Doc[];
+  /** delivered: the device got the answer; lost: committed but the answer never reached it; replay. */
+  how: 'delivered' | 'lost' | 'replay';
+}
+
+const pushPath = /\/api\/sync\/([a-z]+)\/push$/;
+const pullPath = /\/api\/sync\/([a-z]+)\/pull$/;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class Tap {
+  #base: Fetch;
+  #report: (rec: PushRecord) => void;
+  #kill: () => Promise<void>;
+  #recent: { url: string; init: RequestInit }[] = [];
+  killMode: KillMode | null = null;
+  pullDelays: number[] = [];
+  /** Resolves when an armed kill has fired. */
+  killFired: Promise<void> = Promise.resolve();
+  #fireKill: () => void = () => undefined;
+
+  constructor(base: Fetch, report: (rec: PushRecord) => void, kill: () => Promise<void>) {
+    this.#base = base;
+    this.#report = report;
+    this.#kill = kill;
+  }
+
+  arm(mode: KillMode): void {
+    this.killMode = mode;
+    this.killFired = new Promise((r) => (this.#fireKill = r));
+  }
+
+  fetch: Fetch = async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const push = pushPath.exec(new URL(url).pathname);
+    if (push && init && typeof init.body === 'string') return this.#push(push[1]!, url, init);
+    const res = await this.#base(input, init);
+    if (pullPath.test(new URL(url).pathname) && this.pullDelays.length) {
+      // Hold the answer: pushes, other pulls and stream events of this device overtake it.
+      await res.clone().arrayBuffer();
+      await sleep(this.pullDelays.shift()!);
+    }
+    return res;
+  };
+
+  async #push(collection: string, url: string, init: RequestInit): Promise<Response> {
+    this.#recent.push({ url, init });
+    if (this.#recent.length > 10) this.#recent.shift();
+    const mode = this.killMode;
+    if (mode) this.killMode = null;
+    const killNow = async () => {
+      await this.#kill();
+      this.#fireKill();
+    };
+    if (mode === 'before') await killNow();
+    const pending = this.#base(url, init);
+    const racing = mode === 'during' ? killNow() : null;
+    try {
+      const res = await pending;
+      const text = await res.clone().text();
+      if (mode === 'after') {
+        await killNow();
+        if (res.ok) this.#record(collection, init, text, 'lost');
+        throw new TypeError('fetch failed: the server died before its answer left');
+      }
+      if (res.ok) this.#record(collection, init, text, 'delivered');
+      return res;
+    } finally {
+      await racing;
+    }
+  }
+
+  #record(collection: string, init: RequestInit, answer: string, how: PushRecord['how']): void {
+    try {
+      this.#report({ collection, rows: JSON.parse(String(init.body)), answer: JSON.parse(answer), how });
+    } catch {
+      // a 200 that is not JSON is reported by the parent's invariants as a missing write
+    }
+  }
+
+  /** Sends one recent push again, byte for byte. The device never sees the answer. */
+  async replay(pick: number): Promise<boolean> {
+    if (this.#recent.length === 0) return false;
+    const { url, init } = this.#recent[pick % this.#recent.length]!;
+    const collection = pushPath.exec(new URL(url).pathname)![1]!;
+    try {
+      const res = await this.#base(url, init);
+      if (res.ok) this.#record(collection, init, await res.text(), 'replay');
+      return true;
+    } catch {
+      return false; // offline or server down: nothing was delivered twice
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import { addDaysTo, prefillEntry, sessionLogId, todayLocal, type Assignment, type CollectionName, type Exercise, type SessionLog, type TrainingSession } from '@spotter/shared';
+import type { Device } from '../../web/src/lib/data/device.ts';
+import { editSession, newPrescription, submitSession } from '../../web/src/lib/coach/draft.ts';
+import { coachWrites } from '../../web/src/lib/coach/queue.ts';
+import { withCompletion, withEntry } from '../../web/src/lib/client/log-entry.ts';
+import { newComment, newMessage } from '../../web/src/lib/comments/comments.ts';
+import type { UserOp } from '../schedule.ts';
+
+/**
+ * The users' operations, done the way the app's pages do them: the feature folders' pure
+ * helpers build the document, the data layer writes it. Each returns the marked writes the
+ * parent's oracle follows: the field (a path into the document) and the unique value written.
+ */
+export interface Write {
+  collection: CollectionName;
+  id: string;
+  path: string[];
+  value: string;
+  /** The document's updatedAt after the write: the merge's "later edit". */
+  at: string;
+}
+export interface OpResult {
+  applied: boolean;
+  writes: Write[];
+  note?: string;
+}
+
+const skip = (note: string): OpResult => ({ applied: false, writes: [], note });
+const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
+
+async function all<C extends CollectionName>(device: Device, collection: C): Promise<any[]> {
+  const docs = await (device.db[collection] as any).find().exec();
+  return docs.map((d: any) => d.toMutableJSON()).sort(byId);
+}
+
+export async function runUserOp(device: Device, op: UserOp, marker: string): Promise<OpResult> {
+  const me = device.syncState$.value.user;
+  if (!me) return skip('not signed in');
+  const now = () => new Date().toISOString();
+  const sessions = (await all(device, 'sessions')) as TrainingSession[];
+  const assignments = ((await all(device, 'assignments')) as Assignment[]).filter((a) => a.status === 'active');
+  const choose = <T>(list: T[]) => (list.length ? list[op.pick % list.length]! : null);
+  const drafts = sessions.filter((s) => s.coachId === me.id && s.status === 'draft');
+  const mine = (s: TrainingSession) => (me.role === 'coach' ? s.coachId === me.id : s.clientId === me.id);
+  const published = sessions.filter((s) => s.status === 'published' && mine(s));
+
+  // The pages edit the live document (the builder re-reads what sync brings in), so an
+  // operation re-reads its target right before writing rather than editing the list it picked from.
+  const fresh = async (picked: TrainingSession | null) => (picked ? ((await device.get('sessions', picked.id)) as TrainingSession | null) : null);
+  const put = async (collection: CollectionName, doc: any, path: string[], value: string): Promise<OpResult> => {
+    const saved = (await device.put(collection, doc)) as any;
+    return { applied: true, writes: [{ collection, id: saved.id, path, value, at: saved.updatedAt }] };
+  };
+
+  switch (op.kind) {
+    case 'createDraft': {
+      const asg = choose(assignments.filter((a) => a.coachId === me.id));
+      if (!asg) return skip('no active client');
+      // "Add Session" as the builder does it, then the coach types the title.
+      const draft = await coachWrites(device, me.id, () => addDaysTo(todayLocal(), op.dueIn)).addDraft(asg.clientId);
+      return put('sessions', editSession(draft, { title: marker }, now()), ['title'], marker);
+    }
+    case 'editDraft': {
+      const s = await fresh(choose(drafts));
+      if (!s) return skip('no draft');
+      return put('sessions', editSession(s, { [op.field]: marker }, now()), [op.field], marker);
+    }
+    case 'addExercise': {
+      const s = await fresh(choose(drafts));
+      const exercises = ((await all(device, 'exercises')) as Exercise[]).filter((e) => e.ownerId === null || e.ownerId === me.id);
+      if (!s || exercises.length === 0) return skip('no draft or no exercise');
+      const rx = { ...newPrescription(exercises[op.exPick % exercises.length]!, device.newId()), notes: marker };
+      await device.put('sessions', editSession(s, { exercises: [...s.exercises, rx] }, now()));
+      return { applied: true, writes: [] }; // arrays are replaced whole by the merge: not followed field by field
+    }
+    case 'submitDraft': {
+      const s = await fresh(choose(drafts));
+      if (!s) return skip('no draft');
+      await device.put('sessions', submitSession(s, now()));
+      return { applied: true, writes: [] };
+    }
+    case 'discardDraft': {
+      const s = choose(drafts);
+      if (!s) return skip('no draft');
+      await coachWrites(device, me.id).discard(s);
+      return { applied: true, writes: [] };
+    }
+    case 'editPublished': {
+      const s = await fresh(choose(published));
+      if (!s) return skip('no published session');
+      return put('sessions', editSession(s, { [op.field]: marker }, now()), [op.field], marker);
+    }
+    case 'logEntry': {
+      const s = choose(published);
+      if (!s || s.exercises.length === 0) return skip('no session to log');
+      const rx = s.exercises[Math.floor(op.pick / 7) % s.exercises.length]!;
+      const log = (await device.get('logs', sessionLogId(s.id))) as SessionLog | null;
+      const entry = { ...prefillEntry(rx, 'kg', now()), notes: marker };
+      return put('logs', withEntry(log, s, rx.id, entry, now()), ['entries', rx.id, 'notes'], marker);
+    }
+    case 'completeSession': {
+      const s = choose(published);
+      if (!s) return skip('no session');
+      const log = (await device.get('logs', sessionLogId(s.id))) as SessionLog | null;
+      const at = now();
+      return put('logs', withCompletion(log, s, at, at), ['completedAt'], at);
+    }
+    case 'comment': {
+      const s = choose(me.role === 'coach' ? sessions.filter((x) => x.status === 'published' && assignments.some((a) => a.coachId === me.id && a.clientId === x.clientId)) : published);
+      if (!s) return skip('no session');
+      const doc = newComment(device.newId(), { id: me.id, role: me.role }, { coachId: s.coachId, clientId: s.clientId }, { type: 'session', id: s.id }, marker, now());
+      return put('messages', doc, ['body'], marker);
+    }
+    case 'message': {
+      const pairs = assignments.filter((a) => (me.role === 'coach' ? a.coachId === me.id : a.clientId === me.id));
+      const asg = choose(pairs);
+      if (!asg) return skip('no coach/client pair');
+      const doc = newMessage(device.newId(), { id: me.id, role: me.role }, { coachId: asg.coachId, clientId: asg.clientId }, marker, now());
+      return put('messages', doc, ['body'], marker);
+    }
+  }
+}
+
+/** One step of the targeted conflict scenario: an edit of one field of a known session. */
+export async function editField(device: Device, id: string, field: string, marker: string): Promise<OpResult> {
+  const s = (await device.get('sessions', id)) as TrainingSession | null;
+  if (!s) return skip(`session ${id} not on this device`);
+  const saved = await device.put('sessions', editSession(s, { [field]: marker }, new Date().toISOString()));
+  return { applied: true, writes: [{ collection: 'sessions', id, path: [field], value: marker, at: saved.updatedAt }] };
+}

@@ -1,0 +1,175 @@
+import { canSee, collectionNames, sessionLogId, type CollectionName, type Relations, type Viewer } from '@spotter/shared';
+import type { PushRecord } from './device/tap.ts';
+import type { Write } from './device/user-ops.ts';
+import { canonical, live, withoutWireFields, type Doc, type View } from './server-view.ts';
+
+/**
+ * The simulation's oracle. It learns from every push the devices made (what the server
+ * committed, what it refused, what conflicted) and every marked write the users made, and at
+ * the end checks the five invariants of issue 4 against the server's and the devices' data.
+ */
+export interface MarkedWrite extends Write {
+  n: number;
+  dev: string;
+}
+
+export interface UserView {
+  viewer: Viewer;
+  email: string;
+  view: View;
+  duplicates: string[];
+}
+
+export class Oracle {
+  readonly writes: MarkedWrite[] = [];
+  /** Every document state the server is known to have committed, by `collection/id`. */
+  readonly committed = new Map<string, Doc[]>();
+  readonly stats = { pushes: 0, rowsAcked: 0, lostAnswers: 0, replays: 0, conflicts: 0, submitAnswers: 0, refusals: 0, invariantChecks: 0 };
+
+  recordWrite(dev: string, n: number, w: Write): void {
+    this.writes.push({ ...w, dev, n });
+  }
+
+  recordPush(rec: PushRecord): void {
+    this.stats.pushes++;
+    if (rec.how === 'lost') this.stats.lostAnswers++;
+    if (rec.how === 'replay') this.stats.replays++;
+    const answered = new Map(rec.answer.map((d) => [String(d.id), d]));
+    for (const row of rec.rows) {
+      const doc = row.newDocumentState;
+      const answer = answered.get(String(doc.id));
+      if (!answer) {
+        this.stats.rowsAcked++;
+        this.#commit(rec.collection, doc);
+      } else if (rec.how === 'delivered') {
+        if (typeof answer._refusal === 'string') this.stats.refusals++;
+        else if (doc.status === 'submitted') this.stats.submitAnswers++;
+        else this.stats.conflicts++;
+      }
+    }
+    // A refused document the server never had comes back as a tombstone of the pushed state:
+    // that one was not committed. Every other answer is the server's committed state.
+    for (const doc of rec.answer) if (typeof doc._refusal !== 'string') this.#commit(rec.collection, doc);
+  }
+
+  #commit(collection: string, doc: Doc): void {
+    const key = `${collection}/${doc.id}`;
+    const list = this.committed.get(key) ?? [];
+    list.push(doc);
+    this.committed.set(key, list);
+  }
+
+  /** Every invariant; returns the failures, each a readable sentence. */
+  check(views: UserView[], devices: { name: string; email: string; snapshot: View }[]): string[] {
+    const failures: string[] = [];
+    this.stats.invariantChecks = 0; // the last comparison is the one that counts
+    const fail = (msg: string) => failures.length < 50 && failures.push(msg);
+    const universe = buildUniverse(views);
+
+    // (1) every device holds exactly what the server holds for its user
+    for (const d of devices) {
+      const uv = views.find((v) => v.email === d.email)!;
+      for (const name of collectionNames) {
+        this.stats.invariantChecks++;
+        diffDocs(`${d.name} vs server (${d.email}) ${name}`, d.snapshot[name], live(uv.view[name]).map(withoutWireFields), fail);
+      }
+    }
+
+    // (2) every committed write is present, or superseded by a later write of the same field
+    const groups = new Map<string, MarkedWrite[]>();
+    for (const w of this.writes) {
+      const key = `${w.collection}/${w.id}/${w.path.join('.')}`;
+      groups.set(key, [...(groups.get(key) ?? []), w]);
+    }
+    for (const [key, group] of groups) {
+      const first = group[0]!;
+      const states = this.committed.get(`${first.collection}/${first.id}`) ?? [];
+      const committed = group.filter((w) => states.some((s) => getPath(s, w.path) === w.value));
+      if (committed.length === 0) continue; // never reached the server (offline, then wiped)
+      this.stats.invariantChecks++;
+      const final = universe[first.collection as CollectionName].get(first.id);
+      const newest = committed.reduce((a, b) => (b.at > a.at ? b : a));
+      if (!final) {
+        fail(`lost: ${key} was committed (op #${newest.n} on ${newest.dev}) but the document is not on the server`);
+        continue;
+      }
+      if (final._deleted) continue;
+      const value = getPath(final, first.path);
+      const winner = group.find((w) => w.value === value);
+      if (!winner) fail(`lost: ${key} is ${JSON.stringify(value)}, written by no operation; committed op #${newest.n} (${newest.value}) is gone`);
+      else if (winner.at < newest.at) fail(`lost: ${key} holds op #${winner.n} (at ${winner.at}) over the later committed op #${newest.n} (at ${newest.at})`);
+    }
+
+    // (3) nothing twice
+    for (const v of views) for (const dup of v.duplicates) fail(`duplicate: the server sent ${dup} twice to ${v.email} in one quiet pull`);
+    const bodies = new Map<string, string>();
+    for (const m of universe.messages.values()) {
+      // Only bodies the simulation wrote are unique by construction (demo data repeats itself).
+      if (m._deleted || !/^m\d+[ab]?$/.test(String(m.body))) continue;
+      const key = `${m.authorId}:${m.body}`;
+      if (bodies.has(key)) fail(`duplicate: messages ${bodies.get(key)} and ${m.id} carry the same body ${JSON.stringify(m.body)}`);
+      bodies.set(key, m.id);
+    }
+    const logs = new Map<string, string>();
+    for (const l of universe.logs.values()) {
+      if (l._deleted) continue;
+      if (l.id !== sessionLogId(l.sessionId)) fail(`duplicate: log ${l.id} of session ${l.sessionId} is not under the session's log id`);
+      if (logs.has(l.sessionId)) fail(`duplicate: two logs for session ${l.sessionId}`);
+      logs.set(l.sessionId, l.id);
+    }
+    this.stats.invariantChecks += 2;
+
+    // (4) each user sees exactly what canSee allows over the server's data
+    for (const v of views) {
+      const rel = relationsOf(v.viewer, universe);
+      for (const name of collectionNames) {
+        this.stats.invariantChecks++;
+        const seen = new Set(live(v.view[name]).map((d) => String(d.id)));
+        for (const doc of live(v.view[name])) if (!canSee(v.viewer, name, doc as any, rel)) fail(`leak: ${v.email} holds ${name}/${doc.id} that canSee refuses`);
+        for (const doc of universe[name].values()) {
+          if (!doc._deleted && canSee(v.viewer, name, doc as any, rel) && !seen.has(String(doc.id))) fail(`missing: ${v.email} may see ${name}/${doc.id} but the server does not send it`);
+        }
+      }
+    }
+    return failures;
+  }
+}
+
+/** All documents any user can see, preferring a full document over a visibility tombstone. */
+function buildUniverse(views: UserView[]): Record<CollectionName, Map<string, Doc>> {
+  const out = Object.fromEntries(collectionNames.map((n) => [n, new Map<string, Doc>()])) as Record<CollectionName, Map<string, Doc>>;
+  for (const v of views) {
+    for (const name of collectionNames) {
+      for (const doc of v.view[name]) {
+        const prev = out[name].get(doc.id);
+        if (!prev || (prev._deleted && !doc._deleted)) out[name].set(doc.id, doc);
+      }
+    }
+  }
+  return out;
+}
+
+function relationsOf(viewer: Viewer, universe: Record<CollectionName, Map<string, Doc>>): Relations {
+  const current = [...universe.assignments.values()].filter((a) => !a._deleted && (a.status === 'active' || a.status === 'paused'));
+  return {
+    clientIds: new Set(current.filter((a) => a.coachId === viewer.id).map((a) => a.clientId)),
+    coachIds: new Set(current.filter((a) => a.clientId === viewer.id).map((a) => a.coachId)),
+  };
+}
+
+export function getPath(doc: unknown, path: string[]): unknown {
+  let v: any = doc;
+  for (const key of path) v = v?.[key];
+  return v;
+}
+
+function diffDocs(label: string, device: Doc[], server: Doc[], fail: (m: string) => void): void {
+  const d = new Map(device.map((x) => [String(x.id), x]));
+  const s = new Map(server.map((x) => [String(x.id), x]));
+  for (const [id, doc] of d) {
+    const other = s.get(id);
+    if (!other) fail(`diverged: ${label}: ${id} only on the device`);
+    else if (canonical(doc) !== canonical(other)) fail(`diverged: ${label}: ${id} differs\n    device ${canonical(doc).slice(0, 600)}\n    server ${canonical(other).slice(0, 600)}`);
+  }
+  for (const id of s.keys()) if (!d.has(id)) fail(`diverged: ${label}: ${id} only on the server`);
+}

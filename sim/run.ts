@@ -1,0 +1,48 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Prng, randomSeed } from './prng.ts';
+import { formatReport } from './report.ts';
+import { describe, generateSchedule, type Op } from './schedule.ts';
+import { failureKinds, shrink } from './shrink.ts';
+import { runSchedule } from './simulation.ts';
+
+/**
+ * `npm run test:sim`. Environment: SIM_SEED (default random, always printed), SIM_OPS (default
+ * 60), SIM_SCHEDULE (a JSON schedule file printed by an earlier failure, instead of a seed),
+ * SIM_SHRINK_MINUTES (time for shrinking a failure, default 10; 0 = off), SIM_VERBOSE=1,
+ * SIM_TRACE=<id part> (print every push of the matching documents).
+ */
+const seed = process.env.SIM_SEED ? Number(process.env.SIM_SEED) : randomSeed();
+const count = Number(process.env.SIM_OPS ?? 60);
+const verbose = process.env.SIM_VERBOSE === '1';
+const log = (line: string) => console.log(line);
+const ops: Op[] = process.env.SIM_SCHEDULE ? JSON.parse(readFileSync(process.env.SIM_SCHEDULE, 'utf8')) : generateSchedule(new Prng(seed), count);
+
+console.log(`SIM_SEED=${seed} SIM_OPS=${ops.length}${process.env.SIM_SCHEDULE ? ` SIM_SCHEDULE=${process.env.SIM_SCHEDULE}` : ''}`);
+const result = await runSchedule(ops, { verbose, log, trace: process.env.SIM_TRACE });
+console.log(formatReport(seed, ops.length, result));
+
+if (result.failures.length) {
+  for (const f of result.failures) console.log(`  - ${f}`);
+  const minutes = Number(process.env.SIM_SHRINK_MINUTES ?? 10);
+  if (minutes > 0) {
+    console.log(`Shrinking (up to ${minutes} min)...`);
+    const kinds = failureKinds(result.failures);
+    const smallest = await shrink(
+      ops,
+      async (candidate) => {
+        const r = await runSchedule(candidate, { verbose: false });
+        return [...failureKinds(r.failures)].some((k) => kinds.has(k));
+      },
+      minutes * 60_000,
+      log,
+    );
+    const file = join(tmpdir(), `spotter-sim-${seed}-${smallest.length}.json`);
+    writeFileSync(file, JSON.stringify(smallest, null, 1));
+    console.log(`Shortest failing schedule found (${smallest.length} of ${ops.length} operations), seed ${seed}:`);
+    for (const op of smallest) console.log(`  ${describe(op)}`);
+    console.log(`Replay it: SIM_SCHEDULE=${file} npm run test:sim`);
+  }
+  process.exitCode = 1;
+}

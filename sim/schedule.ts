@@ -1,0 +1,110 @@
+import type { Prng } from './prng.ts';
+
+/**
+ * A schedule is a list of operations generated from a seed. Every random choice an operation
+ * needs at run time (which draft, which session) is drawn here as a plain number (`pick`) and
+ * resolved against the device's local data when it runs, so that any sub-list of a schedule
+ * is still a valid schedule — which is what lets the shrinker drop chunks of it.
+ * `n` is the operation's index in the original schedule; markers written by the operation are
+ * derived from it, so they stay the same while the schedule shrinks.
+ */
+export const devices = {
+  coachA: 'coach@demo.test',
+  coachB: 'coach@demo.test',
+  coach2: 'coach2@demo.test',
+  client: 'client@demo.test',
+  client2: 'client2@demo.test',
+  client3: 'client3@demo.test',
+} as const;
+export type DeviceName = keyof typeof devices;
+export const deviceNames = Object.keys(devices) as DeviceName[];
+const coachDevices: DeviceName[] = ['coachA', 'coachB', 'coach2'];
+const clientDevices: DeviceName[] = ['client', 'client2', 'client3'];
+
+export type TextField = 'title' | 'notes';
+
+/** User operations, run by one device through the data layer. */
+export type UserOp =
+  | { kind: 'createDraft'; dev: DeviceName; pick: number; dueIn: number }
+  | { kind: 'editDraft'; dev: DeviceName; pick: number; field: TextField }
+  | { kind: 'addExercise'; dev: DeviceName; pick: number; exPick: number }
+  | { kind: 'submitDraft'; dev: DeviceName; pick: number }
+  | { kind: 'discardDraft'; dev: DeviceName; pick: number }
+  | { kind: 'editPublished'; dev: DeviceName; pick: number; field: TextField }
+  | { kind: 'logEntry'; dev: DeviceName; pick: number; rxPick: number }
+  | { kind: 'completeSession'; dev: DeviceName; pick: number }
+  | { kind: 'comment'; dev: DeviceName; pick: number }
+  | { kind: 'message'; dev: DeviceName; pick: number };
+
+/** Faults and the targeted two-device conflict scenario, run by the harness. */
+export type FaultOp =
+  | { kind: 'offline' | 'online' | 'reopen' | 'wipe' | 'replayPush'; dev: DeviceName }
+  | { kind: 'delayPulls'; dev: DeviceName; delaysMs: number[] }
+  | { kind: 'killServer'; mode: KillMode; dev: DeviceName; downMs: number }
+  | { kind: 'settle'; ms: number }
+  | { kind: 'conflict'; pick: number; fields: [TextField, TextField] };
+
+/** idle: no push in flight; before: the push never reaches the server; during: a race with the
+ * push; after: the push committed but its response is lost with the server. */
+export type KillMode = 'idle' | 'before' | 'during' | 'after';
+
+export type Op = (UserOp | FaultOp) & { n: number };
+export type UserOpKind = UserOp['kind'];
+export type FaultKind = FaultOp['kind'];
+
+const coachOps: Record<string, number> = { createDraft: 4, editDraft: 5, addExercise: 4, submitDraft: 3, discardDraft: 1, editPublished: 3, comment: 1, message: 1 };
+const clientOps: Record<string, number> = { logEntry: 6, completeSession: 2, comment: 1, message: 1 };
+const faults: Record<string, number> = { offline: 3, online: 4, reopen: 1.5, wipe: 0.7, replayPush: 2, delayPulls: 1.5, killServer: 1.2, settle: 2, conflict: 1 };
+
+export function generateSchedule(rng: Prng, length: number): Op[] {
+  const ops: Op[] = [];
+  for (let n = 0; n < length; n++) {
+    const family = rng.weighted({ coach: 45, client: 30, fault: 25 });
+    if (family === 'fault') ops.push({ ...faultOp(rng), n });
+    else ops.push({ ...userOp(rng, family), n });
+  }
+  return ops;
+}
+
+function userOp(rng: Prng, family: 'coach' | 'client'): UserOp {
+  const dev = rng.pick(family === 'coach' ? coachDevices : clientDevices);
+  const kind = rng.weighted(family === 'coach' ? coachOps : clientOps) as UserOpKind;
+  const pick = rng.int(1 << 16);
+  switch (kind) {
+    case 'createDraft':
+      // Mostly future dates; some in the past, which the server must refuse at submit.
+      return { kind, dev, pick, dueIn: rng.chance(0.15) ? -1 - rng.int(5) : rng.int(21) };
+    case 'editDraft':
+    case 'editPublished':
+      return { kind, dev, pick, field: rng.pick(['title', 'notes'] as const) };
+    case 'addExercise':
+      return { kind, dev, pick, exPick: rng.int(1 << 16) };
+    case 'logEntry':
+      return { kind, dev, pick, rxPick: rng.int(1 << 16) };
+    default:
+      return { kind, dev, pick } as UserOp;
+  }
+}
+
+function faultOp(rng: Prng): FaultOp {
+  const kind = rng.weighted(faults) as FaultKind;
+  const dev = rng.pick(deviceNames);
+  switch (kind) {
+    case 'delayPulls':
+      return { kind, dev, delaysMs: Array.from({ length: 1 + rng.int(4) }, () => 50 + rng.int(600)) };
+    case 'killServer':
+      return { kind, dev, mode: rng.pick(['idle', 'before', 'during', 'after'] as const), downMs: rng.int(800) };
+    case 'settle':
+      return { kind, ms: 50 + rng.int(400) };
+    case 'conflict':
+      return { kind, pick: rng.int(1 << 16), fields: rng.chance(0.5) ? ['title', 'notes'] : [rng.pick(['title', 'notes'] as const), rng.pick(['title', 'notes'] as const)] };
+    default:
+      return { kind, dev } as FaultOp;
+  }
+}
+
+/** One line per operation, for failure reports and the shrunk reproduction. */
+export function describe(op: Op): string {
+  const { n, kind, ...rest } = op;
+  return `#${n} ${kind} ${JSON.stringify(rest)}`;
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { Prng, randomSeed } from './prng.ts';
+import { formatReport } from './report.ts';
+import { describe as describeOp, generateSchedule } from './schedule.ts';
+import { runSchedule } from './simulation.ts';
+
+/**
+ * The short CI run of the sync simulation (issue 4). The long mode is `npm run test:sim` with
+ * SIM_OPS; a failure here prints the seed, so `SIM_SEED=<seed> SIM_OPS=<n> npm run test:sim`
+ * replays it and shrinks it to the shortest failing schedule.
+ */
+const seed = process.env.SIM_SEED ? Number(process.env.SIM_SEED) : randomSeed();
+const ops = Number(process.env.SIM_CI_OPS ?? 40);
+
+describe('sync simulation (short run)', () => {
+  it(`six devices, faults and all: no write lost or duplicated (SIM_SEED=${seed} SIM_OPS=${ops})`, { timeout: 240_000 }, async () => {
+    const schedule = generateSchedule(new Prng(seed), ops);
+    const result = await runSchedule(schedule);
+    console.log(formatReport(seed, ops, result));
+    const context = result.failures.length ? `\nReplay: SIM_SEED=${seed} SIM_OPS=${ops} npm run test:sim\nSchedule:\n${schedule.map(describeOp).join('\n')}` : '';
+    expect(result.failures, context).toEqual([]);
+    expect(result.userOps.applied).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,207 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DeviceHandle, type DeviceEvents } from './device-handle.ts';
+import type { PushRecord } from './device/tap.ts';
+import type { OpResult } from './device/user-ops.ts';
+import { Oracle, type UserView } from './oracle.ts';
+import { devices as deviceEmails, deviceNames, type DeviceName, type Op, type UserOp } from './schedule.ts';
+import { ServerProcess } from './server-process.ts';
+import { login, pullAll, type Doc, type View } from './server-view.ts';
+
+/**
+ * Runs one schedule from scratch: a fresh server (own SQLite file, demo data) and six device
+ * processes, the operations one after the other (replication runs in the background all the
+ * while), then everyone online and quiet, then the oracle's invariants.
+ */
+export interface SimResult {
+  failures: string[];
+  userOps: { applied: number; skipped: number };
+  faults: Record<string, number>;
+  conflictScenarios: number;
+  oracle: Oracle['stats'];
+  serverKills: number;
+  ms: number;
+}
+
+export interface SimOptions {
+  verbose?: boolean;
+  /** Print every push row and answer about documents whose id contains this (SIM_TRACE). */
+  trace?: string;
+  log?: (line: string) => void;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const userKinds = new Set(['createDraft', 'editDraft', 'addExercise', 'submitDraft', 'discardDraft', 'editPublished', 'logEntry', 'completeSession', 'comment', 'message']);
+const IDLE_MS = 45_000;
+
+export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<SimResult> {
+  const started = Date.now();
+  const log = opts.log ?? (() => undefined);
+  const server = await ServerProcess.start({ verbose: opts.verbose });
+  const oracle = new Oracle();
+  const result: SimResult = { failures: [], userOps: { applied: 0, skipped: 0 }, faults: {}, conflictScenarios: 0, oracle: oracle.stats, serverKills: 0, ms: 0 };
+  const fault = (kind: string) => (result.faults[kind] = (result.faults[kind] ?? 0) + 1);
+  let killFired = false;
+  const events: DeviceEvents = {
+    onPush: (dev, rec) => {
+      oracle.recordPush(rec);
+      if (opts.trace) traceRecord(dev, rec, opts.trace, log);
+    },
+    onKill: async () => {
+      killFired = true;
+      await server.kill();
+    },
+    onLog: (dev, text) => opts.verbose && log(`[${dev}] ${text}`),
+  };
+  const handles = new Map<DeviceName, DeviceHandle>();
+  const online = new Map<DeviceName, boolean>();
+  try {
+    await Promise.all(
+      deviceNames.map(async (name) => {
+        const h = new DeviceHandle(name, deviceEmails[name], events);
+        handles.set(name, h);
+        online.set(name, true);
+        await h.call('init', { email: deviceEmails[name], password: 'spotter-demo', serverPort: server.port }, 120_000);
+      }),
+    );
+    await Promise.all([...handles.values()].map((h) => h.call('awaitIdle', { ms: IDLE_MS }, IDLE_MS + 5_000)));
+    const dev = (name: DeviceName) => handles.get(name)!;
+
+    const userOp = async (name: DeviceName, op: UserOp, n: number, marker = `m${n}`) => {
+      const res = await dev(name).call<OpResult>('op', { op, marker });
+      if (res.applied) result.userOps.applied++;
+      else result.userOps.skipped++;
+      for (const w of res.writes) oracle.recordWrite(name, n, w);
+    };
+
+    for (const op of ops) {
+      if (opts.verbose) log(`op #${op.n} ${op.kind}`);
+      if (userKinds.has(op.kind)) {
+        const u = op as UserOp & { n: number };
+        await userOp(u.dev, u, op.n);
+        continue;
+      }
+      fault(op.kind === 'killServer' ? `killServer:${op.mode}` : op.kind);
+      switch (op.kind) {
+        case 'offline':
+        case 'online':
+          online.set(op.dev, op.kind === 'online');
+          await dev(op.dev).call('setOnline', { online: op.kind === 'online' });
+          break;
+        case 'reopen':
+        case 'wipe':
+          await dev(op.dev).call(op.kind);
+          break;
+        case 'replayPush':
+          await dev(op.dev).call('replay', { pick: op.n });
+          break;
+        case 'delayPulls':
+          await dev(op.dev).call('delayPulls', { delaysMs: op.delaysMs });
+          break;
+        case 'settle':
+          await sleep(op.ms);
+          break;
+        case 'killServer':
+          await killServer(op);
+          break;
+        case 'conflict':
+          await conflictScenario(op);
+          break;
+      }
+    }
+
+    async function killServer(op: Extract<Op, { kind: 'killServer' }>): Promise<void> {
+      if (op.mode !== 'idle' && online.get(op.dev)) {
+        // Arm the device's next push, then make one: a message is always possible.
+        killFired = false;
+        await dev(op.dev).call('arm', { mode: op.mode });
+        await userOp(op.dev, { kind: 'message', dev: op.dev, pick: op.n }, op.n);
+        const deadline = Date.now() + 5_000;
+        while (!killFired && Date.now() < deadline) await sleep(10);
+        await dev(op.dev).call('disarm');
+      }
+      await server.kill();
+      await sleep(op.downMs);
+      await server.start();
+    }
+
+    /** DESIGN.md rule 1 on purpose: one coach's two devices edit one session offline. */
+    async function conflictScenario(op: Extract<Op, { kind: 'conflict' }>): Promise<void> {
+      const [a, b] = [dev('coachA'), dev('coachB')];
+      if (!server.running) await server.start();
+      for (const name of ['coachA', 'coachB'] as const) {
+        online.set(name, true);
+        await dev(name).call('setOnline', { online: true });
+      }
+      await Promise.all([a, b].map((h) => h.call('awaitIdle', { ms: IDLE_MS }, IDLE_MS + 5_000)));
+      const ids = await a.call<string[]>('sessionIds');
+      const onB = new Set(await b.call<string[]>('sessionIds'));
+      const shared = ids.filter((id) => onB.has(id));
+      if (shared.length === 0) return;
+      const id = shared[op.pick % shared.length]!;
+      await Promise.all([a, b].map((h) => h.call('setOnline', { online: false })));
+      const [fa, fb] = op.fields;
+      const ra = await a.call<OpResult>('editField', { id, field: fa, marker: `m${op.n}a` });
+      await sleep(3); // B's edit is the later one, whatever the clock resolution
+      const rb = await b.call<OpResult>('editField', { id, field: fb, marker: `m${op.n}b` });
+      for (const w of ra.writes) oracle.recordWrite('coachA', op.n, w);
+      for (const w of rb.writes) oracle.recordWrite('coachB', op.n, w);
+      await Promise.all([a, b].map((h) => h.call('setOnline', { online: true })));
+      for (let round = 0; round < 2; round++) await Promise.all([a, b].map((h) => h.call('awaitIdle', { ms: IDLE_MS }, IDLE_MS + 5_000)));
+      const coach = await login(server.url, deviceEmails.coachA);
+      const { view } = await pullAll(server.url, coach.accessToken);
+      const doc = view.sessions.find((s) => s.id === id);
+      const expected: Record<string, string> = fa === fb ? { [fa]: `m${op.n}b` } : { [fa]: `m${op.n}a`, [fb]: `m${op.n}b` };
+      result.conflictScenarios++;
+      for (const [field, value] of Object.entries(expected)) {
+        if (doc?.[field] !== value) result.failures.push(`conflict #${op.n}: session ${id} edited offline on coachA (${fa}) and coachB (${fb}, later): expected ${field}=${value}, server has ${JSON.stringify(doc?.[field])}`);
+      }
+    }
+
+    // Everyone online and quiet, then the invariants. A device that connected last may still be
+    // pulling what another one pushed: retry the comparison a few times before calling it a failure.
+    if (!server.running) await server.start();
+    for (const name of deviceNames) await dev(name).call('setOnline', { online: true });
+    for (let attempt = 1; ; attempt++) {
+      for (let round = 0; round < 2; round++) await Promise.all([...handles.values()].map((h) => h.call('awaitIdle', { ms: IDLE_MS }, IDLE_MS + 5_000)));
+      const failures = oracle.check(await serverViews(server.url), await Promise.all(deviceNames.map(async (name) => ({ name, email: deviceEmails[name], snapshot: await dev(name).call<View>('snapshot') }))));
+      if (failures.length === 0 || attempt === 3) {
+        result.failures.push(...failures);
+        break;
+      }
+      await sleep(1000);
+    }
+  } catch (error) {
+    result.failures.push(`harness: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await Promise.all([...handles.values()].map((h) => h.shutdown()));
+    result.serverKills = server.kills;
+    await server.stop();
+    if (result.failures.length && opts.verbose) log(server.output);
+    rmSync(dirname(server.dbPath), { recursive: true, force: true });
+  }
+  result.ms = Date.now() - started;
+  return result;
+}
+
+async function serverViews(url: string): Promise<UserView[]> {
+  const emails = [...new Set([...Object.values(deviceEmails), 'admin@demo.test'])];
+  return Promise.all(
+    emails.map(async (email) => {
+      const account = await login(url, email);
+      const { view, duplicates } = await pullAll(url, account.accessToken);
+      return { viewer: { id: account.user.id, role: account.user.role }, email, view, duplicates } satisfies UserView;
+    }),
+  );
+}
+
+function traceRecord(dev: string, rec: PushRecord, needle: string, log: (line: string) => void): void {
+  const short = (d: Doc | null | undefined) => (d ? JSON.stringify({ title: d.title, notes: d.notes, status: d.status, updatedAt: d.updatedAt, _deleted: d._deleted, _refusal: d._refusal }) : 'null');
+  for (const row of rec.rows) {
+    if (!String(row.newDocumentState.id).includes(needle)) continue;
+    log(`[trace] ${dev} ${rec.how} push ${rec.collection}/${row.newDocumentState.id}\n    assumed ${short(row.assumedMasterState)}\n    new     ${short(row.newDocumentState)}`);
+  }
+  for (const doc of rec.answer) if (String(doc.id).includes(needle)) log(`[trace]   answer ${short(doc)}`);
+}
+
+export type { Doc };
