@@ -29,7 +29,7 @@ describe('pull', () => {
     const ids: string[] = [];
     let checkpoint: { seq: number } | null = null;
     for (let page = 0; page < 100; page++) {
-      const res = await s.api(coach.token, 'POST', '/api/sync/exercises/pull', { checkpoint, batchSize: 7 });
+      const res: { status: number; body: any } = await s.api(coach.token, 'POST', '/api/sync/exercises/pull', { checkpoint, batchSize: 7 });
       expect(res.status).toBe(200);
       if (res.body.documents.length === 0) {
         expect(res.body.checkpoint).toEqual(checkpoint); // nothing new: the checkpoint stays
