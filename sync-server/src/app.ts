@@ -33,6 +33,8 @@ export interface AppOptions {
   logger?: boolean;
   bodyLimit?: number;
   maxLoginFailuresPerAccount?: number;
+  /** Grace window for a refresh token already spent by a refresh; default one minute. */
+  refreshReuseGraceMs?: number;
   maxLoginFailuresPerIp?: number;
 }
 
@@ -62,6 +64,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, {
     prefix: '/api/auth',
     refreshTokenTtl: opts.refreshTokenTtl,
+    refreshReuseGraceMs: opts.refreshReuseGraceMs ?? 60_000,
     maxFailuresPerAccount: opts.maxLoginFailuresPerAccount ?? 10,
     maxFailuresPerIp: opts.maxLoginFailuresPerIp ?? 50,
     failureWindowMs: 15 * 60_000,

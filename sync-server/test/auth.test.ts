@@ -56,15 +56,36 @@ describe('login', () => {
 });
 
 describe('tokens', () => {
-  it('rotates the refresh token: the new one works, the spent one is refused', async () => {
+  it('rotates the refresh token: the new one works, the spent one still works within the grace window', async () => {
     const first = await s.login('client@demo.test');
     const refreshed = await s.api(null, 'POST', '/api/auth/refresh', { refreshToken: first.refreshToken });
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.refreshToken).not.toBe(first.refreshToken);
     expect(refreshed.body.user).toEqual(first.user);
     expect((await s.api(refreshed.body.accessToken, 'GET', '/api/me')).status).toBe(200);
-    const replay = await s.api(null, 'POST', '/api/auth/refresh', { refreshToken: first.refreshToken });
-    expect(replay).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
+    // A second tab refreshing with the same token, or a retry after a lost answer.
+    const sibling = await s.api(null, 'POST', '/api/auth/refresh', { refreshToken: first.refreshToken });
+    expect(sibling.status).toBe(200);
+    expect((await s.api(sibling.body.accessToken, 'GET', '/api/me')).status).toBe(200);
+  });
+
+  it('refuses a spent refresh token once its grace window is over', async () => {
+    const strict = await startTestServer({ refreshReuseGraceMs: 0 });
+    try {
+      const first = await strict.login('client@demo.test');
+      expect((await strict.api(null, 'POST', '/api/auth/refresh', { refreshToken: first.refreshToken })).status).toBe(200);
+      const replay = await strict.api(null, 'POST', '/api/auth/refresh', { refreshToken: first.refreshToken });
+      expect(replay).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('a signed-out token gets no grace', async () => {
+    const first = await s.login('client@demo.test');
+    expect((await s.api(null, 'POST', '/api/auth/refresh', { refreshToken: first.refreshToken })).status).toBe(200);
+    expect((await s.api(null, 'POST', '/api/auth/logout', { refreshToken: first.refreshToken })).status).toBe(200);
+    expect((await s.api(null, 'POST', '/api/auth/refresh', { refreshToken: first.refreshToken })).status).toBe(401);
   });
 
   it('logout revokes the refresh token', async () => {

@@ -30,6 +30,7 @@ export interface TestServerOptions {
   refreshTokenTtl?: number;
   /** Failed logins before 429; defaults 10 per account, 50 per IP. */
   maxLoginFailuresPerAccount?: number;
+  refreshReuseGraceMs?: number;
   maxLoginFailuresPerIp?: number;
   /** Serve a built web app from this folder. */
   webRoot?: string;
@@ -67,6 +68,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     refreshTokenTtl: opts.refreshTokenTtl ?? 30 * 24 * 3600,
     webRoot: opts.webRoot ?? null,
     maxLoginFailuresPerAccount: opts.maxLoginFailuresPerAccount,
+    refreshReuseGraceMs: opts.refreshReuseGraceMs,
     maxLoginFailuresPerIp: opts.maxLoginFailuresPerIp,
   });
   const url = server.url.replace(/\/$/, '');

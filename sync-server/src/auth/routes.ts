@@ -7,6 +7,7 @@ import { login, logout, refresh, type TokenIssuer } from './service.ts';
 
 export interface AuthRouteOptions {
   refreshTokenTtl: number;
+  refreshReuseGraceMs: number;
   /** Failed logins allowed per account / per IP in the window before 429. */
   maxFailuresPerAccount: number;
   maxFailuresPerIp: number;
@@ -21,6 +22,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, opts
   const tokens: TokenIssuer = {
     signAccess: (p: Person) => app.jwt.sign({ sub: p.id, role: p.role }),
     refreshTokenTtl: opts.refreshTokenTtl,
+    refreshReuseGraceMs: opts.refreshReuseGraceMs,
   };
   // Only failures count (a gym's shared Wi-Fi must not lock out people who type correctly).
   const emailKey = (req: FastifyRequest) => `account:${String((req.body as { email?: unknown })?.email ?? '').toLowerCase()}`;

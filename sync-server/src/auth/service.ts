@@ -6,6 +6,8 @@ import { dummyHash, verifyPassword } from './passwords.ts';
 export interface TokenIssuer {
   signAccess(person: Person): string;
   refreshTokenTtl: number;
+  /** How long a token spent by a refresh stays usable (concurrent tabs, a lost response). */
+  refreshReuseGraceMs: number;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -30,9 +32,17 @@ export async function login(repo: Repository, tokens: TokenIssuer, email: string
   return issue(repo, tokens, found.person);
 }
 
-/** Rotation: the presented token is spent; a new pair is issued. null when invalid or spent. */
+/**
+ * Rotation: the presented token is spent and a new pair is issued. null when invalid, signed
+ * out, expired, or spent longer ago than the grace window.
+ */
 export function refresh(repo: Repository, tokens: TokenIssuer, refreshToken: string): LoginResponse | null {
-  const userId = repo.consumeRefreshToken(sha256(refreshToken), new Date().toISOString());
+  const now = Date.now();
+  const userId = repo.consumeRefreshToken(
+    sha256(refreshToken),
+    new Date(now).toISOString(),
+    new Date(now - tokens.refreshReuseGraceMs).toISOString(),
+  );
   if (!userId) return null;
   const person = repo.get('people', userId);
   if (!person || person.deleted) return null;

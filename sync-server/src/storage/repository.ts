@@ -53,6 +53,6 @@ export interface Repository {
 
   saveRefreshToken(row: RefreshTokenRow): void;
   /** Revokes the token and returns its user when it was valid (unexpired, not yet used). */
-  consumeRefreshToken(tokenHash: string, now: string): string | null;
+  consumeRefreshToken(tokenHash: string, now: string, graceSince: string): string | null;
   revokeRefreshToken(tokenHash: string, now: string): void;
 }

@@ -160,11 +160,17 @@ export class SqliteRepository implements Repository {
     this.#db.insert(refreshTokens).values({ ...row, createdAt: new Date().toISOString() }).run();
   }
 
-  consumeRefreshToken(tokenHash: string, now: string): string | null {
+  consumeRefreshToken(tokenHash: string, now: string, graceSince: string): string | null {
     const row = this.#db
       .update(refreshTokens)
-      .set({ revokedAt: now })
-      .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.revokedAt), gt(refreshTokens.expiresAt, now)))
+      .set({ revokedAt: sql`coalesce(${refreshTokens.revokedAt}, ${now})`, rotatedAt: sql`coalesce(${refreshTokens.rotatedAt}, ${now})` })
+      .where(
+        and(
+          eq(refreshTokens.tokenHash, tokenHash),
+          gt(refreshTokens.expiresAt, now),
+          or(isNull(refreshTokens.revokedAt), gt(refreshTokens.rotatedAt, graceSince)),
+        ),
+      )
       .returning({ userId: refreshTokens.userId })
       .get();
     return row?.userId ?? null;
@@ -173,8 +179,8 @@ export class SqliteRepository implements Repository {
   revokeRefreshToken(tokenHash: string, now: string): void {
     this.#db
       .update(refreshTokens)
-      .set({ revokedAt: now })
-      .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.revokedAt)))
+      .set({ revokedAt: now, rotatedAt: null })
+      .where(eq(refreshTokens.tokenHash, tokenHash))
       .run();
   }
 }

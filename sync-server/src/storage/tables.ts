@@ -245,6 +245,10 @@ export const refreshTokens = sqliteTable(
     userId: text('user_id').notNull().references(() => users.id),
     expiresAt: text('expires_at').notNull(),
     revokedAt: text('revoked_at'),
+    // Set when the token was spent by a refresh (not by sign-out). A token spent this way
+    // still works for a short grace window, so two tabs refreshing at once, or a refresh
+    // whose answer was lost to a dropped connection, do not sign the user out.
+    rotatedAt: text('rotated_at'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('refresh_tokens_user_idx').on(t.userId)],
