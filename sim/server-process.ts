@@ -30,6 +30,15 @@ export interface ServerOptions {
   verbose?: boolean;
 }
 
+export interface StartOptions {
+  /**
+   * RLIMIT_FSIZE for the server process, in KiB (`ulimit -f`): no file it writes may grow past
+   * this, so SQLite's writes fail as on a full disk. SIGXFSZ is ignored, so the write returns
+   * EFBIG (SQLITE_FULL) instead of killing the process. Works as root, unlike chmod.
+   */
+  fileSizeLimitKb?: number;
+}
+
 export class ServerProcess {
   readonly port: number;
   readonly dbPath: string;
@@ -65,9 +74,15 @@ export class ServerProcess {
     return this.#log.join('');
   }
 
-  async start(): Promise<void> {
+  async start(opts: StartOptions = {}): Promise<void> {
     if (this.#child) return;
-    const child = spawn(process.execPath, [join(repoRoot, 'sync-server/src/main.ts')], {
+    const main = join(repoRoot, 'sync-server/src/main.ts');
+    const [cmd, args] =
+      opts.fileSizeLimitKb === undefined
+        ? [process.execPath, [main]]
+        : // POSIX sh counts `ulimit -f` in 512-byte blocks.
+          ['/bin/sh', ['-c', `trap '' XFSZ; ulimit -f ${Math.ceil(opts.fileSizeLimitKb * 2)}; exec "$0" "$@"`, process.execPath, main]];
+    const child = spawn(cmd, args, {
       cwd: repoRoot,
       env: { ...process.env, HOST: '127.0.0.1', PORT: String(this.port), DATABASE_PATH: this.dbPath, DEMO_DATA: '1', WEB_ROOT: join(repoRoot, 'sim', 'no-web-root'), ...this.#env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -108,6 +123,16 @@ export class ServerProcess {
     this.kills++;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGKILL');
+    await exited;
+    this.#child = null;
+  }
+
+  /** SIGTERM: the server closes its database cleanly (SQLite checkpoints and drops the WAL). */
+  async terminate(): Promise<void> {
+    const child = this.#child;
+    if (!child) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
     await exited;
     this.#child = null;
   }

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { message } from '@spotter/shared/fixtures.ts';
+import { postJson } from '../../sim/faults/cut-proxy.ts';
+import { ServerProcess } from '../../sim/server-process.ts';
+import { login } from '../../sim/server-view.ts';
+
+/**
+ * Issue 4 / DESIGN.md rule 5 with a real crash: the server process SIGKILLed (no shutdown hook
+ * runs) right after acknowledging a push, and in the middle of a large one. An acknowledged
+ * write survives the restart; a push killed mid-way is all there or not there at all, and its
+ * retry lands it exactly once.
+ */
+let server: ServerProcess;
+let coach: { token: string; id: string };
+let clientId: string;
+
+beforeAll(async () => {
+  server = await ServerProcess.start();
+  const c = await login(server.url, 'coach@demo.test');
+  coach = { token: c.accessToken, id: c.user.id };
+  clientId = (await login(server.url, 'client@demo.test')).user.id;
+});
+afterAll(async () => {
+  await server?.stop();
+  if (server) rmSync(dirname(server.dbPath), { recursive: true, force: true });
+});
+
+const now = () => new Date().toISOString();
+const row = (id: string, body: string) => ({
+  assumedMasterState: null,
+  newDocumentState: { ...message({ id, authorId: coach.id, coachId: coach.id, clientId, body, createdAt: now(), updatedAt: now() }), _deleted: false },
+});
+
+async function messageIds(prefix: string): Promise<string[]> {
+  const ids: string[] = [];
+  let checkpoint: unknown = null;
+  for (;;) {
+    const res = await postJson(server.url, '/api/sync/messages/pull', coach.token, { checkpoint, batchSize: 1000 });
+    expect(res.status).toBe(200);
+    if (res.body.documents.length === 0) return ids;
+    ids.push(...res.body.documents.map((d: any) => d.id).filter((id: string) => id.startsWith(prefix)));
+    checkpoint = res.body.checkpoint;
+  }
+}
+
+describe('the server killed with SIGKILL', () => {
+  it('keeps a push it acknowledged just before dying (tokens too)', async () => {
+    const res = await postJson(server.url, '/api/sync/messages/push', coach.token, [row('kill-ack-1', 'acknowledged then killed')]);
+    expect(res).toEqual({ status: 200, body: [] });
+    await server.kill();
+    await server.start();
+    expect(await messageIds('kill-ack-')).toEqual(['kill-ack-1']);
+  });
+
+  it.each([0, 10, 30])('mid-push (killed %i ms after sending 400 rows): all or nothing, then the retry lands once', async (delayMs) => {
+    const prefix = `kill-mid-${delayMs}-`;
+    const rows = Array.from({ length: 400 }, (_, i) => row(`${prefix}${String(i).padStart(3, '0')}`, `row ${i} of a push killed after ${delayMs} ms`));
+    const sent = postJson(server.url, '/api/sync/messages/push', coach.token, rows).catch(() => null);
+    await new Promise((r) => setTimeout(r, delayMs));
+    await server.kill();
+    const answer = await sent;
+    await server.start();
+    const landed = await messageIds(prefix);
+    // An answered push is all there; an unanswered one is all there or none of it.
+    if (answer?.status === 200) expect(landed).toHaveLength(400);
+    else expect([0, 400]).toContain(landed.length);
+    const retry = await postJson(server.url, '/api/sync/messages/push', coach.token, rows);
+    expect(retry).toEqual({ status: 200, body: [] });
+    const final = await messageIds(prefix);
+    expect(final).toHaveLength(400);
+    expect(new Set(final).size).toBe(400);
+  });
+});
