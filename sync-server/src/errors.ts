@@ -27,6 +27,11 @@ export function describeIssues(issues: readonly core.$ZodIssue[], prefix = ''): 
     .join('; ');
 }
 
+const STORAGE_MESSAGE = 'The server could not save this change: its storage is full, read-only or failing. Nothing was saved; your device keeps the change and will send it again.';
+
+/** SQLite (better-sqlite3) errors meaning "cannot write now": disk full, read-only, I/O, locked. */
+const isStorageFailure = (err: unknown) => /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|BUSY|LOCKED|NOMEM)/.test(String((err as { code?: unknown })?.code ?? ''));
+
 /**
  * The one error handler: 4xx answers say what was wrong, 5xx answers hide details (they are
  * logged). Every error body is `{ error, message }`.
@@ -46,5 +51,10 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     return reply.code(status).send({ error: status === 429 ? 'too_many_requests' : 'bad_request', message });
   }
   request.log.error(err);
+  if (isStorageFailure(err)) {
+    // The transaction was rolled back: nothing was saved. Say so plainly (a 503 the device
+    // retries), not as an unexplained 500 (issue 4, "the server's disk write failing").
+    return reply.code(503).header('retry-after', '30').send({ error: 'storage_unavailable', message: STORAGE_MESSAGE });
+  }
   return reply.code(500).send({ error: 'internal', message: 'Something went wrong on the server.' });
 }
