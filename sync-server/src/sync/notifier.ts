@@ -4,6 +4,14 @@ import type { CollectionName } from '@spotter/shared';
 /** "These collections have new seqs." Each stream then pulls what its user may see. */
 export interface ChangeEvent {
   collections: CollectionName[];
+  /**
+   * The clients whose per-client documents (sessions, logs, messages, notes, plans,
+   * recommendations) changed. When given, a stream whose user is related to none of them
+   * skips those collections without querying: with hundreds of open streams, re-pulling
+   * every stream on every push is what saturated the server (bench/README.md). Absent means
+   * unknown: every stream re-checks.
+   */
+  clientIds?: string[];
 }
 
 /**

@@ -12,6 +12,8 @@ export interface PushResult {
   conflicts: ConflictDoc<Doc>[];
   /** Collections with new seqs, for the notifier. */
   changed: Set<CollectionName>;
+  /** Clients whose documents were written, for the notifier (ChangeEvent.clientIds). */
+  clientIds: Set<string>;
 }
 
 /** SQLite (and PostgreSQL) constraint errors: the database refused the row. */
@@ -38,6 +40,7 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
 
   const conflicts: ConflictDoc<Doc>[] = [];
   const changed = new Set<CollectionName>();
+  const clientIds = new Set<string>();
   repo.transaction(() => {
     const rel = loadRelations(repo, viewer);
     for (const { doc, deleted, assumed } of parsed) {
@@ -70,6 +73,8 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
           if (decision.kind === 'write') for (const c of decision.effects?.() ?? []) changed.add(c);
           repo.put(collection, decision.doc, deleted);
           changed.add(collection);
+          // Side effects (plan scheduling, assignment bumps) only touch this same client.
+          if (typeof decision.doc.clientId === 'string') clientIds.add(decision.doc.clientId);
           if (collection === 'assignments') {
             for (const c of bumpClientDocuments(repo, String(doc.clientId), [String(doc.coachId)])) changed.add(c);
           }
@@ -90,5 +95,5 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
       }
     }
   });
-  return { conflicts, changed };
+  return { conflicts, changed, clientIds };
 }

@@ -27,7 +27,7 @@ export function loadRelations(repo: Repository, viewer: Viewer): ViewerRelations
   return { clientIds, coachIds, everClientIds, everCoachIds };
 }
 
-const perClient: readonly CollectionName[] = ['sessions', 'logs', 'messages', 'notes', 'plans', 'recommendations'];
+export const perClient: readonly CollectionName[] = ['sessions', 'logs', 'messages', 'notes', 'plans', 'recommendations'];
 
 /**
  * The rows a pull may consider for this viewer: a superset of what canSee allows (what is

@@ -31,9 +31,9 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
     schema: { tags: ['sync'], params, body: pushRequestSchema, response: { 200: wireDocs, 400: errorSchema, 404: errorSchema } },
   }, async (req) => {
     const collection = collectionOf(req.params.collection);
-    const { conflicts, changed } = push(app.repo, req.viewer, collection, req.body);
+    const { conflicts, changed, clientIds } = push(app.repo, req.viewer, collection, req.body);
     // After commit: wake every open stream (rule 5: acknowledged only once committed).
-    if (changed.size) app.notifier.publish({ collections: [...changed] });
+    if (changed.size) app.notifier.publish({ collections: [...changed], clientIds: [...clientIds] });
     return conflicts;
   });
 };

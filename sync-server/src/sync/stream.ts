@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { collectionNames, type CollectionName, type Viewer } from '@spotter/shared';
-import { loadRelations } from './relations.ts';
+import { loadRelations, perClient, type ViewerRelations } from './relations.ts';
 import { pull } from './pull.ts';
 
 const HEARTBEAT_MS = 15_000;
@@ -43,10 +43,16 @@ export const streamRoute: FastifyPluginAsync = async (app) => {
     const send = (data: unknown) => res.write(`data: ${JSON.stringify(data)}\n\n`);
     send('RESYNC');
 
-    const unsubscribe = app.notifier.subscribe(({ collections }) => {
+    // Relations change only with assignments (whose changes are always announced): reload then.
+    let rel: ViewerRelations = loadRelations(app.repo, viewer);
+    const concerns = (clientIds: readonly string[]) =>
+      viewer.role === 'client' ? clientIds.includes(viewer.id) : viewer.role === 'coach' && clientIds.some((id) => rel.everClientIds.has(id));
+    const unsubscribe = app.notifier.subscribe(({ collections, clientIds }) => {
       try {
-        const rel = loadRelations(app.repo, viewer);
+        if (collections.includes('assignments')) rel = loadRelations(app.repo, viewer);
         for (const collection of collections) {
+          // Another user's client: nothing this stream could send (candidateScope), skip the query.
+          if (clientIds && perClient.includes(collection) && !concerns(clientIds)) continue;
           for (;;) {
             const page = pull(app.repo, viewer, collection, { seq: checkpoints.get(collection) ?? 0 }, BATCH, rel);
             if (!page.documents.length || !page.checkpoint) break;
