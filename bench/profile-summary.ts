@@ -1,0 +1,48 @@
+/**
+ * Summarises a V8 .cpuprofile (from `node --cpu-prof`, BENCH_PROFILE=1): self time by
+ * function and inclusive time of our own functions, the quickest way to see where a
+ * server figure goes.  node bench/profile-summary.ts bench/profiles/<file>.cpuprofile [top]
+ */
+import { readFileSync } from 'node:fs';
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount: number;
+  children?: number[];
+}
+
+const [file, topArg] = process.argv.slice(2);
+if (!file) throw new Error('usage: node bench/profile-summary.ts <file.cpuprofile> [top]');
+const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[]; startTime: number; endTime: number; samples: number[] };
+const top = Number(topArg ?? 25);
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const total = profile.samples.length;
+const label = (n: Node) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(node_modules|work\/main)\//, '')}:${n.callFrame.lineNumber + 1}`;
+
+const self = new Map<string, number>();
+for (const n of profile.nodes) self.set(label(n), (self.get(label(n)) ?? 0) + n.hitCount);
+
+// Inclusive: a node's hits plus its subtree's, counted once per label per stack.
+const inclusive = new Map<string, number>();
+function walk(id: number, onStack: Set<string>): number {
+  const n = byId.get(id)!;
+  let hits = n.hitCount;
+  const l = label(n);
+  const fresh = !onStack.has(l);
+  if (fresh) onStack.add(l);
+  for (const c of n.children ?? []) hits += walk(c, onStack);
+  if (fresh) {
+    onStack.delete(l);
+    inclusive.set(l, (inclusive.get(l) ?? 0) + hits);
+  }
+  return hits;
+}
+walk(profile.nodes[0]!.id, new Set());
+
+const show = (title: string, m: Map<string, number>, filter: (l: string) => boolean = () => true) => {
+  console.log(`\n${title}`);
+  for (const [l, h] of [...m].filter(([l]) => filter(l)).sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${((h / total) * 100).toFixed(1).padStart(5)} %  ${l}`);
+};
+show('self time', self);
+show('inclusive time, our code', inclusive, (l) => /(sync-server|shared-schema)\//.test(l) && !l.includes('node_modules'));

@@ -1,0 +1,142 @@
+/**
+ * Server figures on the large account: pull throughput (RxDB's own batch size, checkpoint
+ * after checkpoint) and push throughput through the full path (HTTP, zod, authorization,
+ * publish rules, one transaction per push) against raw transactional inserts of the very
+ * same rows into the same SQLite schema.
+ */
+import { copyFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { addDaysTo, todayLocal, type Exercise, type Person, type TrainingSession } from '@spotter/shared';
+import { openDatabase } from '../sync-server/src/storage/db.ts';
+import { BENCH_PASSWORD, COACH_EMAIL } from './generate.ts';
+import { Prng } from './prng.ts';
+import { figure, median, type Figure } from './report.ts';
+import { api, startServerProcess } from './server-process.ts';
+
+const PULL_DOCS = 10_000;
+const PULL_BATCH = 200; // web/src/lib/data/replication.ts
+const PUSH_BATCH = 100; // idem
+const PUSH_REQUESTS = 40;
+
+interface Login {
+  accessToken: string;
+  user: { id: string };
+}
+
+/** Pulls sessions then logs, as a fresh device would, until `PULL_DOCS` documents arrived. */
+async function pullOnce(url: string, token: string): Promise<{ docs: number; ms: number; bytes: number }> {
+  let docs = 0;
+  let bytes = 0;
+  const t0 = performance.now();
+  for (const collection of ['sessions', 'logs']) {
+    let checkpoint: { seq: number } | null = null;
+    while (docs < PULL_DOCS) {
+      const res = await fetch(`${url}/api/sync/${collection}/pull`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ checkpoint, batchSize: Math.min(PULL_BATCH, PULL_DOCS - docs) }),
+      });
+      const text = await res.text();
+      bytes += text.length;
+      const page = JSON.parse(text) as { documents: unknown[]; checkpoint: { seq: number } | null };
+      docs += page.documents.length;
+      checkpoint = page.checkpoint;
+      if (page.documents.length === 0) break;
+    }
+  }
+  return { docs, ms: performance.now() - t0, bytes };
+}
+
+function sessionsToPush(coach: Person, clients: string[], exercises: Exercise[], n: number): TrainingSession[] {
+  const rnd = new Prng(99);
+  const today = todayLocal();
+  const now = new Date().toISOString();
+  return Array.from({ length: n }, (_, i) => ({
+    id: rnd.uuid(Date.now() + i), coachId: coach.id, clientId: clients[i % clients.length]!, dueDate: addDaysTo(today, 1 + (i % 60)),
+    title: `Pushed ${i}`, notes: '', status: 'submitted' as const, submittedAt: now, rejection: null, planId: null, createdAt: now, updatedAt: now,
+    exercises: Array.from({ length: 6 }, (_, k) => ({
+      id: rnd.uuid(Date.now()), exerciseId: exercises[(i + k * 5) % exercises.length]!.id, sets: 3, reps: '8-12', weight: '60 kg', restSeconds: 90, notes: '',
+    })),
+  }));
+}
+
+/** Inserts the rows the push stored, with plain prepared statements, in transactions of PUSH_BATCH. */
+function rawInsertRate(serverDb: string, rawDb: string, afterSeq: number): { rows: number; perSecond: number } {
+  const source = new Database(serverDb, { readonly: true });
+  const rows = source.prepare('SELECT * FROM sessions WHERE seq > ? ORDER BY seq').all(afterSeq) as Record<string, unknown>[];
+  source.close();
+  const { sqlite, close } = openDatabase(rawDb); // same pragmas (WAL, synchronous NORMAL, FKs)
+  const cols = Object.keys(rows[0]!);
+  const insert = sqlite.prepare(`INSERT INTO sessions (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);
+  const batch = sqlite.transaction((part: Record<string, unknown>[]) => {
+    for (const r of part) insert.run(r);
+  });
+  const t0 = performance.now();
+  for (let i = 0; i < rows.length; i += PUSH_BATCH) batch.immediate(rows.slice(i, i + PUSH_BATCH));
+  const ms = performance.now() - t0;
+  close();
+  return { rows: rows.length, perSecond: (rows.length / ms) * 1000 };
+}
+
+export async function serverFigures(baseDb: string, workDir: string): Promise<Figure[]> {
+  const dbPath = `${workDir}/server.db`;
+  const rawPath = `${workDir}/raw.db`;
+  copyFileSync(baseDb, dbPath);
+  copyFileSync(baseDb, rawPath);
+  const base = new Database(baseDb, { readonly: true });
+  const seqBefore = (base.prepare('SELECT max(seq) AS seq FROM sessions').get() as { seq: number }).seq;
+  base.close();
+  const server = await startServerProcess(dbPath);
+  const figures: Figure[] = [];
+  try {
+    const coach = await api<Login>(server.url, null, '/api/auth/login', { email: COACH_EMAIL, password: BENCH_PASSWORD });
+    const token = coach.accessToken;
+
+    await pullOnce(server.url, token); // warm-up: JIT, SQLite page cache
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await pullOnce(server.url, token));
+    const rates = runs.map((r) => (r.docs / r.ms) * 1000);
+    figures.push(figure('server: pull of 10,000 documents in batches of 200', median(rates), 'docs/s', '>=', 20_000,
+      `median of 3 runs (${rates.map((r) => Math.round(r)).join(', ')}); ${(runs[0]!.bytes / 1e6).toFixed(1)} MB of JSON per run`));
+
+    // Push: new sessions submitted for publishing (the full publish path), 4 devices at once.
+    const me = await api<{ id: string } & Person>(server.url, token, '/api/me');
+    const people = await api<{ documents: Person[] }>(server.url, token, '/api/sync/people/pull', { checkpoint: null, batchSize: 1000 });
+    const clients = people.documents.filter((p) => p.role === 'client').map((p) => p.id);
+    const library = await api<{ documents: Exercise[] }>(server.url, token, '/api/sync/exercises/pull', { checkpoint: null, batchSize: 1000 });
+    const docs = sessionsToPush(me, clients, library.documents, PUSH_BATCH * PUSH_REQUESTS);
+    let next = 0;
+    let published = 0;
+    const t0 = performance.now();
+    const result = await autocannon({
+      url: server.url,
+      connections: 4,
+      amount: PUSH_REQUESTS,
+      requests: [{
+        method: 'POST',
+        path: '/api/sync/sessions/push',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        setupRequest: (req: any) => {
+          const part = docs.slice(next * PUSH_BATCH, ++next * PUSH_BATCH);
+          return { ...req, body: JSON.stringify(part.map((d) => ({ assumedMasterState: null, newDocumentState: { ...d, _deleted: false } }))) };
+        },
+        onResponse: (status: number, body: string) => {
+          // Each accepted submit comes back once, as the stored (published) state.
+          if (status === 200) published += (JSON.parse(body) as { status: string }[]).filter((d) => d.status === 'published').length;
+        },
+      }],
+    });
+    const pushMs = performance.now() - t0;
+    const pushRate = (published / pushMs) * 1000;
+    await server.stop();
+    const raw = rawInsertRate(dbPath, rawPath, seqBefore);
+    figures.push(figure('server: push throughput (sessions, batches of 100, 4 devices)', pushRate, 'docs/s', '>=', 0,
+      `${published}/${docs.length} published; push latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; non-2xx ${result.non2xx}`));
+    figures.push(figure('server: raw transactional inserts of the same rows', raw.perSecond, 'rows/s', '>=', 0, `${raw.rows} rows, transactions of 100`));
+    figures.push(figure('server: raw inserts ÷ push throughput (ratio)', raw.perSecond / pushRate, '×', '<=', 5));
+  } finally {
+    await server.stop();
+  }
+  return figures;
+}
