@@ -10,7 +10,7 @@ import { runSchedule } from './simulation.ts';
  * replays it and shrinks it to the shortest failing schedule.
  */
 const seed = process.env.SIM_SEED ? Number(process.env.SIM_SEED) : randomSeed();
-const ops = Number(process.env.SIM_CI_OPS ?? 40);
+const ops = Number(process.env.SIM_CI_OPS ?? 80);
 
 describe('sync simulation (short run)', () => {
   it(`six devices, faults and all: no write lost or duplicated (SIM_SEED=${seed} SIM_OPS=${ops})`, { timeout: 240_000 }, async () => {
