@@ -64,6 +64,18 @@ describe('push', () => {
     expect(seen).toEqual({ ...doc, _deleted: false });
   });
 
+  it('accepts a comment on a log that has not arrived yet, judged by the session it belongs to', async () => {
+    const published = newSession('ses-comment-first', { status: 'submitted', submittedAt: now() });
+    await push(s, coach.token, 'sessions', [{ doc: published }]);
+    const onLog = (id: string, sessionId: string, clientId = client.id) =>
+      message({ id, kind: 'comment', authorId: client.id, authorRole: 'client', coachId: coach.id, clientId, targetType: 'log', targetId: `log.${sessionId}`, body: 'Felt heavy', createdAt: now(), updatedAt: now() });
+    expect(await push(s, client.token, 'messages', [{ doc: onLog('cmt-before-log', published.id) }])).toEqual([]);
+    // A session the client cannot see (a draft) still refuses, with its reason.
+    await push(s, coach.token, 'sessions', [{ doc: newSession('ses-comment-draft') }]);
+    const [refused] = await push(s, client.token, 'messages', [{ doc: onLog('cmt-on-draft', 'ses-comment-draft') }]);
+    expect(refused?._refusal).toMatch(/only comment on a log you can see/);
+  });
+
   it('answers a stale assumed state with the current master state and writes nothing', async () => {
     const doc = newSession('ses-conflict', { title: 'v1' });
     await push(s, coach.token, 'sessions', [{ doc }]);

@@ -82,9 +82,15 @@ function decideMessage(ctx: RuleContext, next: Message): Decision {
   }
   if (!next.targetType || !next.targetId) return { kind: 'refuse', reason: 'A comment needs the session or log it is about.' };
   const collection = next.targetType === 'session' ? 'sessions' : 'logs';
-  const target = ctx.repo.get(collection, next.targetId);
+  // A log's id is derived from its session, so a comment on a log written offline may arrive
+  // before the log itself (separate collections replicate independently): then the comment is
+  // judged against the session the log will belong to, and nothing the user typed is refused.
+  const pendingLogSession = collection === 'logs' && next.targetId.startsWith('log.') ? next.targetId.slice(4) : null;
+  const found = ctx.repo.get(collection, next.targetId);
+  const [targetCollection, target] =
+    !found && pendingLogSession ? (['sessions', ctx.repo.get('sessions', pendingLogSession)] as const) : ([collection, found] as const);
   // The author must see what they comment on, and the comment belongs to the target's client.
-  if (!target || target.deleted || !canSee(ctx.viewer, collection, target.doc, ctx.rel) || target.doc.clientId !== next.clientId) {
+  if (!target || target.deleted || !canSee(ctx.viewer, targetCollection, target.doc, ctx.rel) || target.doc.clientId !== next.clientId) {
     return { kind: 'refuse', reason: `You can only comment on a ${next.targetType} you can see.` };
   }
   return { kind: 'write', doc: next };
