@@ -75,7 +75,7 @@ test('a coach builds two drafts offline, reloads, submits online, and the client
     ['E2E Upper A', ['Pull-up', 'Bench Press', 'Face Pull']],
   ] as const) {
     await clientPage.getByRole('link', { name: new RegExp(title) }).first().click();
-    for (const [i, name] of names.entries()) await expect(clientPage.getByText(name).first()).toBeVisible();
+    for (const name of names) await expect(clientPage.getByText(name).first()).toBeVisible();
     const text = await clientPage.locator('main').innerText();
     const positions = names.map((n) => text.indexOf(n));
     expect(positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1]!))).toBe(true);

@@ -18,14 +18,14 @@ test("the coach's client table shows each client's compliance, last workout, nex
     // Other scenarios may publish sessions meanwhile: re-read the server and the row together
     // until they agree, so this checks the rule, not a race.
     await expect(async () => {
-      const rows = await api.get<SessionWithLog[]>(baseURL!, coach.accessToken, `/api/clients/${client.id}/sessions`);
+      const rows: SessionWithLog[] = await api.get<SessionWithLog[]>(baseURL!, coach.accessToken, `/api/clients/${client.id}/sessions`);
       const sessions = rows.map((r) => r.session);
       const logs = rows.flatMap((r) => (r.log ? [r.log] : []));
       const expected = {
         compliance: compliance(sessions, logs, today).percent,
         lastWorkout: lastWorkout(logs),
         next: nextSession(sessions, logs, today),
-        drafts: sessions.filter((s) => s.status !== 'published' && s.coachId === coach.user.id).length,
+        drafts: sessions.filter((s: TrainingSession) => s.status !== 'published' && s.coachId === coach.user.id).length,
       };
       const row = page.locator(`tr[data-client-id="${client.id}"]`);
       const cell = (col: string) => row.locator(`[data-col="${col}"]`);
@@ -49,7 +49,7 @@ test("the coach's client table shows each client's compliance, last workout, nex
   await page.getByLabel('Search clients').fill('');
   await page.getByLabel('Show').selectOption('late');
   for (const { client } of clients) {
-    const rows = await api.get<SessionWithLog[]>(baseURL!, coach.accessToken, `/api/clients/${client.id}/sessions`);
+    const rows: SessionWithLog[] = await api.get<SessionWithLog[]>(baseURL!, coach.accessToken, `/api/clients/${client.id}/sessions`);
     const late = rows.some(({ session: s, log }) => s.status === 'published' && s.dueDate < today && !log?.completedAt);
     await expect(page.locator(`tr[data-client-id="${client.id}"]`)).toHaveCount(late ? 1 : 0);
   }
