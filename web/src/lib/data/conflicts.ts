@@ -1,0 +1,32 @@
+import { mergeDocuments } from '@spotter/shared';
+import type { RxConflictHandler } from 'rxdb';
+import { jsonEqual } from './equal.ts';
+
+type Doc = Record<string, unknown>;
+
+/**
+ * DESIGN.md sync rule 1: conflicts are between one user's own devices; merge field by field
+ * against the assumed master state. `serverWins` holds the ids the server just refused
+ * (`_refusal`): for those the server's state is the truth, and the user's version has already
+ * been set aside in the refused-changes store.
+ */
+export function conflictHandler(serverWins: Set<string>): RxConflictHandler<any> {
+  return {
+    isEqual: (a, b) => jsonEqual(a, b),
+    resolve({ assumedMasterState, realMasterState, newDocumentState }) {
+      const id = String((realMasterState as Doc).id);
+      if (serverWins.delete(id)) return realMasterState;
+      if (realMasterState._deleted || newDocumentState._deleted) {
+        // A delete against an edit: no field to merge; the later edit wins.
+        const localLater = String((newDocumentState as Doc).updatedAt ?? '') > String((realMasterState as Doc).updatedAt ?? '');
+        if (!localLater) return realMasterState;
+        if (newDocumentState._deleted) return newDocumentState;
+        // The local edit brings the document back. The other device may have edited fields
+        // before deleting it (found by the sync simulation): merge them, or its edit is lost.
+        const merged = mergeDocuments(assumedMasterState as Doc | undefined, realMasterState as Doc, newDocumentState as Doc);
+        return { ...merged, _deleted: false } as typeof realMasterState;
+      }
+      return mergeDocuments(assumedMasterState as Doc | undefined, realMasterState as Doc, newDocumentState as Doc) as typeof realMasterState;
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { collectionNames, rxSchemaFor, type CollectionName, type DocOf } from '@spotter/shared';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { conflictHandler } from './conflicts.ts';
+
+addRxPlugin(RxDBLocalDocumentsPlugin);
+addRxPlugin(RxDBLeaderElectionPlugin);
+
+/**
+ * A write the server refused, kept on this device with the reason so the UI can list it and
+ * restore it (DESIGN.md rule 3: the client shows the reason and keeps the user's input).
+ * Device-local: never replicated.
+ */
+export interface RefusedChange {
+  id: string;
+  collection: CollectionName;
+  docId: string;
+  reason: string;
+  attempted: Record<string, unknown>;
+  at: string;
+}
+
+const refusedSchema = {
+  title: 'refused',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 100 },
+    collection: { type: 'string', maxLength: 40 },
+    docId: { type: 'string', maxLength: 64 },
+    reason: { type: 'string' },
+    attempted: { type: 'object' },
+    at: { type: 'string', maxLength: 30 },
+  },
+  required: ['id', 'collection', 'docId', 'reason', 'attempted', 'at'],
+  additionalProperties: false,
+  indexes: ['at'],
+} as const;
+
+export type SyncedCollections = { [C in CollectionName]: RxCollection<DocOf<C>> };
+export type SpotterCollections = SyncedCollections & { refused: RxCollection<RefusedChange> };
+export type SpotterDatabase = RxDatabase<SpotterCollections>;
+
+/**
+ * Opens (or creates) the device database: the nine synced collections derived from the shared
+ * zod schemas (ten with `refused`, under RxDB's 13-per-realm limit: one device per realm).
+ */
+export async function openDatabase(opts: {
+  name: string;
+  storage: RxStorage<any, any>;
+  multiInstance: boolean;
+  serverWins: Record<CollectionName, Set<string>>;
+}): Promise<SpotterDatabase> {
+  const db = await createRxDatabase<SpotterCollections>({
+    name: opts.name,
+    storage: opts.storage,
+    multiInstance: opts.multiInstance,
+    localDocuments: true,
+    // Do not let a second open tab of the same realm fail; RxDB shares the instance.
+    closeDuplicates: true,
+  });
+  const specs: Record<string, { schema: any; conflictHandler?: any }> = { refused: { schema: refusedSchema } };
+  for (const name of collectionNames) {
+    specs[name] = { schema: rxSchemaFor(name), conflictHandler: conflictHandler(opts.serverWins[name]) };
+  }
+  await db.addCollections(specs);
+  return db;
+}

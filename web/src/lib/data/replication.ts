@@ -1,0 +1,74 @@
+import type { CollectionName, ConflictDoc, PullResponse } from '@spotter/shared';
+import type { RxReplicationPullStreamItem } from 'rxdb';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import { Subject } from 'rxjs';
+import type { Api } from './api.ts';
+import type { SpotterDatabase } from './database.ts';
+import { jsonEqual } from './equal.ts';
+import type { PendingTracker } from './pending.ts';
+import { keepRefused } from './refused.ts';
+
+type Doc = Record<string, any>;
+type Checkpoint = { seq: number };
+
+export interface ReplicationDeps {
+  db: SpotterDatabase;
+  api: Api;
+  pending: PendingTracker;
+  serverWins: Record<CollectionName, Set<string>>;
+  retryTime: number;
+  waitForLeadership: boolean;
+  onSynced(): void;
+}
+
+/**
+ * One RxDB replication of a collection against /api/sync/:collection. The stream Subject is
+ * fed by the device's single SSE connection.
+ */
+export function replicateCollection(
+  name: CollectionName,
+  deps: ReplicationDeps,
+  stream$: Subject<RxReplicationPullStreamItem<Doc, Checkpoint>>,
+): RxReplicationState<Doc, Checkpoint> {
+  const { db, api, pending, serverWins } = deps;
+  return replicateRxCollection<Doc, Checkpoint>({
+    replicationIdentifier: `spotter-${name}`,
+    collection: db[name] as any,
+    live: true,
+    retryTime: deps.retryTime,
+    waitForLeadership: deps.waitForLeadership,
+    autoStart: true,
+    pull: {
+      batchSize: 200,
+      stream$: stream$.asObservable(),
+      async handler(checkpoint, batchSize) {
+        const res = await api.authed<PullResponse<Doc>>(`/api/sync/${name}/pull`, { checkpoint: checkpoint ?? null, batchSize });
+        deps.onSynced();
+        return { documents: res.documents, checkpoint: res.checkpoint ?? checkpoint };
+      },
+    },
+    push: {
+      batchSize: 100,
+      async handler(rows) {
+        // A row whose new state equals what the server already has needs no request. This is
+        // also what ends the loop after a refusal: the device adopts the server's state, RxDB
+        // pushes that resolved state once more, and it is acknowledged here.
+        const send = rows.filter((r) => !(r.assumedMasterState && jsonEqual(r.assumedMasterState, r.newDocumentState)));
+        const answer = send.length ? await api.authed<ConflictDoc<Doc>[]>(`/api/sync/${name}/push`, send) : [];
+        const conflicts: Doc[] = [];
+        for (const doc of answer) {
+          const { _refusal, ...server } = doc;
+          if (typeof _refusal === 'string') {
+            const attempted = rows.find((r) => r.newDocumentState.id === server.id)?.newDocumentState;
+            serverWins[name].add(String(server.id));
+            if (attempted) await keepRefused(db, name, attempted, server, _refusal);
+          }
+          conflicts.push(server);
+        }
+        await pending.acknowledge(name, rows, new Set(conflicts.map((d) => String(d.id))));
+        deps.onSynced();
+        return conflicts as any;
+      },
+    },
+  });
+}

@@ -1,0 +1,103 @@
+import type { StreamEvent } from '@spotter/shared';
+import { AuthError, type Api } from './api.ts';
+
+/**
+ * The one live stream for all collections (GET /api/sync/stream, STACK.md: one EventSource
+ * per collection would starve the browser's six connections). Read with fetch rather than
+ * EventSource so the same code runs in Node tests, and so an expired token is noticed (a 401)
+ * and refreshed instead of EventSource retrying the same dead URL forever.
+ */
+export interface LiveStream {
+  close(): void;
+  /** Skip the back-off wait (the browser just came back online). */
+  reconnectNow(): void;
+}
+
+export interface StreamHandlers {
+  onEvent(event: StreamEvent): void;
+  onOpen(): void;
+  onDown(): void;
+  /** The refresh token was refused: stop until the user signs in again. */
+  onSignInNeeded(): void;
+}
+
+const MAX_BACKOFF_MS = 10_000;
+
+export function openLiveStream(api: Api, handlers: StreamHandlers): LiveStream {
+  let closed = false;
+  let controller: AbortController | null = null;
+  let wake: (() => void) | null = null;
+  let backoff = 500;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  async function connectOnce(): Promise<void> {
+    controller = new AbortController();
+    const token = api.accessToken() ?? '';
+    const res = await api.fetch(api.url(`/api/sync/stream?token=${encodeURIComponent(token)}`), {
+      headers: { accept: 'text/event-stream' },
+      signal: controller.signal,
+    });
+    if (res.status === 401) {
+      await api.refresh(); // throws AuthError when refused
+      return;
+    }
+    if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);
+    handlers.onOpen();
+    backoff = 500;
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += value;
+      const parts = buffer.split(/\r?\n\r?\n/);
+      buffer = parts.pop() ?? '';
+      for (const part of parts) {
+        const data = part
+          .split(/\r?\n/)
+          .filter((line) => line.startsWith('data:'))
+          .map((line) => line.slice(5).trimStart())
+          .join('\n');
+        if (data) handlers.onEvent(JSON.parse(data) as StreamEvent);
+      }
+    }
+  }
+
+  void (async () => {
+    while (!closed) {
+      try {
+        await connectOnce();
+      } catch (error) {
+        if (error instanceof AuthError) {
+          handlers.onDown();
+          handlers.onSignInNeeded();
+          return;
+        }
+      }
+      if (closed) return;
+      handlers.onDown();
+      await sleep(backoff);
+      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+    }
+  })();
+
+  return {
+    close() {
+      closed = true;
+      controller?.abort();
+      wake?.();
+    },
+    reconnectNow() {
+      backoff = 500;
+      wake?.();
+    },
+  };
+}
