@@ -1,7 +1,8 @@
 /**
  * Summarises a V8 .cpuprofile (from `node --cpu-prof`, BENCH_PROFILE=1): self time by
  * function and inclusive time of our own functions, the quickest way to see where a
- * server figure goes.  node bench/profile-summary.ts bench/profiles/<file>.cpuprofile [top]
+ * server figure goes. With a focus regex (e.g. "push.ts"), only the samples under a matching
+ * frame count.  node bench/profile-summary.ts bench/profiles/<file>.cpuprofile [top] [focus]
  */
 import { readFileSync } from 'node:fs';
 
@@ -12,13 +13,24 @@ interface Node {
   children?: number[];
 }
 
-const [file, topArg] = process.argv.slice(2);
-if (!file) throw new Error('usage: node bench/profile-summary.ts <file.cpuprofile> [top]');
+const [file, topArg, focusArg] = process.argv.slice(2);
+if (!file) throw new Error('usage: node bench/profile-summary.ts <file.cpuprofile> [top] [focus: a regex on "function file:line"]');
 const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[]; startTime: number; endTime: number; samples: number[] };
 const top = Number(topArg ?? 25);
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-const total = profile.samples.length;
+const focus = focusArg ? new RegExp(focusArg) : null;
 const label = (n: Node) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(node_modules|work\/main)\//, '')}:${n.callFrame.lineNumber + 1}`;
+
+// Under focus, a node counts only when a matching frame is above it (or is it).
+const inFocus = new Set<number>();
+(function mark(id: number, under: boolean) {
+  const n = byId.get(id)!;
+  const now = under || (focus?.test(label(n)) ?? true);
+  if (now) inFocus.add(id);
+  for (const c of n.children ?? []) mark(c, now);
+})(profile.nodes[0]!.id, false);
+for (const n of profile.nodes) if (!inFocus.has(n.id)) n.hitCount = 0;
+const total = Math.max(1, profile.nodes.reduce((a, n) => a + n.hitCount, 0));
 
 const self = new Map<string, number>();
 for (const n of profile.nodes) self.set(label(n), (self.get(label(n)) ?? 0) + n.hitCount);

@@ -10,10 +10,15 @@ export interface Figure {
   note?: string;
 }
 
-/** `kind` says which side of the target is good. null value = not measured (error in note). */
-export function figure(name: string, value: number | null, unit: string, kind: '<=' | '>=', target: number, note?: string): Figure {
+/**
+ * `kind` says which side of the target is good; 'info' is context without a target (e.g. the
+ * two rates a ratio is made of). null value = not measured (the reason in note).
+ */
+export function figure(name: string, value: number | null, unit: string, kind: '<=' | '>=' | 'info', target: number, note?: string): Figure {
+  const rounded = value === null ? null : round(value);
+  if (kind === 'info') return { name, value: rounded, unit, target: '—', met: null, note };
   const met = value === null ? null : kind === '<=' ? value <= target : value >= target;
-  return { name, value: value === null ? null : round(value), unit, target: `${kind === '<=' ? '≤' : '≥'} ${target}`, met, note };
+  return { name, value: rounded, unit, target: `${kind === '<=' ? '≤' : '≥'} ${target}`, met, note };
 }
 
 export const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100);

@@ -108,6 +108,7 @@ export async function serverFigures(baseDb: string, workDir: string): Promise<Fi
     const docs = sessionsToPush(me, clients, library.documents, PUSH_BATCH * PUSH_REQUESTS);
     let next = 0;
     let published = 0;
+    let lastResponse = 0;
     const t0 = performance.now();
     const result = await autocannon({
       url: server.url,
@@ -122,18 +123,20 @@ export async function serverFigures(baseDb: string, workDir: string): Promise<Fi
           return { ...req, body: JSON.stringify(part.map((d) => ({ assumedMasterState: null, newDocumentState: { ...d, _deleted: false } }))) };
         },
         onResponse: (status: number, body: string) => {
+          lastResponse = performance.now();
           // Each accepted submit comes back once, as the stored (published) state.
           if (status === 200) published += (JSON.parse(body) as { status: string }[]).filter((d) => d.status === 'published').length;
         },
       }],
     });
-    const pushMs = performance.now() - t0;
+    // Until the last answer: autocannon itself only notices it is done at its next 1 s tick.
+    const pushMs = lastResponse - t0;
     const pushRate = (published / pushMs) * 1000;
     await server.stop();
     const raw = rawInsertRate(dbPath, rawPath, seqBefore);
-    figures.push(figure('server: push throughput (sessions, batches of 100, 4 devices)', pushRate, 'docs/s', '>=', 0,
+    figures.push(figure('server: push throughput (sessions, batches of 100, 4 devices)', pushRate, 'docs/s', 'info', 0,
       `${published}/${docs.length} published; push latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; non-2xx ${result.non2xx}`));
-    figures.push(figure('server: raw transactional inserts of the same rows', raw.perSecond, 'rows/s', '>=', 0, `${raw.rows} rows, transactions of 100`));
+    figures.push(figure('server: raw transactional inserts of the same rows', raw.perSecond, 'rows/s', 'info', 0, `${raw.rows} rows, transactions of 100`));
     figures.push(figure('server: raw inserts ÷ push throughput (ratio)', raw.perSecond / pushRate, '×', '<=', 5));
   } finally {
     await server.stop();

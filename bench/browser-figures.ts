@@ -1,0 +1,113 @@
+/**
+ * Browser figures: the real built PWA served by the real server (child process), driven by
+ * Playwright in Debian's Chromium, signed in as the large account's coach and one client.
+ */
+import { copyFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from '@playwright/test';
+import { BENCH_PASSWORD, clientEmail, COACH_EMAIL, type Generated } from './generate.ts';
+import { countDocs, launch, newContext, signIn, until } from './browser-harness.ts';
+import { builderFigures } from './browser-builder.ts';
+import { figure, median, type Figure } from './report.ts';
+import { startServerProcess } from './server-process.ts';
+
+const dashboardRows = (page: Page) => page.getByRole('link', { name: /^Add Training Sessions for/ });
+
+/** Gzip bytes of every script the page loaded (the service worker's own precaching excluded). */
+function scriptRecorder(page: Page) {
+  const bodies: Promise<number>[] = [];
+  const urls: string[] = [];
+  page.on('response', (res) => {
+    if (res.request().resourceType() !== 'script' || urls.includes(res.url())) return;
+    urls.push(res.url());
+    bodies.push(res.body().then((b) => gzipSync(b).length, () => 0));
+  });
+  return async () => ({ files: urls.length, gzip: (await Promise.all(bodies)).reduce((a, b) => a + b, 0) });
+}
+
+const unmeasured = (name: string, unit: string, kind: '<=' | '>=', target: number, why: unknown) =>
+  figure(name, null, unit, kind, target, `not measured: ${String(why instanceof Error ? why.message : why).split('\n')[0]}`);
+
+export async function browserFigures(baseDb: string, workDir: string, data: Generated): Promise<Figure[]> {
+  const dbPath = `${workDir}/browser.db`;
+  copyFileSync(baseDb, dbPath);
+  const server = await startServerProcess(dbPath);
+  let browser: Browser | undefined;
+  const figures: Figure[] = [];
+  const expected = { sessions: data.counts.sessions, logs: data.counts.logs, messages: data.counts.messages };
+  const expectedTotal = Object.values(expected).reduce((a, b) => a + b, 0);
+  try {
+    browser = await launch();
+    const context = await newContext(browser, server.url);
+    const page = await context.newPage();
+
+    // Initial JS of the sign-in page: a fresh browser, nothing cached.
+    const signInJs = scriptRecorder(page);
+    await page.goto('/', { waitUntil: 'networkidle' });
+    const signInSize = await signInJs();
+    figures.push(figure('initial JS, sign-in page (gzip)', signInSize.gzip / 1024, 'KB', '<=', 200, `${signInSize.files} scripts`));
+
+    // Initial sync: click "Sign in" → dashboard lists the 30 clients and every session, log and message is in IndexedDB.
+    let dashboardAt = NaN;
+    try {
+      await page.getByLabel('Email').fill(COACH_EMAIL);
+      await page.getByLabel('Password').fill(BENCH_PASSWORD);
+      const t0 = Date.now();
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await dashboardRows(page).nth(data.clients.length - 1).waitFor({ timeout: 60_000 });
+      dashboardAt = Date.now() - t0;
+      let counts: Record<string, number> = {};
+      const synced = await until(async () => {
+        counts = await countDocs(page);
+        return Object.entries(expected).every(([c, n]) => (counts[c] ?? 0) >= n);
+      }, 120_000, 200);
+      const total = Date.now() - t0;
+      const have = Object.keys(expected).reduce((a, c) => a + (counts[c] ?? 0), 0);
+      figures.push(figure('browser: initial sync of the large account, sign-in → usable dashboard', synced ? total : null, 'ms', '<=', 5000,
+        synced
+          ? `${expectedTotal} sessions+logs+messages in IndexedDB (${Math.round((expectedTotal / total) * 1000)} docs/s); the 30 client rows showed after ${dashboardAt} ms`
+          : `sync incomplete after 120 s: ${have}/${expectedTotal} documents (${JSON.stringify(counts)})`));
+    } catch (e) {
+      figures.push(unmeasured('browser: initial sync of the large account, sign-in → usable dashboard', 'ms', '<=', 5000, e));
+    }
+
+    // Initial JS of the dashboard: a fresh load of /coach by the signed-in device.
+    try {
+      const dash = await context.newPage();
+      const dashJs = scriptRecorder(dash);
+      await dash.goto('/coach', { waitUntil: 'networkidle' });
+      await dashboardRows(dash).first().waitFor({ timeout: 30_000 });
+      const size = await dashJs();
+      figures.push(figure('initial JS, coach dashboard (gzip)', size.gzip / 1024, 'KB', '<=', 200, `${size.files} scripts`));
+      await dash.close();
+    } catch (e) {
+      figures.push(unmeasured('initial JS, coach dashboard (gzip)', 'KB', '<=', 200, e));
+    }
+
+    // Cold start offline: reload with the network cut; navigation start → the 30 client rows rendered.
+    try {
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await context.setOffline(true);
+      const runs: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        await page.reload({ waitUntil: 'commit' });
+        await dashboardRows(page).nth(data.clients.length - 1).waitFor({ timeout: 30_000 });
+        runs.push(await page.evaluate(() => performance.now()));
+      }
+      // The page clock starts at navigation; the wait above adds ≤ one polling interval.
+      figures.push(figure('browser: cold start offline, reload → dashboard rendered', median(runs), 'ms', '<=', 1000,
+        `median of 3 reloads (${runs.map((r) => Math.round(r)).join(', ')} ms), page clock from navigation start`));
+      await context.setOffline(false);
+    } catch (e) {
+      figures.push(unmeasured('browser: cold start offline, reload → dashboard rendered', 'ms', '<=', 1000, e));
+    }
+    figures.push(...(await builderFigures(context, server.url, data.clients[0]!, clientEmail(1))));
+    await context.close();
+  } catch (e) {
+    figures.push(unmeasured('browser figures', '', '<=', 0, e));
+  } finally {
+    await browser?.close();
+    await server.stop();
+  }
+  return figures;
+}

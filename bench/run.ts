@@ -1,0 +1,72 @@
+/**
+ * `npm run bench`: generates the large account, measures every figure of issue 7, prints them
+ * and writes bench/results.json. It reports and asserts nothing about time: exit 0 even when
+ * a target is missed, non-zero only when the bench itself crashes.
+ *
+ *   npm run bench                    # everything (builds the web app first)
+ *   npm run bench -- server sse      # only some parts: server, sse, browser
+ *   BENCH_SKIP_BUILD=1 npm run bench # reuse web/build
+ *   BENCH_PROFILE=1 npm run bench    # also write the server's CPU profiles to bench/profiles/
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { browserFigures } from './browser-figures.ts';
+import { generateLargeAccount } from './generate.ts';
+import { printTable, type Figure } from './report.ts';
+import { serverFigures } from './server-figures.ts';
+import { repoRoot } from './server-process.ts';
+import { sseFigures } from './sse.ts';
+
+const parts = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const want = (p: string) => parts.length === 0 || parts.includes(p);
+const started = Date.now();
+const work = mkdtempSync(join(tmpdir(), 'spotter-bench-'));
+const figures: Figure[] = [];
+const step = (what: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${what}`);
+
+try {
+  step('generating the large account (+ 480 crowd accounts for the SSE load)');
+  const base = join(work, 'base.db');
+  const data = await generateLargeAccount({ dbPath: base, crowd: { coaches: 10, clientsPerCoach: 47 } });
+  step(`data: ${JSON.stringify(data.counts)}`);
+  if (want('server')) {
+    step('server: pull, push vs raw inserts');
+    figures.push(...(await serverFigures(base, work)));
+  }
+  if (want('sse')) {
+    step('server: 500 SSE streams under 200 pushes/s');
+    figures.push(...(await sseFigures(base, work, data)));
+  }
+  if (want('browser')) {
+    let built = true;
+    if (process.env.BENCH_SKIP_BUILD !== '1') {
+      step('building the web app (npm run build -w web)');
+      try {
+        execFileSync('npm', ['run', 'build', '-w', 'web'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+      } catch (e) {
+        built = false;
+        const why = String((e as { stderr?: Buffer }).stderr ?? e).split('\n').find((l) => /error/i.test(l)) ?? 'see npm run build -w web';
+        figures.push({ name: 'browser figures', value: null, unit: '', target: '', met: null, note: `not measured: the web build failed (${why.trim()})` });
+      }
+    }
+    if (built) {
+      step('browser: initial sync, cold start, builder, propagation, initial JS');
+      figures.push(...(await browserFigures(base, work, data)));
+    }
+  }
+  step('done');
+  console.log();
+  printTable(figures);
+  const results = {
+    measuredAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version },
+    data: data.counts,
+    figures,
+  };
+  writeFileSync(join(repoRoot, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwrote bench/results.json (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
