@@ -152,7 +152,7 @@ export async function sseFigures(baseDb: string, workDir: string, data: Generate
     return [
       figure('server: push p99 latency, 500 SSE streams held, 200 pushes/s from 50 writers', percentile(result.latencies, 99), 'ms', '<=', 100,
         `p50 ${percentile(result.latencies, 50).toFixed(1)} ms, max ${Math.max(...result.latencies).toFixed(0)} ms; ${pushesPerSecond.toFixed(0)} pushes/s over ${SECONDS} s; failed ${result.failed}; ${held}/${STREAMS} streams still open; CPU: server ${(serverLoad * 100).toFixed(0)} %, load generator ${(benchLoad * 100).toFixed(0)} % of a core`),
-      figure('server: push → coach stream delivery p99 (same load)', delivery.length ? percentile(delivery, 99) : null, 'ms', '<=', 500,
+      figure('server: push → coach stream delivery p99 (same load)', delivery.length ? percentile(delivery, 99) : null, 'ms', 'info', 0,
         `p50 ${percentile(delivery, 50).toFixed(0)} ms; ${delivery.length}/${sentAt.size} delivered within 2 s of the end${lost ? ` (${lost} not seen)` : ''}`),
     ];
   } finally {
