@@ -1,0 +1,30 @@
+// Generates the service worker over the static build (issue 3: workbox-build at build time).
+// Run after `vite build`; writes build/sw.js, which precaches the app shell so every route
+// opens offline from a cold start.
+import { generateSW } from 'workbox-build';
+import { fileURLToPath } from 'node:url';
+
+const buildDir = fileURLToPath(new URL('../build', import.meta.url));
+
+const { count, size, warnings } = await generateSW({
+  globDirectory: buildDir,
+  globPatterns: ['**/*.{html,js,css,png,svg,webmanifest,json,ico,woff2}'],
+  // Kit polls version.json to notice a deploy: it must never come from the precache.
+  globIgnores: ['_app/version.json', 'sw.js', 'workbox-*.js'],
+  swDest: `${buildDir}/sw.js`,
+  // Every route is the SPA shell; the API is never served from the cache.
+  navigateFallback: '/200.html',
+  navigateFallbackDenylist: [/^\/api\//],
+  // Hashed file names already bust caches.
+  dontCacheBustURLsMatching: /^_app\/immutable\//,
+  // The shell asks before swapping versions (update prompt posts SKIP_WAITING).
+  skipWaiting: false,
+  clientsClaim: true,
+  cleanupOutdatedCaches: true,
+  inlineWorkboxRuntime: true,
+  sourcemap: false,
+  mode: 'production',
+  maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+});
+for (const w of warnings) console.warn(w);
+console.log(`service worker: ${count} files precached (${Math.round(size / 1024)} KiB)`);

@@ -1,0 +1,34 @@
+import { getContext, setContext } from 'svelte';
+import type { SessionUser } from '@spotter/shared';
+import type { Device, SyncState } from '#lib/data/device.ts';
+
+/**
+ * What every page needs from the shell: the device (local database + sync), who is signed in,
+ * and whether the browser has a connection. Created once by the root layout and handed down
+ * through Svelte context, so pages never create databases of their own.
+ */
+export class AppState {
+  device = $state<Device | null>(null);
+  sync = $state<SyncState>({ online: false, pending: 0, lastSyncAt: null, initialSync: 0, needsSignIn: false, user: null });
+  /** The browser's own view of the network (navigator.onLine); the stream may lag behind it. */
+  browserOnline = $state(true);
+  /** The open failed (private mode without IndexedDB, a broken database): shown instead of the app. */
+  error = $state<string | null>(null);
+
+  get user(): SessionUser | null {
+    return this.sync.user;
+  }
+
+  /** Online for the purposes of actions that need the server right now ("Add client", assigning). */
+  get online(): boolean {
+    return this.browserOnline;
+  }
+}
+
+const KEY = Symbol('spotter-app');
+
+export const provideApp = (app: AppState) => setContext(KEY, app);
+export const useApp = (): AppState => getContext<AppState>(KEY);
+
+/** Where each role lands after signing in (DESIGN.md "Surfaces"). */
+export const homeOf = (role: SessionUser['role']): string => ({ coach: '/coach', client: '/client', admin: '/admin' })[role];

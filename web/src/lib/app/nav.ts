@@ -1,0 +1,24 @@
+import type { Role } from '@spotter/shared';
+
+/** Each role's main places (DESIGN.md "Surfaces"). */
+export const navFor = (role: Role): { href: string; label: string }[] =>
+  ({
+    coach: [
+      { href: '/coach', label: 'Clients' },
+      { href: '/coach/exercises', label: 'Exercises' },
+      { href: '/coach/plans', label: 'Plans' },
+    ],
+    client: [
+      { href: '/client', label: 'Today' },
+      { href: '/client/plan', label: 'Plan' },
+      { href: '/client/progress', label: 'Progress' },
+      { href: '/client/messages', label: 'Messages' },
+    ],
+    admin: [{ href: '/admin', label: 'Trainers' }],
+  })[role];
+
+/** May this role open this path? Pages of another role send the user home instead. */
+export function allowedPath(role: Role, path: string): boolean {
+  const area = path.split('/')[1] ?? '';
+  return area === role;
+}

@@ -1,0 +1,41 @@
+/**
+ * Registers the workbox service worker and reports when a new version is waiting, so the shell
+ * can offer "Reload" instead of swapping code under the user's feet. Reloading loses nothing:
+ * every change is already in IndexedDB.
+ */
+export function registerServiceWorker(onUpdateReady: (activate: () => void) => void): void {
+  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  void navigator.serviceWorker.register('/sw.js').then((registration) => {
+    const offer = (worker: ServiceWorker) =>
+      onUpdateReady(() => {
+        navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+        worker.postMessage({ type: 'SKIP_WAITING' });
+      });
+    // Only an update has a controller already; the first install needs no prompt.
+    if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+    registration.addEventListener('updatefound', () => {
+      const incoming = registration.installing;
+      incoming?.addEventListener('statechange', () => {
+        if (incoming.state === 'installed' && navigator.serviceWorker.controller) offer(incoming);
+      });
+    });
+    // A long-lived installed app should still notice deploys.
+    setInterval(() => void registration.update().catch(() => undefined), 60 * 60 * 1000);
+  });
+}
+
+type InstallPrompt = Event & { prompt(): Promise<void>; userChoice: Promise<{ outcome: string }> };
+
+/** Keeps the browser's install offer so the shell can show its own "Install" button. */
+export function captureInstallPrompt(onAvailable: (install: (() => Promise<void>) | null) => void): void {
+  window.addEventListener('beforeinstallprompt', (event) => {
+    event.preventDefault();
+    const prompt = event as InstallPrompt;
+    onAvailable(async () => {
+      await prompt.prompt();
+      await prompt.userChoice;
+      onAvailable(null);
+    });
+  });
+  window.addEventListener('appinstalled', () => onAvailable(null));
+}
