@@ -1,0 +1,40 @@
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// Browser tests drive Debian's Chromium against the real built app served by the real sync
+// server, on a fresh SQLite file with demo data (STACK.md "Playwright with Debian's Chromium").
+const port = Number(process.env.E2E_PORT ?? 8799);
+const baseURL = `http://127.0.0.1:${port}`;
+// Only the main process starts the server; workers evaluate this file too, so make the folder lazily.
+const dataDir = process.env.SPOTTER_E2E_DATA ?? (process.env.SPOTTER_E2E_DATA = mkdtempSync(join(tmpdir(), 'spotter-e2e-')));
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '*.test.ts',
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  workers: Number(process.env.E2E_WORKERS ?? 2),
+  fullyParallel: false,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    serviceWorkers: 'allow',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  webServer: {
+    command: `"${process.execPath}" sync-server/src/main.ts`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: { PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(dataDir, 'spotter.db'), DEMO_DATA: '1' },
+  },
+});
