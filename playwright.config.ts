@@ -35,6 +35,13 @@ export default defineConfig({
     timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(dataDir, 'spotter.db'), DEMO_DATA: '1' },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: join(dataDir, 'spotter.db'),
+      DEMO_DATA: '1',
+      // SPOTTER_BUILD=<name>: serve web/build-<name> (see web/vite.config.ts).
+      ...(process.env.SPOTTER_BUILD ? { WEB_ROOT: join(import.meta.dirname, 'web', `build-${process.env.SPOTTER_BUILD}`) } : {}),
+    },
   },
 });

@@ -4,7 +4,8 @@
 import { generateSW } from 'workbox-build';
 import { fileURLToPath } from 'node:url';
 
-const buildDir = fileURLToPath(new URL('../build', import.meta.url));
+const variant = process.env.SPOTTER_BUILD;
+const buildDir = fileURLToPath(new URL(variant ? `../build-${variant}` : '../build', import.meta.url));
 
 const { count, size, warnings } = await generateSW({
   globDirectory: buildDir,
