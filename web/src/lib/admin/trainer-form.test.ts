@@ -12,6 +12,11 @@ describe('profileFromForm', () => {
     });
   });
 
+  it('takes the numbers that number inputs bind (and null when emptied)', () => {
+    expect(profileFromForm({ ...base, maxClients: 1, hourlyRate: 55, yearsExperience: null }).profile).toMatchObject({ maxClients: 1, hourlyRate: 55, yearsExperience: null });
+    expect(profileFromForm({ ...base, maxClients: null }).error).toBe('Max clients: enter a number');
+  });
+
   it.each([
     ['max clients not a number', { maxClients: 'x' }, 'Max clients: enter a number'],
     ['negative rate', { hourlyRate: '-1' }, 'Hourly rate: Too small: expected number to be >=0'],

@@ -10,10 +10,10 @@ export interface TrainerFormValues {
   isPersonalTrainer: boolean;
   specializations: string;
   certifications: string;
-  maxClients: string;
-  hourlyRate: string;
+  maxClients: string | number | null;
+  hourlyRate: string | number | null;
   bio: string;
-  yearsExperience: string;
+  yearsExperience: string | number | null;
 }
 
 export function formValues(p: Person | null): TrainerFormValues {
@@ -33,7 +33,9 @@ export function formValues(p: Person | null): TrainerFormValues {
 }
 
 const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
-const optionalNumber = (s: string) => (s.trim() === '' ? null : Number(s));
+// bind:value on <input type="number"> hands over a number (or null when emptied), not text.
+const text = (s: string | number | null | undefined) => (s === null || s === undefined ? '' : String(s)).trim();
+const optionalNumber = (s: string | number | null) => (text(s) === '' ? null : Number(text(s)));
 
 /** The profile the form describes, or the first problem named by its label. */
 export function profileFromForm(v: TrainerFormValues): { profile: TrainerProfile; error: null } | { profile: null; error: string } {
@@ -41,7 +43,7 @@ export function profileFromForm(v: TrainerFormValues): { profile: TrainerProfile
     isPersonalTrainer: v.isPersonalTrainer,
     specializations: list(v.specializations),
     certifications: list(v.certifications),
-    maxClients: Number(v.maxClients),
+    maxClients: text(v.maxClients) === '' ? Number.NaN : Number(text(v.maxClients)),
     hourlyRate: optionalNumber(v.hourlyRate),
     bio: v.bio,
     yearsExperience: optionalNumber(v.yearsExperience),
