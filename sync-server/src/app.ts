@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { adminRoutes } from './admin/routes.ts';
 import { authPlugin } from './auth/plugin.ts';
+import { repositoryRateLimitStore } from './auth/rate-limit-store.ts';
 import { authRoutes } from './auth/routes.ts';
 import { errorHandler } from './errors.ts';
 import { restRoutes } from './rest/routes.ts';
@@ -57,7 +58,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, store: repositoryRateLimitStore(opts.repo) });
   await app.register(authPlugin, { secret: opts.jwtSecret, accessTokenTtl: opts.accessTokenTtl });
 
   app.get('/api/health', { schema: { tags: ['meta'], security: [] } }, async () => ({ ok: true }));

@@ -48,6 +48,22 @@ describe('login', () => {
     }
   });
 
+  it('keeps counting failures across a restart and across instances sharing the database', async () => {
+    const first = await startTestServer({ maxLoginFailuresPerAccount: 2 });
+    const second = await startTestServer({ maxLoginFailuresPerAccount: 2, dbPath: first.dbPath });
+    try {
+      const attempt = (srv: TestServer, password: string) => srv.api(null, 'POST', '/api/auth/login', { email: 'client2@demo.test', password });
+      expect((await attempt(first, 'wrong-1')).status).toBe(401);
+      expect((await attempt(second, 'wrong-2')).status).toBe(401);
+      // Two instances, one limit: the third try is refused wherever it lands.
+      expect((await attempt(first, 'spotter-demo')).status).toBe(429);
+      expect((await attempt(second, 'spotter-demo')).status).toBe(429);
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+
   it('refuses a malformed login body with 400', async () => {
     const res = await s.api(null, 'POST', '/api/auth/login', { email: 'not-an-email', password: '' });
     expect(res.status).toBe(400);

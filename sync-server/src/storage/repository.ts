@@ -22,6 +22,12 @@ export interface Filter {
   value: string | number | boolean | null | ReadonlyArray<string>;
 }
 
+export interface RateCounter {
+  count: number;
+  /** Milliseconds left in the window. */
+  ttlMs: number;
+}
+
 export interface RefreshTokenRow {
   tokenHash: string;
   userId: string;
@@ -50,6 +56,11 @@ export interface Repository {
   findUserByEmail(email: string): { person: Person; passwordHash: string; deleted: boolean } | null;
   /** Creates an account (never through sync: it needs a password). */
   createUser(person: Person, passwordHash: string): number;
+
+  /** Counts one hit in `key`'s window (a new window once the old one is over). */
+  hitCounter(key: string, windowMs: number, nowMs: number): RateCounter;
+  /** The window's state without counting (count 0 when no window is open). */
+  readCounter(key: string, windowMs: number, nowMs: number): RateCounter;
 
   saveRefreshToken(row: RefreshTokenRow): void;
   /** Revokes the token and returns its user when it was valid (unexpired, not yet used). */

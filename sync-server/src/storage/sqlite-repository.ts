@@ -4,8 +4,8 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CollectionName, Person } from '@spotter/shared';
 import type { Db } from './db.ts';
 import { docFromRow, rowFromDoc, type Doc } from './mappers.ts';
-import type { Filter, RefreshTokenRow, Repository, Scope, Stored } from './repository.ts';
-import { refreshTokens, seqCounter, syncedTables, users } from './tables.ts';
+import type { Filter, RateCounter, RefreshTokenRow, Repository, Scope, Stored } from './repository.ts';
+import { rateCounters, refreshTokens, seqCounter, syncedTables, users } from './tables.ts';
 
 type AnyTable = (typeof syncedTables)[CollectionName];
 type Row = Record<string, unknown> & { seq: number; deleted: boolean };
@@ -185,6 +185,22 @@ export class SqliteRepository implements Repository {
       this.#db.insert(users).values(values as typeof users.$inferInsert).run();
       return seq;
     });
+  }
+
+  hitCounter(key: string, windowMs: number, nowMs: number): RateCounter {
+    return this.transaction(() => {
+      const row = this.#db.select().from(rateCounters).where(eq(rateCounters.key, key)).get();
+      const fresh = !row || row.windowStartMs + windowMs <= nowMs;
+      const next = fresh ? { key, count: 1, windowStartMs: nowMs } : { ...row, count: row.count + 1 };
+      this.#db.insert(rateCounters).values(next).onConflictDoUpdate({ target: rateCounters.key, set: { count: next.count, windowStartMs: next.windowStartMs } }).run();
+      return { count: next.count, ttlMs: next.windowStartMs + windowMs - nowMs };
+    });
+  }
+
+  readCounter(key: string, windowMs: number, nowMs: number): RateCounter {
+    const row = this.#db.select().from(rateCounters).where(eq(rateCounters.key, key)).get();
+    if (!row || row.windowStartMs + windowMs <= nowMs) return { count: 0, ttlMs: 0 };
+    return { count: row.count, ttlMs: row.windowStartMs + windowMs - nowMs };
   }
 
   saveRefreshToken(row: RefreshTokenRow): void {

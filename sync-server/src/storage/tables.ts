@@ -254,5 +254,16 @@ export const refreshTokens = sqliteTable(
   (t) => [index('refresh_tokens_user_idx').on(t.userId)],
 );
 
+/**
+ * Fixed-window counters (failed sign-ins per account and per IP). In the database rather than
+ * in one process's memory, so several server instances share them (DESIGN.md "Growing past
+ * one machine").
+ */
+export const rateCounters = sqliteTable('rate_counters', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  windowStartMs: integer('window_start_ms').notNull(),
+});
+
 /** Synced tables by collection name (people are the users table). */
 export const syncedTables = { people: users, assignments, exercises, sessions, logs, messages, notes, plans, recommendations } as const;
