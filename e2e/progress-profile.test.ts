@@ -12,13 +12,17 @@ import {
   type SessionLog,
   type TrainingSession,
 } from '@spotter/shared';
+import { draftFromRecommendation } from '../web/src/lib/progress/apply.ts';
+import { newRecommendations } from '../web/src/lib/progress/recommendations.ts';
 import { progressView } from '../web/src/lib/progress/view.ts';
 import { api, goOffline, goOnline, signIn } from './fixtures.ts';
 
 // Issue 9: the coach, offline, opens a client's profile and sees charts whose numbers match
 // the demo data (expectations computed here from the server's own documents with the same
 // shared rules, never hard-coded), approves an edited recommendation and writes a shared
-// note; once online, the client sees both.
+// note; once online, the client sees both. It uses the second demo pair (Morgan Trainer and
+// Riley Member, who logs in lb while the coach reads kg) because no other browser test
+// touches them, so the numbers cannot move under it when files run side by side.
 
 /** Everything `token`'s user may see in one collection, through the sync pull endpoint. */
 async function pullAll<C extends CollectionName>(baseURL: string, token: string, collection: C): Promise<DocOf<C>[]> {
@@ -41,35 +45,46 @@ async function pullAll<C extends CollectionName>(baseURL: string, token: string,
 const cell = (page: Page, chart: string, rowAttr: string, value: string) => page.locator(`[data-chart="${chart}"] tr[${rowAttr}="${value}"] td`);
 
 test('offline, the coach reviews a client’s progress, approves a recommendation and shares a note; the client sees them', async ({ browser, baseURL }) => {
-  const coachLogin = await api.login(baseURL!, 'coach@demo.test');
-  const clientLogin = await api.login(baseURL!, 'client@demo.test');
+  const coachLogin = await api.login(baseURL!, 'coach2@demo.test');
+  const clientLogin = await api.login(baseURL!, 'client2@demo.test');
   const clientId = clientLogin.user.id;
   const token = coachLogin.accessToken;
   const today = todayLocal();
-  const [sessions, logs, exercises, people, messages] = await Promise.all([
+  const [sessions, logs, exercises, people, messages, recommendations] = await Promise.all([
     pullAll(baseURL!, token, 'sessions'),
     pullAll(baseURL!, token, 'logs'),
     pullAll(baseURL!, token, 'exercises'),
     pullAll(baseURL!, token, 'people'),
     pullAll(baseURL!, token, 'messages'),
+    pullAll(baseURL!, token, 'recommendations'),
   ]);
   const published = (sessions as TrainingSession[]).filter((s) => s.clientId === clientId && s.status === 'published');
   const clientLogs = (logs as SessionLog[]).filter((l) => l.clientId === clientId);
+  const client = (people as Person[]).find((p) => p.id === clientId)!;
+  const clientName = `${client.firstName} ${client.lastName}`;
   const units = (people as Person[]).find((p) => p.id === coachLogin.user.id)!.units;
   const view = progressView({ sessions: published, logs: clientLogs, exercises: exercises as Exercise[], units, range: { from: null, to: null }, today });
   const score = engagement(clientId, published, clientLogs, (messages as Message[]).filter((m) => m.clientId === clientId), today).score;
-  const expectedRecs = recommend({ clientId, today, units, sessions: published, logs: clientLogs, exercises: exercises as Exercise[] });
+  // What the coach's device should add on opening the review, next to what the server already holds.
+  const existing = (recommendations as Recommendation[]).filter((r) => r.clientId === clientId);
+  const suggestions = recommend({ clientId, today, units, sessions: published, logs: clientLogs, exercises: exercises as Exercise[] });
+  const fresh = newRecommendations(suggestions, new Set(existing.map((r) => r.id)), { coachId: coachLogin.user.id, clientId }, today, new Date().toISOString());
+  const pendingBefore = existing.filter((r) => r.status === 'pending').length;
+  const approvedBefore = existing.filter((r) => r.status === 'approved').length;
   expect(view.completion.length).toBeGreaterThan(0); // the demo data must give the test something to check
-  expect(expectedRecs.length).toBeGreaterThan(0);
+  expect(fresh.length).toBeGreaterThan(0);
 
   const coach = await (await browser.newContext()).newPage();
-  await signIn(coach, 'coach@demo.test');
-  await expect(coach.getByRole('link', { name: /Add Training Sessions for/ }).first()).toBeVisible();
+  await signIn(coach, 'coach2@demo.test');
+  await expect(coach.getByRole('link', { name: `Add Training Sessions for ${clientName}` })).toBeVisible();
   await goOffline(coach);
 
-  // The profile, from a bookmark, with no connection.
-  await coach.goto(`/coach/clients/${clientId}`);
-  await expect(coach.getByRole('heading', { level: 1, name: 'Jamie Client' })).toBeVisible();
+  // From the dashboard, the client's name opens the profile with no connection.
+  await coach.getByRole('link', { name: clientName, exact: true }).click();
+  await expect(coach).toHaveURL(new RegExp(`/coach/clients/${clientId}$`));
+  await expect(coach.getByRole('heading', { level: 1, name: clientName })).toBeVisible();
+  await coach.reload(); // and from a bookmark
+  await expect(coach.getByRole('heading', { level: 1, name: clientName })).toBeVisible();
   await expect(coach.getByRole('tab', { name: 'Progress' })).toHaveAttribute('aria-selected', 'true');
   await expect(coach.getByTestId('engagement-score')).toHaveText(String(score));
   await expect(coach.getByTestId('total-sessions')).toHaveText(String(view.totals.sessionsCompleted));
@@ -88,22 +103,31 @@ test('offline, the coach reviews a client’s progress, approves a recommendatio
   await coach.getByRole('tab', { name: 'Plan' }).click();
   await expect(coach.getByRole('link', { name: 'Manage plans' })).toBeVisible();
 
-  // Recommendations: generated on this device from its local copy, then one edited and approved.
+  // Recommendations: generated on this device from its local copy, then one edited, approved
+  // and applied to a draft in the builder.
   await coach.getByRole('link', { name: /^Recommendations/ }).click();
   const pending = coach.getByTestId('pending-recommendation');
-  await expect(pending).toHaveCount(expectedRecs.length);
-  const first = pending.first();
-  const reason = await first.getByLabel('Reason').inputValue();
-  const chosen = expectedRecs.find((r) => r.reason === reason);
-  expect(chosen, `the UI's first suggestion is one the rules give: ${reason}`).toBeDefined();
-  const title = `E2E: ${chosen!.title}`;
-  await first.getByLabel('Title').fill(title);
-  await first.getByRole('button', { name: 'Approve' }).click();
-  await expect(coach.getByTestId('approved-recommendation').filter({ hasText: title })).toBeVisible();
-  await expect(pending).toHaveCount(expectedRecs.length - 1);
+  await expect(pending).toHaveCount(pendingBefore + fresh.length);
+  const reasons = await pending.getByLabel('Reason').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+  const ctx = { sessions: (sessions as TrainingSession[]).filter((s) => s.clientId === clientId), exercises: exercises as Exercise[], today, ids: { id: () => 'x', now: '' } };
+  const index = reasons.findIndex((reason) => fresh.some((r) => r.reason === reason && draftFromRecommendation({ ...r, title: `E2E: ${r.title}` }, ctx)));
+  expect(index, `one of the UI's suggestions is a fresh one the rules give that a draft can be built from: ${reasons.join(' | ')}`).toBeGreaterThanOrEqual(0);
+  const chosen = fresh.find((r) => r.reason === reasons[index])!;
+  const title = `E2E: ${chosen.title}`;
+  const expectedDraft = draftFromRecommendation({ ...chosen, title }, ctx)!;
+  await pending.nth(index).getByLabel('Title').fill(title);
+  await pending.nth(index).getByRole('button', { name: 'Approve' }).click();
+  const approved = coach.getByTestId('approved-recommendation').filter({ hasText: title });
+  await expect(approved).toBeVisible();
+  await expect(pending).toHaveCount(pendingBefore + fresh.length - 1);
+  await approved.getByRole('button', { name: 'Apply to a draft' }).click();
+  await expect(coach).toHaveURL(new RegExp(`/coach/clients/${clientId}/builder$`));
+  const draft = coach.getByRole('article', { name: new RegExp(`^Draft ${expectedDraft.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} due`) });
+  await expect(draft).toBeVisible();
+  await expect(draft.getByRole('list', { name: 'Exercises in this session' }).getByRole('listitem')).toHaveCount(expectedDraft.exercises.length);
 
   // A shared trainer note.
-  await coach.getByRole('link', { name: '← Jamie Client' }).click();
+  await coach.goto(`/coach/clients/${clientId}`);
   await coach.getByRole('link', { name: 'Notes, summaries & resources' }).click();
   await coach.getByLabel('Title').fill('E2E brace cue');
   await coach.getByLabel('Text').fill('Big breath, brace, then unrack.');
@@ -117,12 +141,16 @@ test('offline, the coach reviews a client’s progress, approves a recommendatio
     .poll(async () => (await pullAll(baseURL!, token, 'recommendations')).filter((r) => (r as Recommendation).title === title && (r as Recommendation).status === 'approved').length, { timeout: 20_000 })
     .toBe(1);
   await expect.poll(async () => (await pullAll(baseURL!, token, 'notes')).filter((n) => n.title === 'E2E brace cue').length, { timeout: 20_000 }).toBe(1);
+  // The applied draft reached the server as a draft (the client never sees drafts).
+  await expect
+    .poll(async () => (await pullAll(baseURL!, token, 'sessions')).filter((x) => x.clientId === clientId && x.status === 'draft' && x.notes.startsWith(`From recommendation: ${title}`)).length, { timeout: 20_000 })
+    .toBe(1);
 
-  const client = await (await browser.newContext()).newPage();
-  await signIn(client, 'client@demo.test');
-  await client.goto('/client/progress');
-  await expect(client.getByTestId('client-recommendation').filter({ hasText: title })).toBeVisible({ timeout: 20_000 });
-  await expect(client.getByTestId('client-note').filter({ hasText: 'E2E brace cue' })).toContainText('Big breath, brace, then unrack.');
-  // Pending and dismissed ones never reach the client.
-  await expect(client.getByTestId('client-recommendation')).toHaveCount(1);
+  const clientPage = await (await browser.newContext()).newPage();
+  await signIn(clientPage, 'client2@demo.test');
+  await clientPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
+  await expect(clientPage.getByTestId('client-recommendation').filter({ hasText: title })).toBeVisible({ timeout: 20_000 });
+  await expect(clientPage.getByTestId('client-note').filter({ hasText: 'E2E brace cue' })).toContainText('Big breath, brace, then unrack.');
+  // Pending and dismissed ones never reach the client: only the approved ones.
+  await expect(clientPage.getByTestId('client-recommendation')).toHaveCount(approvedBefore + 1);
 });

@@ -48,7 +48,8 @@ export interface RecordRow {
 
 export interface ProgressView {
   units: WeightUnit;
-  exercises: { id: string; name: string }[];
+  /** Exercises with anything logged in the range, by name; `days`: on how many days. */
+  exercises: { id: string; name: string; days: number }[];
   records: RecordRow[];
   completion: { weekStart: string; due: number; completed: number; onTime: number; percent: number | null }[];
   difficulty: { date: string; average: number }[];
@@ -81,9 +82,11 @@ export function progressView(input: ProgressInput): ProgressView {
     percent: w.due ? Math.round((w.completed / w.due) * 100) : null,
   }));
   const balance = trainingBalance(performed, input.exercises);
+  const days = new Map<string, Set<string>>();
+  for (const p of performed) days.set(p.exerciseId, (days.get(p.exerciseId) ?? new Set()).add(p.date));
   return {
     units,
-    exercises: records.map((r) => ({ id: r.exerciseId, name: r.name })),
+    exercises: records.map((r) => ({ id: r.exerciseId, name: r.name, days: days.get(r.exerciseId)?.size ?? 0 })),
     records,
     completion,
     difficulty: difficultySeries(performed).map(({ date, average }) => ({ date, average })),

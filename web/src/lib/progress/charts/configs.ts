@@ -9,20 +9,28 @@ export interface Series {
   label: string;
   values: (number | null)[];
   color: string;
+  /** Drawn against a second y axis on the right (e.g. 1RM next to tonnage, which is far larger). */
+  right?: boolean;
 }
 
 export const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c'];
 
 const base = { animation: false as const, responsive: true, maintainAspectRatio: false };
 
-export function lineConfig(labels: string[], series: Series[], yTitle: string): ChartConfiguration<'line'> {
+export function lineConfig(labels: string[], series: Series[], yTitle: string, y2Title?: string): ChartConfiguration<'line'> {
+  const scales: Record<string, object> = { y: { beginAtZero: false, title: { display: true, text: yTitle } } };
+  if (series.some((s) => s.right)) {
+    scales.y1 = { position: 'right', beginAtZero: false, grid: { drawOnChartArea: false }, title: { display: true, text: y2Title ?? yTitle } };
+  }
   return {
     type: 'line',
     data: {
       labels,
-      datasets: series.map((s) => ({ label: s.label, data: s.values, borderColor: s.color, backgroundColor: s.color, spanGaps: true, tension: 0.2 })),
+      datasets: series.map((s) => ({
+        label: s.label, data: s.values, borderColor: s.color, backgroundColor: s.color, spanGaps: true, tension: 0.2, yAxisID: s.right ? 'y1' : 'y',
+      })),
     },
-    options: { ...base, scales: { y: { beginAtZero: false, title: { display: true, text: yTitle } } } },
+    options: { ...base, scales },
   };
 }
 
