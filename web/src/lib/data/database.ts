@@ -14,7 +14,8 @@ addRxPlugin(RxDBLeaderElectionPlugin);
  */
 export interface RefusedChange {
   id: string;
-  collection: CollectionName;
+  /** Not `collection`: that name is taken by RxDocument's own getter (RxDB cannot build the document). */
+  collectionName: CollectionName;
   docId: string;
   reason: string;
   attempted: Record<string, unknown>;
@@ -28,13 +29,13 @@ const refusedSchema = {
   type: 'object',
   properties: {
     id: { type: 'string', maxLength: 100 },
-    collection: { type: 'string', maxLength: 40 },
+    collectionName: { type: 'string', maxLength: 40 },
     docId: { type: 'string', maxLength: 64 },
     reason: { type: 'string' },
     attempted: { type: 'object' },
     at: { type: 'string', maxLength: 30 },
   },
-  required: ['id', 'collection', 'docId', 'reason', 'attempted', 'at'],
+  required: ['id', 'collectionName', 'docId', 'reason', 'attempted', 'at'],
   additionalProperties: false,
   indexes: ['at'],
 } as const;

@@ -128,6 +128,29 @@ export async function createDevice(opts: DeviceOptions) {
     }
   }
 
+  /**
+   * The network changed (the browser's 'online'/'offline' events; simulations call it too).
+   * Back online: reconnect the live stream and re-pull every collection now, instead of waiting
+   * out the stream's back-off (up to 10 s) — local changes are pushed by RxDB, which already
+   * retries on 'online'. Offline: drop the stream at once so "Online" is never stale.
+   */
+  function networkChanged(online: boolean): void {
+    if (!online) {
+      live?.drop();
+      set({ online: false });
+      return;
+    }
+    if (!sessions.load() || state$.value.needsSignIn) return;
+    live?.reconnectNow();
+    for (const r of replications) if (!r.isPaused() && !r.isStopped()) r.reSync();
+  }
+
+  const onOnline = () => networkChanged(true);
+  const onOffline = () => networkChanged(false);
+  const win = typeof window === 'object' && typeof window.addEventListener === 'function' ? window : null;
+  win?.addEventListener('online', onOnline);
+  win?.addEventListener('offline', onOffline);
+
   async function stopSync(): Promise<void> {
     live?.close();
     live = null;
@@ -221,7 +244,7 @@ export async function createDevice(opts: DeviceOptions) {
     const entry = await db.refused.findOne(refusedId).exec();
     if (!entry) return;
     const { _deleted, ...attempted } = entry.toMutableJSON().attempted as Record<string, unknown>;
-    await put(entry.collection, attempted as any);
+    await put(entry.collectionName, attempted as any);
     await entry.remove();
   }
 
@@ -230,6 +253,8 @@ export async function createDevice(opts: DeviceOptions) {
   }
 
   async function close(): Promise<void> {
+    win?.removeEventListener('online', onOnline);
+    win?.removeEventListener('offline', onOffline);
     await stopSync();
     pending.stop();
     await pending.flush();
@@ -253,6 +278,7 @@ export async function createDevice(opts: DeviceOptions) {
     resumeSession,
     startSync,
     stopSync,
+    networkChanged,
     awaitInSync,
     put,
     get,

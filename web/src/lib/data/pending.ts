@@ -12,13 +12,18 @@ type Row = { newDocumentState: Record<string, any> };
  * (contexts starting with "replication-") marks `collection:id` pending. The push handler
  * clears an id once the server answered its push without a conflict AND the pushed state still
  * equals the document on this device (a newer edit made during the request stays pending).
- * After a conflict RxDB always writes the resolved state and pushes it again, so conflicted ids
- * are cleared by that second push. The set is persisted in a local document, so the count
- * survives a reload while offline; RxDB itself re-pushes anything unacknowledged on start.
+ * A conflict answer is remembered; when RxDB writes the resolved state (context
+ * "replication-up-write-conflict") and it equals the server's state — the server won, e.g. a
+ * refused write, or the merge took nothing from this device — RxDB has nothing more to push, so
+ * the id is cleared then. A merge that differs from the server's state is pushed again and
+ * cleared by that push. The set is persisted in a local document, so the count survives a
+ * reload while offline; RxDB itself re-pushes anything unacknowledged on start.
  */
 export class PendingTracker {
   readonly count$ = new BehaviorSubject(0);
   private readonly ids = new Set<string>();
+  /** The server's state from a conflict answer, until RxDB writes its resolution. */
+  private readonly answers = new Map<string, Record<string, any>>();
   private readonly subs: Subscription[] = [];
   private saving: Promise<unknown> = Promise.resolve();
   private readonly db: SpotterDatabase;
@@ -34,6 +39,7 @@ export class PendingTracker {
     for (const name of names) {
       this.subs.push(
         this.db[name].eventBulks$.subscribe((bulk) => {
+          if (bulk.context === 'replication-up-write-conflict') return this.resolved(name, bulk.events);
           if (bulk.context.startsWith('replication-')) return;
           for (const event of bulk.events) this.ids.add(`${name}:${event.documentId}`);
           this.changed();
@@ -46,8 +52,28 @@ export class PendingTracker {
     for (const sub of this.subs.splice(0)) sub.unsubscribe();
   }
 
-  /** Called by the push handler after the server answered. */
-  async acknowledge(name: CollectionName, rows: readonly Row[], conflictIds: ReadonlySet<string>): Promise<void> {
+  private resolved(name: CollectionName, events: readonly { documentId: string; documentData: Record<string, any> }[]): void {
+    let cleared = false;
+    for (const event of events) {
+      const key = `${name}:${event.documentId}`;
+      const answer = this.answers.get(key);
+      if (!answer) continue;
+      this.answers.delete(key);
+      if (jsonEqual(withoutMeta(event.documentData), answer)) cleared = this.ids.delete(key) || cleared;
+    }
+    if (cleared) this.changed();
+  }
+
+  /** Called by the push handler with the server's answer (its conflict documents, `_refusal` stripped). */
+  async acknowledge(name: CollectionName, rows: readonly Row[], conflicts: readonly Record<string, any>[]): Promise<void> {
+    const conflictIds = new Set<string>();
+    for (const server of conflicts) {
+      const row = rows.find((r) => String(r.newDocumentState.id) === String(server.id));
+      // The server already holds exactly what we pushed: as good as acknowledged.
+      if (row && jsonEqual(row.newDocumentState, server)) continue;
+      conflictIds.add(String(server.id));
+      this.answers.set(`${name}:${server.id}`, server);
+    }
     const acked = rows.filter((r) => !conflictIds.has(String(r.newDocumentState.id)) && this.ids.has(`${name}:${r.newDocumentState.id}`));
     if (acked.length === 0) return;
     const current = await this.db[name].storageInstance.findDocumentsById(

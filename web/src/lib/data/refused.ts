@@ -24,7 +24,7 @@ export async function keepRefused(db: SpotterDatabase, collection: CollectionNam
   const at = new Date().toISOString();
   const entry: RefusedChange = {
     id: `${collection}:${attempted.id}:${at}`,
-    collection,
+    collectionName: collection,
     docId: String(attempted.id),
     reason,
     attempted,

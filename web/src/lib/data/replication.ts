@@ -65,7 +65,7 @@ export function replicateCollection(
           }
           conflicts.push(server);
         }
-        await pending.acknowledge(name, rows, new Set(conflicts.map((d) => String(d.id))));
+        await pending.acknowledge(name, rows, conflicts);
         deps.onSynced();
         return conflicts as any;
       },

@@ -11,6 +11,11 @@ export interface LiveStream {
   close(): void;
   /** Skip the back-off wait (the browser just came back online). */
   reconnectNow(): void;
+  /**
+   * Drop the current connection (the browser just went offline): a connection cut by the
+   * network may otherwise look open for a long while, and a fresh one starts with a RESYNC.
+   */
+  drop(): void;
 }
 
 export interface StreamHandlers {
@@ -38,7 +43,8 @@ export function openLiveStream(api: Api, handlers: StreamHandlers): LiveStream {
       };
     });
 
-  async function connectOnce(): Promise<void> {
+  /** Resolves true to reconnect at once (a refreshed token), false to back off first. */
+  async function connectOnce(): Promise<boolean> {
     controller = new AbortController();
     const token = api.accessToken() ?? '';
     const res = await api.fetch(api.url(`/api/sync/stream?token=${encodeURIComponent(token)}`), {
@@ -47,7 +53,7 @@ export function openLiveStream(api: Api, handlers: StreamHandlers): LiveStream {
     });
     if (res.status === 401) {
       await api.refresh(); // throws AuthError when refused
-      return;
+      return true;
     }
     if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);
     handlers.onOpen();
@@ -56,7 +62,7 @@ export function openLiveStream(api: Api, handlers: StreamHandlers): LiveStream {
     let buffer = '';
     for (;;) {
       const { value, done } = await reader.read();
-      if (done) return;
+      if (done) return false;
       buffer += value;
       const parts = buffer.split(/\r?\n\r?\n/);
       buffer = parts.pop() ?? '';
@@ -74,7 +80,7 @@ export function openLiveStream(api: Api, handlers: StreamHandlers): LiveStream {
   void (async () => {
     while (!closed) {
       try {
-        await connectOnce();
+        if (await connectOnce()) continue;
       } catch (error) {
         if (error instanceof AuthError) {
           handlers.onDown();
@@ -98,6 +104,9 @@ export function openLiveStream(api: Api, handlers: StreamHandlers): LiveStream {
     reconnectNow() {
       backoff = 500;
       wake?.();
+    },
+    drop() {
+      controller?.abort();
     },
   };
 }

@@ -1,0 +1,91 @@
+// Test support for the data-layer tests (not shipped: only *.test.ts files import it).
+// A device is the REAL data layer: RxDB on Dexie over fake-indexeddb, against the REAL server.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import type { CollectionName } from '@spotter/shared';
+import { createDevice, type Device } from './device.ts';
+import type { Fetch } from './api.ts';
+import { memorySessionStore, type SessionStore } from './session-store.ts';
+
+/**
+ * One simulated browser: its own IndexedDB (kept across close/reopen, like a browser profile),
+ * its own saved session (like localStorage) and a network switch. Offline, every request fails
+ * the way a browser's fetch does (TypeError), the live stream included.
+ */
+export class TestBrowser {
+  indexedDB = new IDBFactory();
+  readonly sessions: SessionStore = memorySessionStore();
+  online = true;
+  /** Every request made, for asserting what went over the wire. */
+  readonly requests: { url: string; body: string }[] = [];
+  private readonly baseUrl: string;
+
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl;
+  }
+
+  readonly fetch: Fetch = async (input, init) => {
+    if (!this.online) throw new TypeError('Failed to fetch (offline)');
+    this.requests.push({ url: String(input), body: typeof init?.body === 'string' ? init.body : '' });
+    return globalThis.fetch(input, init);
+  };
+
+  open(): Promise<Device> {
+    return createDevice({
+      baseUrl: this.baseUrl,
+      storage: getRxStorageDexie({ indexedDB: this.indexedDB, IDBKeyRange }),
+      name: 'spotter',
+      fetch: this.fetch,
+      sessions: this.sessions,
+      retryTime: 100,
+    });
+  }
+
+  /** The browser cleared the site's IndexedDB (the saved session, in localStorage, survives). */
+  wipeIndexedDB(): void {
+    this.indexedDB = new IDBFactory();
+  }
+
+  setOnline(device: Device, online: boolean): void {
+    this.online = online;
+    device.networkChanged(online);
+  }
+}
+
+/** Polls `read` until `ok` holds (sync is asynchronous by design); the test timeout bounds it. */
+export async function until<T>(read: () => Promise<T> | T, ok: (v: T) => boolean): Promise<T> {
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Every document (deleted ones included) the server would send this token's user. */
+export async function serverDocs<T = any>(url: string, token: string, collection: CollectionName): Promise<(T & { id: string; _deleted: boolean })[]> {
+  const out: (T & { id: string; _deleted: boolean })[] = [];
+  let checkpoint: unknown = null;
+  for (;;) {
+    const res = await fetch(`${url}/api/sync/${collection}/pull`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ checkpoint, batchSize: 500 }),
+    });
+    if (!res.ok) throw new Error(`pull ${collection}: ${res.status}`);
+    const page = (await res.json()) as { documents: (T & { id: string; _deleted: boolean })[]; checkpoint: unknown };
+    out.push(...page.documents);
+    if (page.documents.length < 500) return out;
+    checkpoint = page.checkpoint;
+  }
+}
+
+/**
+ * How many documents of each collection the device holds (deleted ones excluded). Not
+ * `count()`: on messages RxDB plans it on the [_deleted, targetId] index, which IndexedDB
+ * leaves without the documents whose targetId is null, so it answers 0.
+ */
+export async function localCounts(device: Device, names: readonly CollectionName[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const name of names) out[name] = (await (device.db[name] as any).find().exec()).length;
+  return out;
+}
