@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { addDaysTo, sessionLogId, todayLocal } from '@spotter/shared';
 import { api, goOffline, goOnline, signIn } from './fixtures.ts';
-import { escape, eventually, exerciseItem, logExercise, pullAll, type Typed } from './client-helpers.ts';
+import { escape, eventually, exerciseItem, logExercise, pullAll, unloggedDemoSession, type Typed } from './client-helpers.ts';
 
 // DESIGN.md rule 1 in the browser: the coach edits a prescription and the client logs the
 // same session, both offline; whichever reconnects first, nothing either typed is lost, and
@@ -16,11 +16,7 @@ for (const [order, dayOffset] of [['client', 2], ['coach', 4]] as const) {
     const client = await api.login(baseURL!, 'client@demo.test');
     const coach = await api.login(baseURL!, 'coach@demo.test');
     const dueDate = addDaysTo(todayLocal(), dayOffset);
-    const logs = await pullAll(baseURL!, client.accessToken, 'logs');
-    const session = (await pullAll(baseURL!, client.accessToken, 'sessions')).find(
-      (s) => s.dueDate === dueDate && s.status === 'published' && s.planId === null && !logs.some((l) => l.sessionId === s.id),
-    );
-    expect(session, `demo data has a published session due ${dueDate}`).toBeTruthy();
+    const session = await unloggedDemoSession(baseURL!, client.accessToken, dueDate);
     const exercises = new Map((await pullAll(baseURL!, client.accessToken, 'exercises')).map((e) => [e.id, e.name as string]));
     const [rx0, rx1] = session.exercises as any[];
     const [name0, name1] = [exercises.get(rx0.exerciseId)!, exercises.get(rx1.exerciseId)!];

@@ -22,6 +22,20 @@ export async function pullAll(baseURL: string, token: string, collection: string
   return [...docs.values()].filter((d) => !d._deleted);
 }
 
+/**
+ * A published demo session of the signed-in client due on `dueDate` with no log yet. Only the
+ * seeded titles ("Upper body 8") qualify: sessions other test files publish for the same
+ * client while running in parallel (e.g. "E2E Upper A") are theirs to touch, not ours.
+ */
+export async function unloggedDemoSession(baseURL: string, token: string, dueDate: string): Promise<any> {
+  const logs = await pullAll(baseURL, token, 'logs');
+  const session = (await pullAll(baseURL, token, 'sessions')).find(
+    (s) => s.dueDate === dueDate && s.status === 'published' && s.planId === null && /^(Lower|Upper|Full) body \d+$/.test(s.title) && !logs.some((l) => l.sessionId === s.id),
+  );
+  expect(session, `demo data has an unlogged published session due ${dueDate}`).toBeTruthy();
+  return session;
+}
+
 export const exerciseItem = (page: Page, name: string): Locator => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: new RegExp(`^\\d+\\. ${escape(name)}$`) }) });
 
 export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

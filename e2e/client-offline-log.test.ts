@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { sessionLogId, todayLocal } from '@spotter/shared';
-import { api, goOffline, goOnline, signIn } from './fixtures.ts';
-import { escape, eventually, exerciseItem, logExercise, pullAll, type Typed } from './client-helpers.ts';
+import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
+import { escape, eventually, exerciseItem, logExercise, pullAll, unloggedDemoSession, type Typed } from './client-helpers.ts';
 
 // Issue 6: a whole workout followed and logged with no signal, and the coach sees it once
 // the client is back online.
@@ -11,11 +11,7 @@ test('the client logs today’s session offline, reloads, syncs, and the coach s
   const coach = await api.login(baseURL!, 'coach@demo.test');
   const today = todayLocal();
   // Today's demo session, not logged yet (demo data gives every client one due today).
-  const logs = await pullAll(baseURL!, client.accessToken, 'logs');
-  const session = (await pullAll(baseURL!, client.accessToken, 'sessions')).find(
-    (s) => s.dueDate === today && s.status === 'published' && s.planId === null && !logs.some((l) => l.sessionId === s.id),
-  );
-  expect(session, 'demo data has a session due today').toBeTruthy();
+  const session = await unloggedDemoSession(baseURL!, client.accessToken, today);
   const exercises = new Map((await pullAll(baseURL!, client.accessToken, 'exercises')).map((e) => [e.id, e.name as string]));
   const names: string[] = session.exercises.map((p: any) => exercises.get(p.exerciseId)!);
 
@@ -56,7 +52,16 @@ test('the client logs today’s session offline, reloads, syncs, and the coach s
   await expect(page.getByRole('status').filter({ hasText: /^Completed/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Complete session' })).toHaveCount(0);
 
-  await goOnline(page);
+  // Closing the tab and opening the app again, still offline, finds it too.
+  await page.close();
+  const reopened = await context.newPage();
+  await reopened.goto(`/client/sessions/${session.id}`);
+  await expect(exerciseItem(reopened, names[0]!).getByTestId('logged')).toHaveText(/^2 × 7 · 55 kg/);
+  await expect(reopened.getByRole('status').filter({ hasText: /^Completed/ })).toBeVisible();
+  await expect(reopened.getByTestId('pending')).toHaveText(/changes? waiting to upload/);
+
+  await goOnline(reopened);
+  await waitForUpload(reopened);
 
   // The server has it, as the coach's devices will pull it.
   const rx0 = session.exercises[0].id;
@@ -81,8 +86,9 @@ test('the client logs today’s session offline, reloads, syncs, and the coach s
   await coachPage.getByRole('tab', { name: /Previous Sessions/ }).click();
   const card = coachPage.getByRole('article', { name: new RegExp(`^Session ${escape(session.title)} due ${today}`) });
   await expect(card).toContainText('Completed');
-  await expect(card).toContainText('Logged');
   await expect(card).not.toContainText('Not logged');
+  await expect(card).toContainText(typed.results);
+  await expect(card).toContainText(typed.notes);
   await context.close();
   await coachContext.close();
 });
