@@ -4,10 +4,9 @@ import { startTestServer, type TestServer } from '../../../../sync-server/test/h
 import type { Device } from './device.ts';
 import { serverDocs, TestBrowser, until } from './test-device.ts';
 
-// Token handling of the data layer against the REAL server (DESIGN.md "Identity"): an access
-// token the server no longer accepts is refreshed once and the request retried; a refused
-// refresh pauses sync, keeps every local change, and sign-in resumes it. The expired token is
-// forged (any token the server rejects is answered like an expired one) so no test waits on a clock.
+// Access tokens that live one second (the real server's ACCESS_TOKEN_TTL): the device refreshes
+// them on a 401 and carries on; when the server refuses the refresh token, sync pauses with
+// every local change kept, the device asks for sign-in, and signing in resumes the upload.
 let server: TestServer;
 let browser: TestBrowser;
 let device: Device;
@@ -15,7 +14,7 @@ let coachId: string;
 let clientId: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ accessTokenTtl: 1 });
   clientId = (await server.login('client@demo.test')).user.id;
   browser = new TestBrowser(server.url);
   device = await browser.open();
@@ -33,47 +32,47 @@ function message(body: string): Message {
   return { id: device.newId(), kind: 'message', authorId: coachId, authorRole: 'coach', coachId, clientId, targetType: null, targetId: null, body, createdAt: now, updatedAt: now };
 }
 
-const expireAccessToken = () => browser.sessions.save({ ...browser.sessions.load()!, accessToken: 'expired.access.token' });
-const refreshes = () => browser.requests.filter((r) => r.url.endsWith('/api/auth/refresh')).length;
-const clientSees = async (body: string) =>
+/** Waits until the server no longer accepts this access token. */
+const expired = (token: string) =>
+  until(() => server.api(token, 'POST', '/api/sync/people/pull', { checkpoint: null, batchSize: 1 }), (res) => res.status === 401);
+
+const onServer = async (body: string) =>
   (await serverDocs<Message>(server.url, (await server.login('client@demo.test')).accessToken, 'messages')).filter((m) => m.body === body);
 
-describe('an expired access token', () => {
-  it('is refreshed once and the push goes through', async () => {
+describe('tokens', () => {
+  it('refreshes an expired access token and uploads the change', async () => {
     const before = browser.sessions.load()!;
-    expireAccessToken();
-    const sent = await device.put('messages', message('After a refresh'));
+    await expired(before.accessToken);
+    await device.put('messages', message('After expiry'));
     await until(() => device.syncState$.value.pending, (n) => n === 0);
-    expect(await clientSees(sent.body)).toHaveLength(1);
+    expect(await onServer('After expiry')).toHaveLength(1);
     const after = browser.sessions.load()!;
-    expect(after.accessToken).not.toBe('expired.access.token');
+    expect(after.accessToken).not.toBe(before.accessToken);
     expect(after.refreshToken).not.toBe(before.refreshToken); // rotated
-    expect(refreshes()).toBeGreaterThanOrEqual(1);
     expect(device.syncState$.value.needsSignIn).toBe(false);
   });
-});
 
-describe('a refused refresh', () => {
-  it('pauses sync and keeps the offline change, which lands once after signing in again', async () => {
-    browser.setOnline(device, false);
-    const kept = await device.put('messages', message('Written while signed out'));
+  it('a refused refresh pauses sync, keeps local changes and asks for sign-in; signing in resumes', async () => {
+    const session = browser.sessions.load()!;
+    // The server forgets this device's refresh token (signed out elsewhere, or revoked).
+    expect((await server.api(null, 'POST', '/api/auth/logout', { refreshToken: session.refreshToken })).status).toBeLessThan(300);
+    await expired(browser.sessions.load()!.accessToken);
+
+    const kept = await device.put('messages', message('Kept through sign-in'));
+    await until(() => device.syncState$.value, (s) => s.needsSignIn);
+    expect(device.syncState$.value).toMatchObject({ needsSignIn: true, online: false, pending: 1 });
+    expect((await device.get('messages', kept.id))?.body).toBe('Kept through sign-in');
+    expect(await onServer('Kept through sign-in')).toHaveLength(0);
+    // More work while paused stays on the device too.
+    await device.patch('messages', kept.id, { body: 'Kept through sign-in, edited' });
     expect(device.syncState$.value.pending).toBe(1);
 
-    // While the device was away its session ended on the server (revoked refresh token).
-    const saved = browser.sessions.load()!;
-    expect((await server.api(null, 'POST', '/api/auth/logout', { refreshToken: saved.refreshToken })).status).toBeLessThan(300);
-    expireAccessToken();
-
-    browser.setOnline(device, true);
-    await until(() => device.syncState$.value.needsSignIn, (v) => v);
-    expect(device.syncState$.value.pending).toBe(1);
-    expect(await device.get('messages', kept.id)).toMatchObject({ body: kept.body });
-    expect(await clientSees(kept.body)).toHaveLength(0);
-
-    const user = await device.signIn('coach@demo.test', 'spotter-demo');
-    expect(user.id).toBe(coachId); // same person: local data kept, not wiped
-    await until(() => device.syncState$.value, (s) => !s.needsSignIn && s.pending === 0);
-    expect(await clientSees(kept.body)).toHaveLength(1);
-    expect(await device.get('messages', kept.id)).toMatchObject({ body: kept.body });
+    await device.signIn('coach@demo.test', 'spotter-demo');
+    expect(device.syncState$.value.needsSignIn).toBe(false);
+    await until(() => device.syncState$.value, (s) => s.pending === 0 && s.online);
+    expect(await onServer('Kept through sign-in, edited')).toHaveLength(1);
+    expect(await onServer('Kept through sign-in')).toHaveLength(0);
+    // Same user: the device kept its data (nothing was wiped by signing in again).
+    expect((await device.db.sessions.find().exec()).length).toBeGreaterThan(0);
   });
 });
