@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
+  addDaysTo,
   engagement,
   recommend,
   todayLocal,
@@ -11,8 +12,10 @@ import {
   type Recommendation,
   type SessionLog,
   type TrainingSession,
+  weekStartOf,
 } from '@spotter/shared';
 import { draftFromRecommendation } from '../web/src/lib/progress/apply.ts';
+import { draftWeeklySummary } from '../web/src/lib/progress/notes.ts';
 import { newRecommendations } from '../web/src/lib/progress/recommendations.ts';
 import { progressView } from '../web/src/lib/progress/view.ts';
 import { api, goOffline, goOnline, signIn } from './fixtures.ts';
@@ -44,7 +47,7 @@ async function pullAll<C extends CollectionName>(baseURL: string, token: string,
 
 const cell = (page: Page, chart: string, rowAttr: string, value: string) => page.locator(`[data-chart="${chart}"] tr[${rowAttr}="${value}"] td`);
 
-test('offline, the coach reviews a client’s progress, approves a recommendation and shares a note; the client sees them', async ({ browser, baseURL }) => {
+test('offline, the coach reviews a client’s progress, approves and applies a recommendation, shares a note and a weekly summary; the client sees them', async ({ browser, baseURL }) => {
   const coachLogin = await api.login(baseURL!, 'coach2@demo.test');
   const clientLogin = await api.login(baseURL!, 'client2@demo.test');
   const clientId = clientLogin.user.id;
@@ -135,6 +138,18 @@ test('offline, the coach reviews a client’s progress, approves a recommendatio
   await coach.getByRole('button', { name: 'Save' }).click();
   await expect(coach.getByTestId('note-note').filter({ hasText: 'E2E brace cue' })).toContainText('Shared with client');
 
+  // Last week's summary, drafted from that week's data on the device, edited, then shared.
+  const lastWeek = weekStartOf(addDaysTo(today, -7));
+  const summary = draftWeeklySummary(lastWeek, { sessions: published, logs: clientLogs, exercises: exercises as Exercise[], units, today });
+  await coach.getByLabel('Kind').selectOption('summary');
+  await coach.getByLabel('Week of').fill(lastWeek);
+  await coach.getByRole('button', { name: "Draft from the week's data" }).click();
+  await expect(coach.getByLabel('Title')).toHaveValue(summary.title);
+  await expect(coach.getByLabel('Text')).toHaveValue(summary.body);
+  await coach.getByLabel('Text').fill(`${summary.body}\nE2E: great week, keep bracing.`);
+  await coach.getByRole('button', { name: 'Save' }).click();
+  await expect(coach.getByTestId('note-summary').filter({ hasText: 'E2E: great week' })).toContainText(summary.title);
+
   await goOnline(coach);
   // The server has exactly one approved recommendation with the edited title, and the note.
   await expect
@@ -151,6 +166,7 @@ test('offline, the coach reviews a client’s progress, approves a recommendatio
   await clientPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
   await expect(clientPage.getByTestId('client-recommendation').filter({ hasText: title })).toBeVisible({ timeout: 20_000 });
   await expect(clientPage.getByTestId('client-note').filter({ hasText: 'E2E brace cue' })).toContainText('Big breath, brace, then unrack.');
+  await expect(clientPage.getByTestId('client-note').filter({ hasText: 'E2E: great week' })).toContainText(summary.body.split('\n')[0]!);
   // Pending and dismissed ones never reach the client: only the approved ones.
   await expect(clientPage.getByTestId('client-recommendation')).toHaveCount(approvedBefore + 1);
 });

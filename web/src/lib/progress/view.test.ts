@@ -36,6 +36,8 @@ describe('progressView', () => {
     ]);
     expect(v.balance.find((b) => b.pattern === 'push')!.sets).toBe(6);
     expect(v.totals).toEqual({ sessionsCompleted: 2, tonnage: 3750, prs: 1 });
+    // The exercise picker's default is the exercise logged on the most days.
+    expect(v.exercises).toEqual([{ id: 'bench', name: 'Bench Press', days: 2 }]);
   });
 
   it('converts to lb', () => {
