@@ -18,10 +18,13 @@ test('the client logs today’s session offline, reloads, syncs, and the coach s
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, 'client@demo.test');
-  await expect(page.getByRole('region', { name: 'Today' }).getByRole('link', { name: session.title })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Today' }).getByRole('link', { name: session.title, exact: true })).toBeVisible();
+  const weekly = page.getByTestId('weekly-completion');
+  await expect(weekly).toHaveText(/^\d+\/\d+ workouts completed$/);
+  const completedBefore = Number((await weekly.innerText()).split('/')[0]);
   await goOffline(page);
 
-  await page.getByRole('region', { name: 'Today' }).getByRole('link', { name: session.title }).click();
+  await page.getByRole('region', { name: 'Today' }).getByRole('link', { name: session.title, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/client/sessions/${session.id}$`));
   for (const name of names) await expect(exerciseItem(page, name)).toBeVisible();
 
@@ -59,6 +62,14 @@ test('the client logs today’s session offline, reloads, syncs, and the coach s
   await expect(exerciseItem(reopened, names[0]!).getByTestId('logged')).toHaveText(/^2 × 7 · 55 kg/);
   await expect(reopened.getByRole('status').filter({ hasText: /^Completed/ })).toBeVisible();
   await expect(reopened.getByTestId('pending')).toHaveText(/changes? waiting to upload/);
+  // Home, still offline: the session moved from "Today" to "Previous Sessions", the week
+  // strip marks today done and "My Trainer" counts one more workout this week.
+  await reopened.getByRole('link', { name: '← Today' }).click();
+  const previous = reopened.getByRole('region', { name: 'Previous Sessions' }).getByTestId('session-item').filter({ has: reopened.getByRole('link', { name: session.title, exact: true }) });
+  await expect(previous).toContainText('Completed');
+  await expect(reopened.getByRole('region', { name: 'Today' }).getByRole('link', { name: session.title, exact: true })).toHaveCount(0);
+  await expect(reopened.getByRole('list', { name: 'This week' }).locator('[aria-current="date"]')).toHaveAttribute('data-state', 'done');
+  await expect(reopened.getByTestId('weekly-completion')).toHaveText(new RegExp(`^${completedBefore + 1}/\\d+ workouts completed$`));
 
   await goOnline(reopened);
   await waitForUpload(reopened);

@@ -18,13 +18,13 @@ describe('client home lists', () => {
   const lists = homeLists(sessions, [done('done-old'), done('today-done')], TODAY);
 
   it.each([
-    ['today: everything due today, done or not', 'today', ['today-done', 'today']],
+    ['today: due today and not completed yet', 'today', ['today']],
     ['upcoming: closest first, drafts never shown', 'upcoming', ['near', 'far']],
-    ['previous: complete or late, most recent first', 'previous', ['done-old', 'late']],
+    ['previous: complete (today\'s too) or late, most recent first', 'previous', ['today-done', 'done-old', 'late']],
   ] as const)('%s', (_, list, ids) => expect(lists[list].map((s) => s.id)).toEqual(ids));
 
   it('marks state per item', () => {
     expect(lists.previous.find((s) => s.id === 'late')).toMatchObject({ late: true, completed: false });
-    expect(lists.today.find((s) => s.id === 'today-done')).toMatchObject({ completed: true, logged: 1, exerciseCount: 1 });
+    expect(lists.previous.find((s) => s.id === 'today-done')).toMatchObject({ completed: true, logged: 1, exerciseCount: 1 });
   });
 });

@@ -3,18 +3,19 @@ import { completionSummary, isComplete, isLate, logsBySession, previousSessions,
 import type { SessionItem } from './types.ts';
 
 /**
- * The client home's three lists. Today's sessions come first whatever their state (a session
- * finished this morning still belongs to today); the rest follow the coach's tabs (seed 000):
- * upcoming closest first, previous (complete or late) most recent first.
+ * The client home's three lists. Today's sessions still to do come first; the rest follow the
+ * coach's tabs (seed 000): upcoming closest first, previous (complete or late) most recent
+ * first. "Complete session" moves a session to previous (issue 6), today's included, so the
+ * client and the coach find it in the same place.
  */
 export function homeLists(sessions: readonly TrainingSession[], logs: Logs, today: string) {
   const byId = logsBySession(logs);
   const published = sessions.filter((s) => s.status === 'published');
   const item = (s: TrainingSession): SessionItem => toItem(s, byId.get(s.id), today);
   return {
-    today: published.filter((s) => s.dueDate === today).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)).map(item),
+    today: published.filter((s) => s.dueDate === today && !isComplete(s, byId.get(s.id))).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)).map(item),
     upcoming: upcomingSessions(published, byId, today).filter((s) => s.dueDate !== today).map(item),
-    previous: previousSessions(published, byId, today).filter((s) => s.dueDate !== today).map(item),
+    previous: previousSessions(published, byId, today).map(item),
   };
 }
 
