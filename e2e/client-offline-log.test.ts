@@ -89,6 +89,16 @@ test('the client logs today’s session offline, reloads, syncs, and the coach s
     expect(comments.map((c) => [c.authorRole, c.body])).toEqual([['client', 'Gym was packed, swapped the order a bit.']]);
   });
 
+  // A log that has synced can still be edited, and the edit syncs too.
+  await reopened.getByRole('region', { name: 'Previous Sessions' }).getByRole('link', { name: session.title, exact: true }).click();
+  const edited: Typed = { ...typed, notes: 'Left shoulder tight, fine the next day' };
+  await logExercise(reopened, names[0]!, edited);
+  await eventually(async () => {
+    const log = (await pullAll(baseURL!, coach.accessToken, 'logs')).find((l) => l.id === sessionLogId(session.id));
+    expect(log.entries[rx0]).toMatchObject({ notes: edited.notes, results: typed.results, setsCompleted: 2 });
+    expect(log.completedAt).toBeTruthy();
+  });
+
   // The coach, on another device, finds it under "Previous Sessions" as completed, with the logs.
   const coachContext = await browser.newContext();
   const coachPage = await coachContext.newPage();
@@ -99,7 +109,7 @@ test('the client logs today’s session offline, reloads, syncs, and the coach s
   await expect(card).toContainText('Completed');
   await expect(card).not.toContainText('Not logged');
   await expect(card).toContainText(typed.results);
-  await expect(card).toContainText(typed.notes);
+  await expect(card).toContainText(edited.notes);
   await context.close();
   await coachContext.close();
 });
