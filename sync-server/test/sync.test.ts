@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysTo, todayLocal, type Exercise, type TrainingSession } from '@spotter/shared';
-import { message, prescription, session } from '@spotter/shared/fixtures.ts';
+import { message, prescription, session, sessionLog } from '@spotter/shared/fixtures.ts';
 import { startTestServer, type TestServer } from './helper.ts';
 import { now, pullAll, push, visible } from './wire.ts';
 
@@ -100,6 +100,29 @@ describe('push', () => {
     expect(res.body.message).toMatch(/\[1\]\.newDocumentState\.dueDate/);
     expect(s.app.repo.get('sessions', good.id)).toBeNull();
     expect(s.app.repo.maxSeq()).toBe(before);
+  });
+
+  it('refuses a row the database refuses (a constraint) alone; the rest of the push is written', async () => {
+    // Plain puts run without a savepoint of their own (bench/README.md): the failed statement
+    // must be backed out alone and the transaction must go on.
+    const [a, b] = [newSession('ses-constraint-a', { status: 'submitted', submittedAt: now() }), newSession('ses-constraint-b', { status: 'submitted', submittedAt: now() })];
+    await push(s, coach.token, 'sessions', [{ doc: a }, { doc: b }]);
+    // A legacy row already holds session a's log slot (sessionId is unique), under another id.
+    s.app.repo.put('logs', sessionLog({ id: 'log-legacy', sessionId: a.id, clientId: client.id, coachId: coach.id, updatedAt: now() }), false);
+    const [logA, logB] = [a, b].map((x) => sessionLog({ sessionId: x.id, clientId: client.id, coachId: coach.id, updatedAt: now() }));
+    const answer = await push(s, client.token, 'logs', [{ doc: logA! }, { doc: logB! }]);
+    expect(answer).toEqual([expect.objectContaining({ id: logA!.id, _deleted: true, _refusal: expect.stringMatching(/conflicts with another document/) })]);
+    expect(s.app.repo.get('logs', logA!.id)).toBeNull();
+    expect(s.app.repo.get('logs', logB!.id)?.doc).toEqual(logB);
+  });
+
+  it('checks every exercise a push of sessions prescribes: one unknown exercise keeps that session a draft', async () => {
+    const ok = newSession('ses-ex-ok', { status: 'submitted', submittedAt: now() });
+    const ghost = newSession('ses-ex-ghost', { status: 'submitted', submittedAt: now(), exercises: [prescription({ id: 'ghost-rx', exerciseId: 'no-such-exercise' }), prescription({ id: 'ok-rx', exerciseId: exercise.id })] });
+    const answer = await push(s, coach.token, 'sessions', [{ doc: ok }, { doc: ghost }]);
+    expect(answer.find((d) => d.id === ok.id)).toMatchObject({ status: 'published' });
+    expect(answer.find((d) => d.id === ghost.id)).toMatchObject({ status: 'draft', _refusal: expect.any(String) });
+    expect(s.app.repo.get('sessions', ghost.id)?.doc).toMatchObject({ status: 'draft' });
   });
 
   it('refuses a write the role may not make, with the reason and the server state', async () => {

@@ -42,6 +42,12 @@ export interface RefreshTokenRow {
 export interface Repository {
   /** Runs fn atomically. Nested calls become savepoints: a failed inner write rolls back alone. */
   transaction<T>(fn: () => T): T;
+  /**
+   * True when a statement refused by a constraint is backed out alone and the surrounding
+   * transaction goes on (SQLite); then a single put needs no savepoint of its own. PostgreSQL
+   * aborts the whole transaction instead: false there, and push.ts keeps a savepoint per row.
+   */
+  readonly failedStatementKeepsTransaction: boolean;
   get(collection: CollectionName, id: string): Stored | null;
   /** Inserts or updates a document, giving it the next global seq. Returns that seq. */
   put(collection: CollectionName, doc: Doc, deleted: boolean): number;

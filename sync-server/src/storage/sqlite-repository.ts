@@ -65,6 +65,9 @@ export class SqliteRepository implements Repository {
     return stmt;
   }
 
+  // SQLite's default conflict resolution (ABORT) backs out the failing statement only.
+  readonly failedStatementKeepsTransaction = true;
+
   constructor(db: Db, sqlite: Database.Database) {
     this.#db = db;
     this.#sqlite = sqlite;

@@ -18,6 +18,16 @@ export interface RuleContext {
   rel: ViewerRelations;
   /** The server's calendar day: a due date of today still counts as the future. */
   today?: string;
+  /** Every exercise the pushed sessions prescribe, loaded at once (preloadExercises); absent = not found. */
+  exercises?: ReadonlyMap<string, Stored>;
+}
+
+/** The exercises a push of sessions prescribes, in one query instead of one get per prescription. */
+export function preloadExercises(repo: Repository, sessions: readonly Doc[]): Map<string, Stored> {
+  const ids = new Set<string>();
+  for (const s of sessions) for (const p of (s as TrainingSession).exercises ?? []) ids.add(p.exerciseId);
+  if (ids.size === 0) return new Map();
+  return new Map(repo.find('exercises', [{ field: 'id', op: 'in', value: [...ids] }]).map((r) => [String(r.doc.id), r]));
 }
 
 /** The domain rules that need other documents (pure rules live in @spotter/shared). */
@@ -39,9 +49,9 @@ export function decide(ctx: RuleContext, collection: CollectionName, current: St
   }
 }
 
-function exerciseUsable(repo: Repository, coachId: string) {
+function exerciseUsable(ctx: RuleContext, coachId: string) {
   return (id: string) => {
-    const ex = repo.get('exercises', id);
+    const ex = ctx.exercises ? ctx.exercises.get(id) : ctx.repo.get('exercises', id);
     return !!ex && !ex.deleted && (ex.doc.ownerId === null || ex.doc.ownerId === coachId);
   };
 }
@@ -54,7 +64,7 @@ function exerciseUsable(repo: Repository, coachId: string) {
  */
 function decideSession(ctx: RuleContext, current: Stored | null, next: TrainingSession): Decision {
   if (next.status === 'draft') return { kind: 'write', doc: next };
-  const ruleCtx = { today: ctx.today ?? todayLocal(), clientAssigned: ctx.rel.clientIds.has(next.clientId), exerciseExists: exerciseUsable(ctx.repo, next.coachId) };
+  const ruleCtx = { today: ctx.today ?? todayLocal(), clientAssigned: ctx.rel.clientIds.has(next.clientId), exerciseExists: exerciseUsable(ctx, next.coachId) };
   const wasPublished = !!current && !current.deleted && current.doc.status === 'published';
   if (wasPublished) {
     // Editing what the client already sees: the due date may have passed, the rest must hold.
