@@ -49,7 +49,9 @@ test('a coach builds two drafts offline, reloads, submits online, and the client
   await upper.getByRole('button', { name: 'Move down: Bench Press' }).focus();
   await page.keyboard.press('Enter');
   expect(await order(upper)).toEqual(['Pull-up', 'Bench Press', 'Face Pull']);
-  await upper.getByLabel('Title').blur(); // leave the field: the editor flushes at once
+  // Every change is in IndexedDB before the reload (the editor says so once the write lands).
+  await expect(lower.getByText('Draft — saved on this device')).toBeVisible();
+  await expect(upper.getByText('Draft — saved on this device')).toBeVisible();
 
   await page.reload();
   await expect(draftCard(page, 'E2E Lower A')).toBeVisible();

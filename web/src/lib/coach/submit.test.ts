@@ -67,6 +67,9 @@ describe('submitting drafts made offline', () => {
     const refused = await until(() => device.get('sessions', bad.id), (s) => s?.status === 'draft' && !!s.rejection);
     expect(refused!.rejection).toMatch(/has passed/);
     expect(refused).toMatchObject({ title: 'Node: late', exercises: [{ exerciseId: library[2]!.id }] });
+    // The server's answer settles both: nothing is left "waiting to upload", nothing set aside.
+    await until(async () => device.syncState$.value.pending, (n) => n === 0);
+    expect(await device.db.refused.find().exec()).toHaveLength(0);
 
     // The client sees the published one with its exercises in order, never the refused draft.
     const client = await server.login('client@demo.test');
