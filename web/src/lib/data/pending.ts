@@ -16,8 +16,13 @@ type Row = { newDocumentState: Record<string, any> };
  * "replication-up-write-conflict") and it equals the server's state — the server won, e.g. a
  * refused write, or the merge took nothing from this device — RxDB has nothing more to push, so
  * the id is cleared then. A merge that differs from the server's state is pushed again and
- * cleared by that push. The set is persisted in a local document, so the count survives a
- * reload while offline; RxDB itself re-pushes anything unacknowledged on start.
+ * cleared by that push. The server's answer can also reach this device through the live
+ * stream first (it notifies before it answers the push): the pulled state is then already the
+ * answer, RxDB's own resolution write is refused as stale (409) and never emitted, and RxDB
+ * sees nothing left to push — so a pulled state or a current local state equal to a recorded
+ * answer clears the id too, in whichever order they arrive. The set is persisted in a local
+ * document, so the count survives a reload while offline; RxDB itself re-pushes anything
+ * unacknowledged on start.
  */
 export class PendingTracker {
   readonly count$ = new BehaviorSubject(0);
@@ -40,6 +45,7 @@ export class PendingTracker {
       this.subs.push(
         this.db[name].eventBulks$.subscribe((bulk) => {
           if (bulk.context === 'replication-up-write-conflict') return this.resolved(name, bulk.events);
+          if (bulk.context.startsWith('replication-downstream')) return this.pulled(name, bulk.events);
           if (bulk.context.startsWith('replication-')) return;
           for (const event of bulk.events) this.ids.add(`${name}:${event.documentId}`);
           this.changed();
@@ -64,6 +70,19 @@ export class PendingTracker {
     if (cleared) this.changed();
   }
 
+  /** A pulled state equal to a recorded answer: the answer is in place, nothing left to push. */
+  private pulled(name: CollectionName, events: readonly { documentId: string; documentData: Record<string, any> }[]): void {
+    let cleared = false;
+    for (const event of events) {
+      const key = `${name}:${event.documentId}`;
+      const answer = this.answers.get(key);
+      if (!answer || !jsonEqual(withoutMeta(event.documentData), answer)) continue;
+      this.answers.delete(key);
+      cleared = this.ids.delete(key) || cleared;
+    }
+    if (cleared) this.changed();
+  }
+
   /** Called by the push handler with the server's answer (its conflict documents, `_refusal` stripped). */
   async acknowledge(name: CollectionName, rows: readonly Row[], conflicts: readonly Record<string, any>[]): Promise<void> {
     const conflictIds = new Set<string>();
@@ -75,13 +94,23 @@ export class PendingTracker {
       this.answers.set(`${name}:${server.id}`, server);
     }
     const acked = rows.filter((r) => !conflictIds.has(String(r.newDocumentState.id)) && this.ids.has(`${name}:${r.newDocumentState.id}`));
-    if (acked.length === 0) return;
+    if (acked.length === 0 && conflictIds.size === 0) return;
     const current = await this.db[name].storageInstance.findDocumentsById(
-      acked.map((r) => String(r.newDocumentState.id)),
+      [...acked.map((r) => String(r.newDocumentState.id)), ...conflictIds],
       true,
     );
     const byId = new Map(current.map((d: any) => [String(d.id), d]));
     let cleared = false;
+    // The answer was already pulled through the stream (see the class comment).
+    for (const id of conflictIds) {
+      const key = `${name}:${id}`;
+      const answer = this.answers.get(key);
+      const local = byId.get(id);
+      if (answer && local && jsonEqual(withoutMeta(local), answer)) {
+        this.answers.delete(key);
+        cleared = this.ids.delete(key) || cleared;
+      }
+    }
     for (const row of acked) {
       const local = byId.get(String(row.newDocumentState.id));
       if (!local || jsonEqual(withoutMeta(local), row.newDocumentState)) {
