@@ -12,11 +12,14 @@ type Query = { $: { subscribe(fn: (docs: { toMutableJSON(): unknown }[]) => void
  * the coach's writes. Optionally narrowed to one client, for the builder.
  */
 export class CoachData {
-  sessions = $state<TrainingSession[]>([]);
-  logs = $state<SessionLog[]>([]);
-  people = $state<Person[]>([]);
-  assignments = $state<Assignment[]>([]);
-  exercises = $state<Exercise[]>([]);
+  // Raw, not deep state: each query answer replaces the whole list (never edited in place),
+  // and deep proxies over the large account's ~12,000 sessions and logs cost seconds on every
+  // answer during a first sync and on a cold start (bench/README.md).
+  sessions = $state.raw<TrainingSession[]>([]);
+  logs = $state.raw<SessionLog[]>([]);
+  people = $state.raw<Person[]>([]);
+  assignments = $state.raw<Assignment[]>([]);
+  exercises = $state.raw<Exercise[]>([]);
   /** Every list has answered once: an empty list before that means "loading", not "none". */
   ready = $state(false);
   /** The day the lists are judged against; refreshed by `tick()` so a page left open overnight moves on. */
