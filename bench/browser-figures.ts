@@ -9,7 +9,7 @@ import { BENCH_PASSWORD, clientEmail, COACH_EMAIL, type Generated } from './gene
 import { countDocs, launch, newContext, signIn, until } from './browser-harness.ts';
 import { builderFigures } from './browser-builder.ts';
 import { figure, median, type Figure } from './report.ts';
-import { startServerProcess } from './server-process.ts';
+import { PORTS, repoRoot, startServerProcess } from './server-process.ts';
 
 const dashboardRows = (page: Page) => page.getByRole('link', { name: /^Add Training Sessions for/ });
 
@@ -31,7 +31,7 @@ const unmeasured = (name: string, unit: string, kind: '<=' | '>=' | 'info', targ
 export async function browserFigures(baseDb: string, workDir: string, data: Generated): Promise<Figure[]> {
   const dbPath = `${workDir}/browser.db`;
   copyFileSync(baseDb, dbPath);
-  const server = await startServerProcess(dbPath);
+  const server = await startServerProcess(dbPath, PORTS.browser, { WEB_ROOT: `${repoRoot}web/build-bench` });
   let browser: Browser | undefined;
   const figures: Figure[] = [];
   const expected = { sessions: data.counts.sessions, logs: data.counts.logs, messages: data.counts.messages };
@@ -90,8 +90,12 @@ export async function browserFigures(baseDb: string, workDir: string, data: Gene
     try {
       const dash = await context.newPage();
       const dashJs = scriptRecorder(dash);
-      await dash.goto('/coach', { waitUntil: 'networkidle' });
-      await dashboardRows(dash).first().waitFor({ timeout: 30_000 });
+      // Not 'networkidle': the signed-in page holds its sync stream (SSE) open for good. The
+      // scripts the dashboard needs are all in once its rows are rendered; a short settle
+      // catches any late lazy chunk.
+      await dash.goto('/coach', { waitUntil: 'load' });
+      await dashboardRows(dash).nth(data.clients.length - 1).waitFor({ timeout: 30_000 });
+      await dash.waitForTimeout(1000);
       const size = await dashJs();
       figures.push(figure('initial JS, coach dashboard (gzip)', size.gzip / 1024, 'KB', '<=', 200, `${size.files} scripts`));
       await dash.close();
@@ -117,6 +121,9 @@ export async function browserFigures(baseDb: string, workDir: string, data: Gene
     } catch (e) {
       figures.push(unmeasured('browser: cold start offline, reload → dashboard rendered', 'ms', '<=', 1000, e));
     }
+    // One tab per user from here: with two, only the leader tab replicates (RxDB leader
+    // election) and the builder's writes would reach the server through the other tab.
+    await page.close();
     figures.push(...(await builderFigures(context, server.url, data.clients[0]!, clientEmail(1))));
     await context.close();
   } catch (e) {

@@ -5,7 +5,7 @@
  *
  *   npm run bench                    # everything (builds the web app first)
  *   npm run bench -- server sse      # only some parts: server, sse, browser
- *   BENCH_SKIP_BUILD=1 npm run bench # reuse web/build
+ *   BENCH_SKIP_BUILD=1 npm run bench # reuse web/build-bench
  *   BENCH_PROFILE=1 npm run bench    # also write the server's CPU profiles to bench/profiles/
  */
 import { execFileSync } from 'node:child_process';
@@ -42,9 +42,10 @@ try {
   if (want('browser')) {
     let built = true;
     if (process.env.BENCH_SKIP_BUILD !== '1') {
-      step('building the web app (npm run build -w web)');
+      step('building the web app (SPOTTER_BUILD=bench npm run build -w web → web/build-bench)');
       try {
-        execFileSync('npm', ['run', 'build', '-w', 'web'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+        // Its own build variant, so the bench never races another engineer's build of web/build.
+        execFileSync('npm', ['run', 'build', '-w', 'web'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, SPOTTER_BUILD: 'bench' } });
       } catch (e) {
         built = false;
         const why = String((e as { stderr?: Buffer }).stderr ?? e).split('\n').find((l) => /error/i.test(l)) ?? 'see npm run build -w web';

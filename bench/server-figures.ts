@@ -12,7 +12,7 @@ import { openDatabase } from '../sync-server/src/storage/db.ts';
 import { BENCH_PASSWORD, COACH_EMAIL } from './generate.ts';
 import { Prng } from './prng.ts';
 import { figure, median, type Figure } from './report.ts';
-import { api, startServerProcess } from './server-process.ts';
+import { api, startServerProcess, PORTS } from './server-process.ts';
 
 const PULL_DOCS = 10_000;
 const PULL_BATCH = 200; // web/src/lib/data/replication.ts
@@ -87,7 +87,7 @@ export async function serverFigures(baseDb: string, workDir: string): Promise<Fi
   const base = new Database(baseDb, { readonly: true });
   const seqBefore = (base.prepare('SELECT max(seq) AS seq FROM sessions').get() as { seq: number }).seq;
   base.close();
-  const server = await startServerProcess(dbPath);
+  const server = await startServerProcess(dbPath, PORTS.server);
   const figures: Figure[] = [];
   try {
     const coach = await api<Login>(server.url, null, '/api/auth/login', { email: COACH_EMAIL, password: BENCH_PASSWORD });

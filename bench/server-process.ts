@@ -17,8 +17,11 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const srv = createServer().listen(0, '127.0.0.1');
+/** The bench's own ports (8816–8819, shared machine: other engineers run servers too); 0 = any free port. */
+export const PORTS = { browser: 8816, server: 8817, sse: 8818 } as const;
+
+async function freePort(wanted = 0): Promise<number> {
+  const srv = createServer().listen(wanted, '127.0.0.1');
   await once(srv, 'listening');
   const { port } = srv.address() as { port: number };
   srv.close();
@@ -26,8 +29,8 @@ async function freePort(): Promise<number> {
 }
 
 /** BENCH_PROFILE=1 writes a V8 CPU profile of the server to bench/profiles/ (open in Chrome DevTools). */
-export async function startServerProcess(dbPath: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const port = await freePort();
+export async function startServerProcess(dbPath: string, port: number, env: Record<string, string> = {}): Promise<ServerProcess> {
+  await freePort(port); // fails early and clearly when the port is taken
   const profile = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir', 'bench/profiles'] : [];
   const child = spawn(process.execPath, [...profile, 'sync-server/src/main.ts'], {
     cwd: repoRoot,

@@ -10,7 +10,7 @@ import type { Message, Person } from '@spotter/shared';
 import type { Generated } from './generate.ts';
 import { Prng } from './prng.ts';
 import { figure, percentile, type Figure } from './report.ts';
-import { mintToken, startServerProcess } from './server-process.ts';
+import { mintToken, startServerProcess, PORTS } from './server-process.ts';
 
 const STREAMS = 500;
 const WRITERS = 50;
@@ -105,7 +105,7 @@ async function pacedWriters(url: string, writers: number, rate: number, ms: numb
 export async function sseFigures(baseDb: string, workDir: string, data: Generated): Promise<Figure[]> {
   const dbPath = `${workDir}/sse.db`;
   copyFileSync(baseDb, dbPath);
-  const server = await startServerProcess(dbPath);
+  const server = await startServerProcess(dbPath, PORTS.sse);
   const streams: Stream[] = [];
   try {
     const viewers: Person[] = [...data.crowd.flatMap((c) => [c.coach, ...c.clients]), data.coach, ...data.clients].slice(0, STREAMS);
