@@ -15,9 +15,9 @@ const today = todayLocal();
 
 async function pullAll<T>(token: string, collection: string): Promise<Wire<T>[]> {
   const docs = new Map<string, Wire<T> & { id: string }>();
-  let checkpoint = null;
+  let checkpoint: unknown = null;
   for (;;) {
-    const { body } = await server.api(token, 'POST', `/api/sync/${collection}/pull`, { checkpoint, batchSize: 500 });
+    const { body } = await server.api<{ documents: (Wire<T> & { id: string })[]; checkpoint: unknown }>(token, 'POST', `/api/sync/${collection}/pull`, { checkpoint, batchSize: 500 });
     for (const d of body.documents) docs.set(d.id, d);
     if (body.documents.length < 500) return [...docs.values()];
     checkpoint = body.checkpoint;
