@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { api, goOffline, goOnline, signIn } from './fixtures.ts';
+import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 
 // Seed 003 flow 1 in the browser: the admin creates a trainer, assigns a member within
 // capacity (ending the member's previous assignment, kept as history), the trainer sees the
@@ -103,8 +103,20 @@ test('an admin assigns a member to a new trainer, who sees the client; full trai
   await dialog.getByRole('radio', { name: new RegExp(fay) }).check();
   await expect(dialog.getByRole('button', { name: 'Assign', exact: true })).toBeDisabled();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // A profile edit is a local write: it works offline and uploads later.
+  await trainerRow(page, eve).getByRole('button', { name: `Edit ${eve}` }).click();
+  const edit = page.getByRole('form', { name: `Edit ${eve}` });
+  await edit.getByLabel('Hourly rate').fill('65');
+  await edit.getByLabel('Bio').fill('Lifts heavy, moves well.');
+  await edit.getByRole('button', { name: 'Save profile' }).click();
+  await expect(trainerRow(page, eve)).toContainText('$65.00/h');
+  await expect(trainerRow(page, eve)).toContainText('Lifts heavy, moves well.');
+  await expect(page.getByTestId('pending')).toHaveText('1 change waiting to upload');
   await goOnline(page);
-  await expect(page.getByTestId('connection')).toHaveText('Online');
+  await waitForUpload(page);
+  const eveOnServer = (await api.pull(baseURL!, admin.accessToken, 'people')).find((p: any) => p.id === eveId)!;
+  expect(eveOnServer).toMatchObject({ hourlyRate: 65, bio: 'Lifts heavy, moves well.', maxClients: 1 });
 
   // The new trainer signs in and finds the client on the dashboard.
   const trainerContext = await browser.newContext();
