@@ -8,8 +8,17 @@ export function registerServiceWorker(onUpdateReady: (activate: () => void) => v
   void navigator.serviceWorker.register('/sw.js').then((registration) => {
     const offer = (worker: ServiceWorker) =>
       onUpdateReady(() => {
-        navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
-        worker.postMessage({ type: 'SKIP_WAITING' });
+        // The newest waiting worker: a later deploy may have replaced the one first offered.
+        const next = registration.waiting ?? worker;
+        let reloaded = false;
+        const reload = () => {
+          if (reloaded) return;
+          reloaded = true;
+          location.reload();
+        };
+        navigator.serviceWorker.addEventListener('controllerchange', reload, { once: true });
+        next.addEventListener('statechange', () => next.state === 'activated' && reload());
+        next.postMessage({ type: 'SKIP_WAITING' });
       });
     // Only an update has a controller already; the first install needs no prompt.
     if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
