@@ -3,7 +3,7 @@ import type { WeightUnit } from '../docs/common.ts';
 import type { LogEntry, SessionLog } from '../docs/logs.ts';
 import { logEntrySchema } from '../docs/logs.ts';
 import { logEntry, prescription, session, sessionLog } from '../fixtures.ts';
-import { completionSummary, isDoneEntry, parseWeight, prefillEntry, prefillReps, skippedExercises, type ParsedWeight } from './logging.ts';
+import { completionSummary, isDoneEntry, parseWeight, prefillEntry, prefillMinutes, prefillReps, skippedExercises, type ParsedWeight } from './logging.ts';
 
 describe('parseWeight', () => {
   const cases: [string, WeightUnit, ParsedWeight][] = [
@@ -40,6 +40,17 @@ describe('prefillReps', () => {
   ] as const)('%j -> %s', (reps, expected) => expect(prefillReps(reps)).toBe(expected));
 });
 
+describe('prefillMinutes', () => {
+  it.each([
+    ['20 min', 20],
+    ['45 minutes', 45],
+    ['12,5 mins', 12.5],
+    ['10', null],
+    ['30 s', null],
+    ['AMRAP', null],
+  ] as const)('%j -> %s', (reps, expected) => expect(prefillMinutes(reps)).toBe(expected));
+});
+
 describe('prefillEntry', () => {
   const at = '2026-03-10T10:00:00.000Z';
   const cases: [string, Parameters<typeof prescription>[0], WeightUnit, Partial<LogEntry>][] = [
@@ -48,6 +59,7 @@ describe('prefillEntry', () => {
     ['bodyweight has no load', { weight: 'bodyweight', reps: '12' }, 'lb', { repsCompleted: 12, weightUsed: null, weightUnit: 'lb' }],
     ['%1RM has no load', { weight: '70% 1RM', reps: '5' }, 'kg', { weightUsed: null, weightUnit: 'kg' }],
     ['AMRAP leaves reps to the client', { weight: '', reps: 'AMRAP' }, 'kg', { repsCompleted: null, weightUsed: null }],
+    ['cardio time becomes the duration', { weight: '', reps: '20 min', sets: 1 }, 'kg', { setsCompleted: 1, repsCompleted: null, durationMinutes: 20 }],
   ];
   it.each(cases)('%s', (_why, rx, units, expected) => {
     const p = prescription(rx);

@@ -39,6 +39,13 @@ export function parseWeight(text: string, units: WeightUnit): ParsedWeight {
 // the client knows.
 export const prefillReps = (reps: string): number | null => repRange(reps)?.min ?? null;
 
+// Cardio is prescribed as a time in the reps field ("1 × 20 min"): that is the duration to
+// prefill, so a run done as prescribed is one tap too. Other reps text has no duration.
+export function prefillMinutes(reps: string): number | null {
+  const m = /^(\d+(?:[.,]\d+)?)\s*(?:m|mins?|minutes?)\.?$/i.exec(reps.trim());
+  return m ? Number(m[1]!.replace(',', '.')) : null;
+}
+
 /**
  * A log entry exactly as prescribed, ready for "Save log". A load keeps the unit the coach
  * wrote (the entry records its own unit, and converting 135 lb to 61.2 kg would prefill a
@@ -52,7 +59,7 @@ export function prefillEntry(prescription: Prescription, units: WeightUnit, logg
     repsCompleted: prefillReps(prescription.reps),
     weightUsed: weight.kind === 'load' ? weight.value : null,
     weightUnit: weight.kind === 'load' ? weight.unit : units,
-    durationMinutes: null,
+    durationMinutes: prefillMinutes(prescription.reps),
     completedAsPrescribed: true,
     results: '',
     notes: '',

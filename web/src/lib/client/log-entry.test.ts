@@ -62,6 +62,9 @@ describe('formatting', () => {
   it.each([
     [logEntry({ setsCompleted: 3, repsCompleted: 10, weightUsed: 62.5, weightUnit: 'kg' }), '3 × 10 · 62.5 kg'],
     [logEntry({ setsCompleted: null, repsCompleted: null, weightUsed: null, durationMinutes: 25 }), '25 min'],
+    [logEntry({ setsCompleted: 1, repsCompleted: null, weightUsed: null, durationMinutes: 20 }), '1 set · 20 min'],
+    [logEntry({ setsCompleted: 4, repsCompleted: null, weightUsed: 16, weightUnit: 'kg' }), '4 sets · 16 kg'],
+    [logEntry({ setsCompleted: null, repsCompleted: 12, weightUsed: null }), '12 reps'],
     [logEntry({ setsCompleted: null, repsCompleted: null, weightUsed: null }), 'no numbers entered'],
   ])('entry %#', (e, text) => expect(formatEntry(e)).toBe(text));
 

@@ -76,10 +76,13 @@ export function formatRest(seconds: number): string {
   return s ? `${m} min ${s} s` : `${m} min`;
 }
 
-/** "3 × 10 · 62.5 kg · 20 min" — what the client did. */
+/** "3 × 10 · 62.5 kg", "1 set · 20 min", "4 sets · 16 kg" (AMRAP, reps not typed) — what the client did. */
 export function formatEntry(e: LogEntry): string {
   const parts: string[] = [];
-  if (e.setsCompleted !== null || e.repsCompleted !== null) parts.push(`${e.setsCompleted ?? '?'} × ${e.repsCompleted ?? '?'}`);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (e.setsCompleted !== null && e.repsCompleted !== null) parts.push(`${e.setsCompleted} × ${e.repsCompleted}`);
+  else if (e.setsCompleted !== null) parts.push(plural(e.setsCompleted, 'set'));
+  else if (e.repsCompleted !== null) parts.push(plural(e.repsCompleted, 'rep'));
   if (e.weightUsed !== null) parts.push(`${e.weightUsed} ${e.weightUnit}`);
   if (e.durationMinutes !== null) parts.push(`${e.durationMinutes} min`);
   return parts.join(' · ') || 'no numbers entered';
