@@ -93,10 +93,12 @@ test('offline, the coach reviews a client’s progress, approves and applies a r
   await expect(coach.getByTestId('total-sessions')).toHaveText(String(view.totals.sessionsCompleted));
   await expect(coach.getByTestId('total-tonnage')).toHaveText(String(view.totals.tonnage));
   await expect(coach.getByTestId('total-prs')).toHaveText(String(view.totals.prs));
-  for (const id of ['exercise', 'completion', 'difficulty', 'balance']) await expect(coach.locator(`[data-chart="${id}"]`)).toHaveAttribute('data-drawn', 'true');
+  for (const id of ['exercise', 'volume', 'completion', 'difficulty', 'balance']) await expect(coach.locator(`[data-chart="${id}"]`)).toHaveAttribute('data-drawn', 'true');
   for (const w of view.completion) {
     await expect(cell(coach, 'completion', 'data-week', w.weekStart)).toHaveText([w.weekStart, String(w.due), String(w.completed), String(w.onTime), w.percent === null ? '–' : `${w.percent}%`]);
   }
+  expect(view.volume.length).toBeGreaterThan(0);
+  for (const w of view.volume) await expect(cell(coach, 'volume', 'data-week', w.weekStart)).toHaveText([w.weekStart, String(w.tonnage)]);
   for (const b of view.balance) await expect(cell(coach, 'balance', 'data-pattern', b.pattern)).toHaveText([b.pattern, String(b.sets)]);
   for (const r of view.records) await expect(coach.locator(`tr[data-exercise="${r.exerciseId}"] [data-col="e1rm"]`)).toHaveText(String(r.e1rm ?? '–'));
 
