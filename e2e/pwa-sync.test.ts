@@ -114,3 +114,25 @@ test('a wiped IndexedDB is re-pulled from the server instead of breaking the app
   await page.goto('/client');
   await expect(page.getByRole('heading', { name: /Today/ }).first()).toBeVisible();
 });
+
+test('two tabs of one user share the device: a message from either is uploaded and both say so', async ({ page, baseURL }) => {
+  await signIn(page, 'client2@demo.test');
+  await page.goto('/client/messages');
+  const second = await page.context().newPage();
+  await second.goto('/client/messages');
+  await expect(second.getByRole('heading', { name: /^Messages with/ })).toBeVisible();
+
+  const fromSecond = unique('From the second tab');
+  await send(second, fromSecond);
+  // The first tab shows it at once (same IndexedDB), and only one tab uploads it.
+  await expect(page.getByTestId('message').filter({ hasText: fromSecond })).toHaveCount(1);
+  await waitForUpload(second);
+  await waitForUpload(page);
+  const fromFirst = unique('From the first tab');
+  await send(page, fromFirst);
+  await waitForUpload(page);
+  await waitForUpload(second);
+  expect(await onServer(baseURL!, 'coach2@demo.test', fromSecond)).toHaveLength(1);
+  expect(await onServer(baseURL!, 'coach2@demo.test', fromFirst)).toHaveLength(1);
+  await second.close();
+});

@@ -69,7 +69,7 @@ export async function createDevice(opts: DeviceOptions) {
 
   async function open(): Promise<void> {
     db = await openDatabase({ name, storage: opts.storage, multiInstance: opts.multiInstance ?? false, serverWins });
-    pending = new PendingTracker(db);
+    pending = new PendingTracker(db, opts.multiInstance ?? false);
     await pending.start(collectionNames);
     pending.count$.subscribe((n) => set({ pending: n }));
     const meta = (await db.getLocal<{ lastSyncAt: string | null; initialDone: boolean }>('sync'))?.toJSON().data;

@@ -32,15 +32,36 @@ export class PendingTracker {
   private readonly subs: Subscription[] = [];
   private saving: Promise<unknown> = Promise.resolve();
   private readonly db: SpotterDatabase;
+  /** Tabs share the database (multiInstance): only the leader tab replicates. */
+  private readonly shared: boolean;
 
-  constructor(db: SpotterDatabase) {
+  constructor(db: SpotterDatabase, shared = false) {
     this.db = db;
+    this.shared = shared;
+  }
+
+  /**
+   * With several tabs only the leader pushes, so only it can clear ids: it alone saves the
+   * set, and the other tabs mirror the saved set (their own count would otherwise never drop).
+   */
+  private follower(): boolean {
+    return this.shared && !this.db.leaderElector().isLeader;
   }
 
   async start(names: readonly CollectionName[]): Promise<void> {
     const saved = await this.db.getLocal<{ ids: string[] }>('pending');
     for (const key of saved?.toJSON().data.ids ?? []) this.ids.add(key);
     this.count$.next(this.ids.size);
+    if (this.shared) {
+      this.subs.push(
+        this.db.getLocal$<{ ids: string[] }>('pending').subscribe((doc) => {
+          if (!this.follower()) return;
+          this.ids.clear();
+          for (const key of doc?.toJSON().data.ids ?? []) this.ids.add(key);
+          this.count$.next(this.ids.size);
+        }),
+      );
+    }
     for (const name of names) {
       this.subs.push(
         this.db[name].eventBulks$.subscribe((bulk) => {
@@ -122,6 +143,7 @@ export class PendingTracker {
 
   private changed(): void {
     this.count$.next(this.ids.size);
+    if (this.follower()) return;
     const ids = [...this.ids];
     // Serialised so an older snapshot never overwrites a newer one.
     this.saving = this.saving.then(() => this.db.upsertLocal('pending', { ids })).catch(() => undefined);
