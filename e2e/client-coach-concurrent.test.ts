@@ -83,8 +83,15 @@ for (const [order, dayOffset] of [['client', 2], ['coach', 4]] as const) {
     await expect(item.getByTestId('prescribed-then')).toHaveText(new RegExp(`^${rx0.sets} × ${escape(rx0.reps)}`));
     await expect(item.getByTestId('prescribed-now')).toHaveText(new RegExp(`^${rx0.sets} × 6 · 62\\.5 kg`));
     await expect(item.getByTestId('logged')).toHaveText(/^3 × 9 · 57\.5 kg/);
-    // The coach's card shows the new prescription and the client's log against it.
-    await expect(card).toContainText('62.5 kg');
+    // The coach's card shows the new prescription, the client's log against it, what was
+    // prescribed when they logged, and the client's comment.
+    const logged = card.getByTestId('logged-exercise').nth(0);
+    await expect(logged.getByTestId('logged')).toHaveText(/^3 × 9 · 57\.5 kg/);
+    await expect(logged.getByTestId('prescribed-then')).toHaveText(new RegExp(`^${rx0.sets} × ${escape(rx0.reps)}`));
+    await expect(logged.getByTestId('prescribed-now')).toHaveText(new RegExp(`^${rx0.sets} × 6 · 62\\.5 kg`));
+    await expect(logged).toContainText(clientTyped.results);
+    await expect(logged).toContainText(clientTyped.notes);
+    await expect(card.getByRole('region', { name: 'Comments on this session' }).getByTestId('comment')).toContainText([`Concurrent ${order}`]);
     await coachPage.context().close();
     await clientPage.context().close();
   });

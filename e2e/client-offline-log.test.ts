@@ -106,10 +106,24 @@ test('the client logs today’s session offline, reloads, syncs, and the coach s
   await coachPage.goto(`/coach/clients/${client.user.id}/builder`);
   await coachPage.getByRole('tab', { name: /Previous Sessions/ }).click();
   const card = coachPage.getByRole('article', { name: new RegExp(`^Session ${escape(session.title)} due ${today}`) });
-  await expect(card).toContainText('Completed');
-  await expect(card).not.toContainText('Not logged');
-  await expect(card).toContainText(typed.results);
-  await expect(card).toContainText(edited.notes);
+  await expect(card.getByTestId('completion')).toContainText('Completed');
+  // Each prescription with what the client did against it, in the prescribed order.
+  const logged = card.getByTestId('logged-exercise');
+  await expect(logged).toHaveCount(names.length);
+  await expect(logged.nth(0).getByTestId('logged')).toHaveText(/^2 × 7 · 55 kg/);
+  await expect(logged.nth(0).getByTestId('entry-summary')).toContainText(/As prescribed\s*No/);
+  await expect(logged.nth(0)).toContainText(typed.results);
+  await expect(logged.nth(0)).toContainText(edited.notes);
+  await expect(logged.nth(0)).toContainText('4/5');
+  for (let i = 1; i < names.length; i++) await expect(logged.nth(i).getByTestId('entry-summary')).toContainText(/As prescribed\s*Yes/);
+  const coachThread = card.getByRole('region', { name: 'Comments on this session' });
+  await expect(coachThread.getByTestId('comment')).toHaveText([/Gym was packed, swapped the order a bit\./]);
+
+  // The coach answers in the same thread; the client's open page shows it (both online now).
+  await coachThread.getByLabel('Add a comment').fill('Fine by me, keep the order next time.');
+  await coachThread.getByRole('button', { name: 'Post comment' }).click();
+  const clientThread = reopened.getByRole('region', { name: 'Comments on this session' });
+  await expect(clientThread.getByTestId('comment')).toHaveText([/Gym was packed/, /Casey Coach[\s\S]*Fine by me, keep the order next time\./]);
   await context.close();
   await coachContext.close();
 });
