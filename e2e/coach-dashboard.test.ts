@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { compliance, lastWorkout, nextSession, todayLocal, type Person, type SessionLog, type TrainingSession } from '@spotter/shared';
+import { compliance, complianceDrop, engagement, lastWorkout, nextSession, todayLocal, type Message, type Person, type SessionLog, type TrainingSession } from '@spotter/shared';
 import { api, signIn } from './fixtures.ts';
 
 // The dashboard's numbers against the server's own data, read through the REST API and run
@@ -7,7 +7,13 @@ import { api, signIn } from './fixtures.ts';
 
 type SessionWithLog = { session: TrainingSession; log: SessionLog | null };
 
-test("the coach's client table shows each client's compliance, last workout, next session and drafts", async ({ page, baseURL }) => {
+async function serverView(baseURL: string, token: string, clientId: string) {
+  const rows = await api.get<SessionWithLog[]>(baseURL, token, `/api/clients/${clientId}/sessions`);
+  const messages = (await api.pull<Message>(baseURL, token, 'messages')).filter((m) => m.clientId === clientId);
+  return { sessions: rows.map((r) => r.session), logs: rows.flatMap((r) => (r.log ? [r.log] : [])), messages };
+}
+
+test("the coach's client table shows each client's compliance, engagement, last workout, next session and drafts", async ({ page, baseURL }) => {
   const coach = await api.login(baseURL!, 'coach@demo.test');
   const clients = await api.get<{ client: Person; compliancePercent: number | null }[]>(baseURL!, coach.accessToken, '/api/clients');
   expect(clients.length).toBeGreaterThanOrEqual(2);
@@ -18,10 +24,11 @@ test("the coach's client table shows each client's compliance, last workout, nex
     // Other scenarios may publish sessions meanwhile: re-read the server and the row together
     // until they agree, so this checks the rule, not a race.
     await expect(async () => {
-      const rows: SessionWithLog[] = await api.get<SessionWithLog[]>(baseURL!, coach.accessToken, `/api/clients/${client.id}/sessions`);
-      const sessions = rows.map((r) => r.session);
-      const logs = rows.flatMap((r) => (r.log ? [r.log] : []));
+      const { sessions, logs, messages } = await serverView(baseURL!, coach.accessToken, client.id);
+      const published = sessions.filter((s) => s.status === 'published');
       const expected = {
+        engagement: engagement(client.id, sessions, logs, messages, today).score,
+        dropped: complianceDrop(published, logs, today).dropped,
         compliance: compliance(sessions, logs, today).percent,
         lastWorkout: lastWorkout(logs),
         next: nextSession(sessions, logs, today),
@@ -36,6 +43,8 @@ test("the coach's client table shows each client's compliance, last workout, nex
       if (expected.next) expect(await cell('next-session').locator('time').getAttribute('datetime')).toBe(expected.next.dueDate);
       else expect((await cell('next-session').innerText()).trim()).toBe('—');
       expect((await cell('drafts').innerText()).trim()).toBe(String(expected.drafts));
+      expect((await cell('engagement').innerText()).trim()).toMatch(new RegExp(`^${expected.engagement}\\b`));
+      expect(await row.getByTestId('compliance-drop').count()).toBe(expected.dropped ? 1 : 0);
       // The server's own summary agrees with the rule applied to its data.
       const summary = await api.get<{ compliancePercent: number | null }>(baseURL!, coach.accessToken, `/api/clients/${client.id}`);
       expect(summary.compliancePercent).toBe(expected.compliance);
@@ -53,6 +62,30 @@ test("the coach's client table shows each client's compliance, last workout, nex
     const late = rows.some(({ session: s, log }) => s.status === 'published' && s.dueDate < today && !log?.completedAt);
     await expect(page.locator(`tr[data-client-id="${client.id}"]`)).toHaveCount(late ? 1 : 0);
   }
+
+  // "Compliance dropped" keeps exactly the flagged clients; sorting by engagement puts the
+  // lowest score first (ties by name), from the same server data.
+  const views = new Map<string, { score: number; dropped: boolean }>();
+  await expect(async () => {
+    for (const { client } of clients) {
+      const { sessions, logs, messages } = await serverView(baseURL!, coach.accessToken, client.id);
+      views.set(client.id, {
+        score: engagement(client.id, sessions, logs, messages, today).score,
+        dropped: complianceDrop(sessions.filter((s) => s.status === 'published'), logs, today).dropped,
+      });
+    }
+    await page.getByLabel('Show').selectOption('compliance-drop');
+    const flagged = await page.locator('tr[data-client-id]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-client-id')));
+    expect(flagged.sort()).toEqual(clients.filter(({ client }) => views.get(client.id)!.dropped).map(({ client }) => client.id).sort());
+    await page.getByLabel('Show').selectOption('all');
+    await page.getByLabel('Sort by').selectOption('engagement');
+    const order = await page.locator('tr[data-client-id]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-client-id')));
+    const name = (c: Person) => `${c.firstName} ${c.lastName}`.trim();
+    const expectedOrder = [...clients]
+      .sort((a, b) => views.get(a.client.id)!.score - views.get(b.client.id)!.score || name(a.client).localeCompare(name(b.client)))
+      .map(({ client }) => client.id);
+    expect(order).toEqual(expectedOrder);
+  }).toPass({ timeout: 20_000 });
 
   // Each row opens that client's builder, named in the URL.
   await page.getByLabel('Show').selectOption('all');

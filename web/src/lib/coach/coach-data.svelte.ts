@@ -1,5 +1,5 @@
-import type { Assignment, Exercise, Person, SessionLog, TrainingSession } from '@spotter/shared';
-import { todayLocal } from '@spotter/shared';
+import type { Assignment, Exercise, Message, Person, SessionLog, TrainingSession } from '@spotter/shared';
+import { addDaysTo, ENGAGEMENT_WINDOW_DAYS, todayLocal } from '@spotter/shared';
 import type { Device } from '../data/device.ts';
 import { clientRows } from './dashboard/rows.ts';
 import { coachWrites, type CoachWrites } from './queue.ts';
@@ -20,6 +20,8 @@ export class CoachData {
   people = $state.raw<Person[]>([]);
   assignments = $state.raw<Assignment[]>([]);
   exercises = $state.raw<Exercise[]>([]);
+  /** Comments and messages: the builder's threads (one client) or the engagement window (all). */
+  messages = $state.raw<Message[]>([]);
   /** Every list has answered once: an empty list before that means "loading", not "none". */
   ready = $state(false);
   /** The day the lists are judged against; refreshed by `tick()` so a page left open overnight moves on. */
@@ -39,7 +41,7 @@ export class CoachData {
       let first = true;
       const sub = query.$.subscribe((docs) => {
         set(docs.map((d) => d.toMutableJSON() as T));
-        if (first && ++answered === 5) this.ready = true;
+        if (first && ++answered === 6) this.ready = true;
         first = false;
       });
       this.#stops.push(() => sub.unsubscribe());
@@ -49,6 +51,10 @@ export class CoachData {
     live<Person>(db.people.find(), (v) => (this.people = v));
     live<Assignment>(db.assignments.find({ selector: { coachId: me } }), (v) => (this.assignments = v));
     live<Exercise>(db.exercises.find({ sort: [{ name: 'asc' }] }), (v) => (this.exercises = v));
+    // The builder shows every thread of its client; the dashboard needs only the engagement
+    // window (older messages score nothing), which keeps a large account's list short.
+    const since = `${addDaysTo(todayLocal(), -(ENGAGEMENT_WINDOW_DAYS + 1))}T00:00:00.000Z`;
+    live<Message>(db.messages.find({ selector: clientId ? { clientId } : { createdAt: { $gte: since } } }), (v) => (this.messages = v));
     const timer = setInterval(() => this.tick(), 60_000);
     this.#stops.push(() => clearInterval(timer));
   }
@@ -63,7 +69,12 @@ export class CoachData {
   }
 
   get rows() {
-    return clientRows({ coachId: this.me, people: this.people, assignments: this.assignments, sessions: this.sessions, logs: this.logs, today: this.today });
+    return clientRows({ coachId: this.me, people: this.people, assignments: this.assignments, sessions: this.sessions, logs: this.logs, messages: this.messages, today: this.today });
+  }
+
+  /** Display names by person id, for comment threads. */
+  get names(): Record<string, string> {
+    return Object.fromEntries(this.people.map((p) => [p.id, `${p.firstName} ${p.lastName}`.trim()]));
   }
 
   person(id: string): Person | undefined {

@@ -1,5 +1,6 @@
 import { todayLocal, type Exercise, type TrainingSession } from '@spotter/shared';
 import type { Device } from '../data/device.ts';
+import { newComment, type CommentTarget } from '../comments/comments.ts';
 import { duplicateSession, newDraft } from './draft.ts';
 
 /** The part of a device the coach's pages write through (data layer README). */
@@ -20,6 +21,9 @@ export function coachWrites(device: CoachDevice, coachId: string, today: () => s
     discard: (doc: TrainingSession) => device.softDelete('sessions', doc.id),
     restore: (doc: TrainingSession) => device.put('sessions', doc),
     saveExercise: (doc: Exercise) => device.put('exercises', doc),
+    /** A comment on a session or its log, from the coach (the client sees it once synced). */
+    comment: (session: TrainingSession, target: CommentTarget, body: string) =>
+      device.put('messages', newComment(device.newId(), { id: coachId, role: 'coach' }, { coachId, clientId: session.clientId }, target, body, new Date().toISOString())),
   };
 }
 export type CoachWrites = ReturnType<typeof coachWrites>;

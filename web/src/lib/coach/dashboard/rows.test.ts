@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignment, person, session, sessionLog } from '@spotter/shared/fixtures.ts';
-import { clientRows, filterRows, mondayOf, type ClientRow } from './rows.ts';
+import { complianceDrop, engagement } from '@spotter/shared';
+import { clientRows, filterRows, mondayOf, sortRows, type ClientRow } from './rows.ts';
 
 const TODAY = '2026-03-11'; // a Wednesday; its week runs 2026-03-09 .. 2026-03-15
 const base = {
@@ -48,6 +49,23 @@ describe('clientRows', () => {
     expect(rows.find((r) => r.clientId === 'client-1')![field]).toEqual(expected);
   });
 
+  it('engagement and the compliance drop are the shared rules over the client\'s published sessions', () => {
+    const sam = rows.find((r) => r.clientId === 'client-1')!;
+    const published = sessions.filter((x) => x.status === 'published');
+    expect(sam.engagement).toBe(engagement('client-1', published, logs, [], TODAY).score);
+    expect(sam.complianceDrop).toEqual(complianceDrop(published, logs, TODAY));
+  });
+
+  it('the client\'s own messages raise engagement; the coach\'s do not', () => {
+    const msg = (authorId: string, i: number) => ({
+      id: `m${authorId}${i}`, kind: 'message' as const, authorId, authorRole: authorId === 'coach-1' ? ('coach' as const) : ('client' as const),
+      coachId: 'coach-1', clientId: 'client-1', targetType: null, targetId: null, body: 'hi', createdAt: '2026-03-10T09:00:00.000Z', updatedAt: '2026-03-10T09:00:00.000Z',
+    });
+    const score = (messages: ReturnType<typeof msg>[]) => clientRows({ ...base, sessions, logs, messages }).find((r) => r.clientId === 'client-1')!.engagement;
+    expect(score([msg('client-1', 1), msg('client-1', 2)])).toBeGreaterThan(score([]));
+    expect(score([msg('coach-1', 1)])).toBe(score([]));
+  });
+
   it('a client with nothing yet has empty numbers, not zeros', () => {
     expect(rows.find((r) => r.clientId === 'client-2')).toMatchObject({
       lastWorkout: null,
@@ -86,12 +104,15 @@ describe('filterRows', () => {
     drafts: 0,
     late: 0,
     sessionThisWeek: true,
+    engagement: 50,
+    engagementParts: { due: 0, logged: 0, onTime: 0, interactions: 0, daysSinceActive: null },
+    complianceDrop: { before: null, now: null, dropped: false },
     ...o,
   });
   const rows = [
-    row({ name: 'Sam Client', email: 'client@demo.test', late: 2 }),
-    row({ name: 'Alex Able', sessionThisWeek: false }),
-    row({ name: 'Jo Sam', sessionThisWeek: false, late: 1 }),
+    row({ name: 'Sam Client', email: 'client@demo.test', late: 2, engagement: 20, complianceDrop: { before: 90, now: 60, dropped: true } }),
+    row({ name: 'Alex Able', sessionThisWeek: false, engagement: 39 }),
+    row({ name: 'Jo Sam', sessionThisWeek: false, late: 1, engagement: 40 }),
   ];
   it.each([
     ['', 'all', ['Sam Client', 'Alex Able', 'Jo Sam']],
@@ -103,7 +124,30 @@ describe('filterRows', () => {
     ['', 'late', ['Sam Client', 'Jo Sam']],
     ['jo', 'late', ['Jo Sam']],
     ['alex', 'late', []],
+    ['', 'low-engagement', ['Sam Client', 'Alex Able']], // under 40; 40 itself is not low
+    ['', 'compliance-drop', ['Sam Client']],
   ] as const)('"%s" with %s → %o', (q, f, expected) => {
     expect(filterRows(rows, q, f).map((r) => r.name)).toEqual(expected);
+  });
+});
+
+describe('sortRows', () => {
+  const row = (name: string, o: Partial<ClientRow>): ClientRow => ({
+    clientId: name, name, email: '', status: 'active', lastWorkout: null, compliance: null, complianceDue: 0, nextSession: null, drafts: 0, late: 0,
+    sessionThisWeek: true, engagement: 50, engagementParts: { due: 0, logged: 0, onTime: 0, interactions: 0, daysSinceActive: null },
+    complianceDrop: { before: null, now: null, dropped: false }, ...o,
+  });
+  const rows = [
+    row('Cy', { engagement: 70, compliance: 80, lastWorkout: '2026-03-10T08:00:00.000Z' }),
+    row('Al', { engagement: 30, compliance: null, lastWorkout: '2026-03-01T08:00:00.000Z' }),
+    row('Bo', { engagement: 30, compliance: 40, lastWorkout: null }),
+  ];
+  it.each([
+    ['name', ['Al', 'Bo', 'Cy']],
+    ['engagement', ['Al', 'Bo', 'Cy']], // a tie keeps name order
+    ['compliance', ['Al', 'Bo', 'Cy']], // unknown first: nothing due yet needs a look too
+    ['last-workout', ['Bo', 'Al', 'Cy']], // never trained first
+  ] as const)('by %s → %o', (sort, expected) => {
+    expect(sortRows(rows, sort).map((r) => r.name)).toEqual(expected);
   });
 });

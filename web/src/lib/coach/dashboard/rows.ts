@@ -1,11 +1,15 @@
 import {
   addDaysTo,
   compliance,
+  complianceDrop,
+  engagement,
   isLate,
   lastWorkout,
   logsBySession,
   nextSession,
   type Assignment,
+  type EngagementParts,
+  type Message,
   type Person,
   type SessionLog,
   type TrainingSession,
@@ -28,6 +32,11 @@ export interface ClientRow {
   late: number;
   /** A published session is due Monday–Sunday of this week. */
   sessionThisWeek: boolean;
+  /** Engagement score 0–100 (shared `engagement`, ENGAGEMENT_FORMULA) and what it is made of. */
+  engagement: number;
+  engagementParts: EngagementParts;
+  /** Compliance 14 days ago and now; `dropped` when it fell by 20 points or more. */
+  complianceDrop: { before: number | null; now: number | null; dropped: boolean };
 }
 
 export interface RowInput {
@@ -36,6 +45,8 @@ export interface RowInput {
   assignments: readonly Assignment[];
   sessions: readonly TrainingSession[];
   logs: readonly SessionLog[];
+  /** Messages and comments (the client's count towards engagement). */
+  messages?: readonly Message[];
   today: string;
 }
 
@@ -50,7 +61,7 @@ export function mondayOf(day: string): string {
  * with the dashboard's numbers from the shared domain rules, so the table, the server's
  * REST answer and the tests agree by construction.
  */
-export function clientRows({ coachId, people, assignments, sessions, logs, today }: RowInput): ClientRow[] {
+export function clientRows({ coachId, people, assignments, sessions, logs, messages = [], today }: RowInput): ClientRow[] {
   const byPerson = new Map(people.map((p) => [p.id, p]));
   const byLog = logsBySession(logs);
   const monday = mondayOf(today);
@@ -66,6 +77,7 @@ export function clientRows({ coachId, people, assignments, sessions, logs, today
     const ownLogs = logs.filter((l) => l.clientId === a.clientId);
     const c = compliance(published, byLog, today);
     const next = nextSession(published, byLog, today);
+    const e = engagement(a.clientId, published, ownLogs, messages, today);
     rows.push({
       clientId: a.clientId,
       name: person ? `${person.firstName} ${person.lastName}`.trim() : 'Client (not synced yet)',
@@ -78,18 +90,51 @@ export function clientRows({ coachId, people, assignments, sessions, logs, today
       drafts: own.filter((s) => s.status !== 'published' && s.coachId === coachId).length,
       late: published.filter((s) => isLate(s, byLog.get(s.id), today)).length,
       sessionThisWeek: published.some((s) => s.dueDate >= monday && s.dueDate <= sunday),
+      engagement: e.score,
+      engagementParts: e.parts,
+      complianceDrop: complianceDrop(published, byLog, today),
     });
   }
   return rows.sort((x, y) => x.name.localeCompare(y.name) || x.clientId.localeCompare(y.clientId));
 }
 
-export type RowFilter = 'all' | 'no-session-this-week' | 'late';
+export type RowFilter = 'all' | 'no-session-this-week' | 'late' | 'low-engagement' | 'compliance-drop';
+
+/** Below this score a client is worth a check-in (under half of what an on-track client scores). */
+export const LOW_ENGAGEMENT = 40;
 
 export const rowFilters: { value: RowFilter; label: string }[] = [
   { value: 'all', label: 'All clients' },
   { value: 'no-session-this-week', label: 'No session this week' },
   { value: 'late', label: 'Late sessions' },
+  { value: 'low-engagement', label: `Low engagement (under ${LOW_ENGAGEMENT})` },
+  { value: 'compliance-drop', label: 'Compliance dropped' },
 ];
+
+export type RowSort = 'name' | 'engagement' | 'compliance' | 'last-workout';
+
+export const rowSorts: { value: RowSort; label: string }[] = [
+  { value: 'name', label: 'Name' },
+  { value: 'engagement', label: 'Engagement, lowest first' },
+  { value: 'compliance', label: 'Compliance, lowest first' },
+  { value: 'last-workout', label: 'Last workout, longest ago first' },
+];
+
+// "Lowest first" everywhere: the dashboard is for spotting who needs attention. Unknowns (no
+// compliance yet, never trained) go first too — they need attention as well — and ties keep
+// name order, so the table never shuffles between renders.
+const byName = (a: ClientRow, b: ClientRow) => a.name.localeCompare(b.name) || a.clientId.localeCompare(b.clientId);
+const nullsFirst = <T>(x: T | null, y: T | null, cmp: (x: T, y: T) => number) => (x === null ? (y === null ? 0 : -1) : y === null ? 1 : cmp(x, y));
+const comparators: Record<RowSort, (a: ClientRow, b: ClientRow) => number> = {
+  name: byName,
+  engagement: (a, b) => a.engagement - b.engagement || byName(a, b),
+  compliance: (a, b) => nullsFirst(a.compliance, b.compliance, (x, y) => x - y) || byName(a, b),
+  'last-workout': (a, b) => nullsFirst(a.lastWorkout, b.lastWorkout, (x, y) => x.localeCompare(y)) || byName(a, b),
+};
+
+export function sortRows(rows: readonly ClientRow[], sort: RowSort): ClientRow[] {
+  return [...rows].sort(comparators[sort]);
+}
 
 /** Search by name (or email), words in any order, and one filter. */
 export function filterRows(rows: readonly ClientRow[], query: string, filter: RowFilter): ClientRow[] {
@@ -99,6 +144,8 @@ export function filterRows(rows: readonly ClientRow[], query: string, filter: Ro
     if (!words.every((w) => hay.includes(w))) return false;
     if (filter === 'no-session-this-week') return !r.sessionThisWeek;
     if (filter === 'late') return r.late > 0;
+    if (filter === 'low-engagement') return r.engagement < LOW_ENGAGEMENT;
+    if (filter === 'compliance-drop') return r.complianceDrop.dropped;
     return true;
   });
 }
