@@ -33,7 +33,9 @@ export const collections = {
   messages: {
     schema: messageSchema,
     writers: ['coach', 'client'],
-    indexes: [['clientId', 'createdAt'], ['targetId']],
+    // No index on targetId: it is null for plain messages, and IndexedDB leaves null keys out
+    // of an index, so RxDB's count() over such an index misses them.
+    indexes: [['clientId', 'createdAt']],
     fixed: ['kind', 'authorId', 'authorRole', 'coachId', 'clientId', 'targetType', 'targetId', 'createdAt'],
   },
   notes: { schema: noteSchema, writers: ['coach'], indexes: [['clientId', 'kind']], fixed: ['kind', 'coachId', 'clientId'] },
