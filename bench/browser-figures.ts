@@ -9,7 +9,7 @@ import { BENCH_PASSWORD, clientEmail, COACH_EMAIL, type Generated } from './gene
 import { countDocs, launch, newContext, signIn, until } from './browser-harness.ts';
 import { builderFigures } from './browser-builder.ts';
 import { figure, median, type Figure } from './report.ts';
-import { PORTS, repoRoot, startServerProcess } from './server-process.ts';
+import { BUILD_VARIANT, PORTS, repoRoot, startServerProcess } from './server-process.ts';
 
 const dashboardRows = (page: Page) => page.getByRole('link', { name: /^Add Training Sessions for/ });
 
@@ -31,7 +31,7 @@ const unmeasured = (name: string, unit: string, kind: '<=' | '>=' | 'info', targ
 export async function browserFigures(baseDb: string, workDir: string, data: Generated): Promise<Figure[]> {
   const dbPath = `${workDir}/browser.db`;
   copyFileSync(baseDb, dbPath);
-  const server = await startServerProcess(dbPath, PORTS.browser, { WEB_ROOT: `${repoRoot}web/build-bench` });
+  const server = await startServerProcess(dbPath, PORTS.browser, { WEB_ROOT: `${repoRoot}web/build-${BUILD_VARIANT}` });
   let browser: Browser | undefined;
   const figures: Figure[] = [];
   const expected = { sessions: data.counts.sessions, logs: data.counts.logs, messages: data.counts.messages };

@@ -7,6 +7,7 @@
  *   npm run bench -- server sse      # only some parts: server, sse, browser
  *   BENCH_SKIP_BUILD=1 npm run bench # reuse web/build-bench
  *   BENCH_PROFILE=1 npm run bench    # also write the server's CPU profiles to bench/profiles/
+ *   BENCH_BUILD=perf BENCH_PORT=8821 npm run bench  # another build variant (web/build-perf) and ports
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { browserFigures } from './browser-figures.ts';
 import { generateLargeAccount } from './generate.ts';
 import { printTable, type Figure } from './report.ts';
 import { serverFigures } from './server-figures.ts';
-import { repoRoot } from './server-process.ts';
+import { BUILD_VARIANT, repoRoot } from './server-process.ts';
 import { sseFigures } from './sse.ts';
 
 const parts = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -42,10 +43,10 @@ try {
   if (want('browser')) {
     let built = true;
     if (process.env.BENCH_SKIP_BUILD !== '1') {
-      step('building the web app (SPOTTER_BUILD=bench npm run build -w web → web/build-bench)');
+      step(`building the web app (SPOTTER_BUILD=${BUILD_VARIANT} npm run build -w web → web/build-${BUILD_VARIANT})`);
       try {
         // Its own build variant, so the bench never races another engineer's build of web/build.
-        execFileSync('npm', ['run', 'build', '-w', 'web'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, SPOTTER_BUILD: 'bench' } });
+        execFileSync('npm', ['run', 'build', '-w', 'web'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, SPOTTER_BUILD: BUILD_VARIANT } });
       } catch (e) {
         built = false;
         const why = String((e as { stderr?: Buffer }).stderr ?? e).split('\n').find((l) => /error/i.test(l)) ?? 'see npm run build -w web';

@@ -17,8 +17,15 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** The bench's own ports (8816–8819, shared machine: other engineers run servers too); 0 = any free port. */
-export const PORTS = { browser: 8816, server: 8817, sse: 8818 } as const;
+/**
+ * The bench's own ports (8816–8818 by default; BENCH_PORT=<n> moves them to n, n+1, n+2 — a
+ * shared machine: other engineers run servers and benches too); 0 = any free port.
+ */
+const portBase = Number(process.env.BENCH_PORT ?? 8816);
+export const PORTS = { browser: portBase, server: portBase + 1, sse: portBase + 2 } as const;
+
+/** The web build variant the bench builds and serves (BENCH_BUILD, default `bench` → web/build-bench). */
+export const BUILD_VARIANT = process.env.BENCH_BUILD ?? 'bench';
 
 async function freePort(wanted = 0): Promise<number> {
   const srv = createServer().listen(wanted, '127.0.0.1');

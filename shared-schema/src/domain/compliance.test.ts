@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionLog } from '../docs/logs.ts';
 import { logEntry, session, sessionLog } from '../fixtures.ts';
-import { compliance, complianceDrop, completedOnTime, lastWorkout, nextSession } from './compliance.ts';
+import { compliance, complianceDrop, completedOnTime, lastWorkout, nextSession, recentLateCount } from './compliance.ts';
 
 const TODAY = '2026-03-31';
 const completedAt = (sessionId: string, at: string): SessionLog => sessionLog({ sessionId, completedAt: at });
@@ -38,6 +38,27 @@ describe('compliance over the last 30 days', () => {
   ];
   it.each(cases)('%s', (_why, sessions, logs, expected) => {
     expect(compliance(sessions, logs, TODAY, { timeZone: 'UTC' })).toEqual(expected);
+  });
+});
+
+describe('recentLateCount: late in the last 30 days (the dashboard)', () => {
+  const s = (id: string, dueDate: string, status: 'published' | 'draft' = 'published') => session({ id, dueDate, status });
+  const cases: [string, ReturnType<typeof s>[], SessionLog[], number][] = [
+    ['nothing due', [], [], 0],
+    ['missed yesterday', [s('a', '2026-03-30')], [], 1],
+    ['the window starts 30 days ago', [s('in', '2026-03-01'), s('out', '2026-02-28')], [], 1],
+    ['missed months ago is not counted', [s('old', '2025-11-02')], [], 0],
+    ['due today is not late yet', [s('t', TODAY)], [], 0],
+    ['logged but not marked complete is late', [s('a', '2026-03-20')], [sessionLog({ sessionId: 'a', completedAt: null })], 1],
+    ['completed after the due day is not late', [s('a', '2026-03-20')], [completedAt('a', '2026-03-22T10:00:00.000Z')], 0],
+    ['a past-dated draft is never late', [s('d', '2026-03-20', 'draft')], [], 0],
+    ['two missed, one done', [s('a', '2026-03-20'), s('b', '2026-03-21'), s('c', '2026-03-22')], [completedAt('b', '2026-03-21T10:00:00.000Z')], 2],
+  ];
+  it.each(cases)('%s', (_why, sessions, logs, expected) => {
+    expect(recentLateCount(sessions, logs, TODAY)).toBe(expected);
+  });
+  it('takes another window', () => {
+    expect(recentLateCount([s('a', '2026-03-20'), s('b', '2026-03-28')], [], TODAY, 7)).toBe(1);
   });
 });
 

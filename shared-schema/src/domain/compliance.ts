@@ -1,7 +1,7 @@
 import type { SessionLog } from '../docs/logs.ts';
 import type { TrainingSession } from '../docs/sessions.ts';
 import { addDaysTo, calendarDateOf } from './dates.ts';
-import { isComplete, logsBySession, upcomingSessions, type Logs } from './sessions.ts';
+import { isComplete, isLate, logsBySession, upcomingSessions, type Logs } from './sessions.ts';
 
 /**
  * The coach dashboard's columns (DESIGN.md "Surfaces", seed 003 "Compliance: 85%",
@@ -9,6 +9,16 @@ import { isComplete, logsBySession, upcomingSessions, type Logs } from './sessio
  */
 
 export const COMPLIANCE_WINDOW_DAYS = 30;
+/** `complianceDrop` compares with compliance this many days ago. */
+export const COMPLIANCE_DROP_DAYS = 14;
+/**
+ * The dashboard's late count looks back this many days (product rule, issue 7): "3 late in the
+ * last 30 days". A session missed months ago is history the coach has seen and cannot change;
+ * counting every late session ever also made the dashboard read a client's whole history at
+ * every open (bench/README.md, cold start). The session lists still call every missed session
+ * late (`isLate`); only the dashboard's count is windowed.
+ */
+export const LATE_WINDOW_DAYS = 30;
 
 export interface Compliance {
   /** Published sessions counted as due in the window. */
@@ -65,9 +75,19 @@ export function complianceDrop(
   opts: ComplianceOptions & { overDays?: number; threshold?: number } = {},
 ): { before: number | null; now: number | null; dropped: boolean } {
   const now = compliance(sessions, logs, today, opts).percent;
-  const before = compliance(sessions, logs, addDaysTo(today, -(opts.overDays ?? 14)), opts).percent;
+  const before = compliance(sessions, logs, addDaysTo(today, -(opts.overDays ?? COMPLIANCE_DROP_DAYS)), opts).percent;
   const dropped = now !== null && before !== null && before - now >= (opts.threshold ?? 20);
   return { before, now, dropped };
+}
+
+/**
+ * The dashboard's late count: published sessions due in the last `days` days (today - days ..
+ * yesterday) that are not complete (`isLate`). See LATE_WINDOW_DAYS for why it is windowed.
+ */
+export function recentLateCount(sessions: readonly TrainingSession[], logs: Logs, today: string, days = LATE_WINDOW_DAYS): number {
+  const from = addDaysTo(today, -days);
+  const byId = logsBySession(logs);
+  return sessions.filter((s) => s.dueDate >= from && isLate(s, byId.get(s.id), today)).length;
 }
 
 /**
