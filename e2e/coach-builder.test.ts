@@ -43,20 +43,20 @@ test('a coach builds two drafts offline, reloads, submits online, and the client
   await page.keyboard.press('Enter');
   await expect(lower.getByRole('button', { name: 'Move up: Plank' })).toBeFocused();
   await page.keyboard.press('Enter');
-  expect(await order(lower)).toEqual(['Plank', 'Front Squat', 'Romanian Deadlift']);
+  await expect.poll(() => order(lower)).toEqual(['Plank', 'Front Squat', 'Romanian Deadlift']);
 
   const upper = await buildDraft(page, 'E2E Upper A', addDaysTo(tomorrow, 1), ['Bench Press', 'Pull-up', 'Face Pull']);
   await upper.getByRole('button', { name: 'Move down: Bench Press' }).focus();
   await page.keyboard.press('Enter');
-  expect(await order(upper)).toEqual(['Pull-up', 'Bench Press', 'Face Pull']);
+  await expect.poll(() => order(upper)).toEqual(['Pull-up', 'Bench Press', 'Face Pull']);
   // Every change is in IndexedDB before the reload (the editor says so once the write lands).
   await expect(lower.getByText('Draft — saved on this device')).toBeVisible();
   await expect(upper.getByText('Draft — saved on this device')).toBeVisible();
 
   await page.reload();
   await expect(draftCard(page, 'E2E Lower A')).toBeVisible();
-  expect(await order(draftCard(page, 'E2E Lower A'))).toEqual(['Plank', 'Front Squat', 'Romanian Deadlift']);
-  expect(await order(draftCard(page, 'E2E Upper A'))).toEqual(['Pull-up', 'Bench Press', 'Face Pull']);
+  await expect.poll(() => order(draftCard(page, 'E2E Lower A'))).toEqual(['Plank', 'Front Squat', 'Romanian Deadlift']);
+  await expect.poll(() => order(draftCard(page, 'E2E Upper A'))).toEqual(['Pull-up', 'Bench Press', 'Face Pull']);
   await expect(draftCard(page, 'E2E Lower A').getByRole('listitem', { name: /Front Squat$/ }).getByLabel('Reps')).toHaveValue('AMRAP');
 
   // Offline, "Submit all" queues both, clearly marked.

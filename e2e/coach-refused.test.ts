@@ -60,7 +60,7 @@ test('a draft submitted offline whose due date passes before it syncs comes back
   await expect(card.getByLabel('Title')).toHaveValue('E2E Refused Push');
   await expect(card.getByLabel('Notes', { exact: true }).first()).toHaveValue('Tempo 3-1-1 on every rep');
   await expect(card.getByLabel('Due date')).toHaveValue(yesterday);
-  expect(await order(card)).toEqual(['Romanian Deadlift', 'Plank']);
+  await expect.poll(() => order(card)).toEqual(['Romanian Deadlift', 'Plank']);
   await expect(card.getByRole('listitem', { name: /Romanian Deadlift$/ }).getByLabel('Reps')).toHaveValue('8-12');
   await expect(card.getByRole('listitem', { name: /Romanian Deadlift$/ }).getByLabel('Weight')).toHaveValue('70% 1RM');
   await expect(card.getByRole('button', { name: 'Submit' })).toBeEnabled();
