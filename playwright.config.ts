@@ -13,6 +13,8 @@ const dataDir = process.env.SPOTTER_E2E_DATA ?? (process.env.SPOTTER_E2E_DATA = 
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '*.test.ts',
+  // Side-by-side runs (SPOTTER_BUILD variants) keep their traces apart.
+  outputDir: process.env.SPOTTER_BUILD ? `test-results-${process.env.SPOTTER_BUILD}` : 'test-results',
   timeout: 90_000,
   expect: { timeout: 15_000 },
   workers: Number(process.env.E2E_WORKERS ?? 2),
