@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { compliance, complianceDrop, engagement, lastWorkout, nextSession, todayLocal, type Message, type Person, type SessionLog, type TrainingSession } from '@spotter/shared';
+import { compliance, complianceDrop, engagement, lastWorkout, nextSession, recentLateCount, todayLocal, type Message, type Person, type SessionLog, type TrainingSession } from '@spotter/shared';
 import { api, signIn } from './fixtures.ts';
 
 // The dashboard's numbers against the server's own data, read through the REST API and run
@@ -33,10 +33,14 @@ test("the coach's client table shows each client's compliance, engagement, last 
         lastWorkout: lastWorkout(logs),
         next: nextSession(sessions, logs, today),
         drafts: sessions.filter((s: TrainingSession) => s.status !== 'published' && s.coachId === coach.user.id).length,
+        late: recentLateCount(sessions, logs, today),
       };
       const row = page.locator(`tr[data-client-id="${client.id}"]`);
       const cell = (col: string) => row.locator(`[data-col="${col}"]`);
-      expect(await row.getByRole('rowheader').innerText()).toContain(client.firstName);
+      const header = await row.getByRole('rowheader').innerText();
+      expect(header).toContain(client.firstName);
+      if (expected.late) expect(header).toContain(`${expected.late} late in 30 days`);
+      else expect(header).not.toContain('late');
       expect((await cell('compliance').innerText()).trim()).toBe(expected.compliance === null ? '—' : `${expected.compliance}%`);
       if (expected.lastWorkout) expect(await cell('last-workout').locator('time').getAttribute('datetime')).toBe(expected.lastWorkout);
       else expect((await cell('last-workout').innerText()).trim()).toBe('—');
@@ -51,7 +55,8 @@ test("the coach's client table shows each client's compliance, engagement, last 
     }).toPass({ timeout: 20_000 });
   }
 
-  // Search narrows by name; the filter for late sessions keeps exactly the clients with one.
+  // Search narrows by name; the filter for late sessions keeps exactly the clients with one in
+  // the last 30 days (the dashboard's rule, shared `recentLateCount`).
   const first = clients[0]!.client;
   await page.getByLabel('Search clients').fill(first.firstName);
   await expect(page.locator(`tr[data-client-id="${first.id}"]`)).toBeVisible();
@@ -59,7 +64,7 @@ test("the coach's client table shows each client's compliance, engagement, last 
   await page.getByLabel('Show').selectOption('late');
   for (const { client } of clients) {
     const rows: SessionWithLog[] = await api.get<SessionWithLog[]>(baseURL!, coach.accessToken, `/api/clients/${client.id}/sessions`);
-    const late = rows.some(({ session: s, log }) => s.status === 'published' && s.dueDate < today && !log?.completedAt);
+    const late = recentLateCount(rows.map((r) => r.session), rows.flatMap((r) => (r.log ? [r.log] : [])), today) > 0;
     await expect(page.locator(`tr[data-client-id="${client.id}"]`)).toHaveCount(late ? 1 : 0);
   }
 

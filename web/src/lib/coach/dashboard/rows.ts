@@ -3,10 +3,11 @@ import {
   compliance,
   complianceDrop,
   engagement,
-  isLate,
   lastWorkout,
   logsBySession,
   nextSession,
+  recentLateCount,
+  LATE_WINDOW_DAYS,
   type Assignment,
   type EngagementParts,
   type Message,
@@ -29,6 +30,7 @@ export interface ClientRow {
   nextSession: { id: string; dueDate: string; title: string } | null;
   /** Sessions in this coach's queue for the client (drafts, waiting or refused). */
   drafts: number;
+  /** Published sessions due in the last LATE_WINDOW_DAYS days and not complete (shared `recentLateCount`). */
   late: number;
   /** A published session is due Monday–Sunday of this week. */
   sessionThisWeek: boolean;
@@ -88,7 +90,7 @@ export function clientRows({ coachId, people, assignments, sessions, logs, messa
       complianceDue: c.due,
       nextSession: next ? { id: next.id, dueDate: next.dueDate, title: next.title } : null,
       drafts: own.filter((s) => s.status !== 'published' && s.coachId === coachId).length,
-      late: published.filter((s) => isLate(s, byLog.get(s.id), today)).length,
+      late: recentLateCount(published, byLog, today),
       sessionThisWeek: published.some((s) => s.dueDate >= monday && s.dueDate <= sunday),
       engagement: e.score,
       engagementParts: e.parts,
@@ -106,7 +108,7 @@ export const LOW_ENGAGEMENT = 40;
 export const rowFilters: { value: RowFilter; label: string }[] = [
   { value: 'all', label: 'All clients' },
   { value: 'no-session-this-week', label: 'No session this week' },
-  { value: 'late', label: 'Late sessions' },
+  { value: 'late', label: `Late sessions (last ${LATE_WINDOW_DAYS} days)` },
   { value: 'low-engagement', label: `Low engagement (under ${LOW_ENGAGEMENT})` },
   { value: 'compliance-drop', label: 'Compliance dropped' },
 ];
