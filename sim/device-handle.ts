@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { PushRecord } from './device/tap.ts';
+import type { AuthEvent, PushRecord } from './device/tap.ts';
 
 /**
  * The parent's side of one device process: request/response over IPC, plus the events the
@@ -10,6 +10,7 @@ export interface DeviceEvents {
   onPush(device: string, rec: PushRecord): void;
   onKill(device: string): Promise<void>;
   onLog?(device: string, text: string): void;
+  onAuth?(device: string, what: AuthEvent): void;
 }
 
 export class DeviceHandle {
@@ -37,6 +38,7 @@ export class DeviceHandle {
       if (msg.event === 'push') events.onPush(name, msg.rec);
       else if (msg.event === 'kill') void events.onKill(name).then(() => this.#child.send({ hookDone: msg.id }));
       else if (msg.event === 'log') events.onLog?.(name, msg.text);
+      else if (msg.event === 'auth') events.onAuth?.(name, msg.what);
       else {
         const w = this.#waiting.get(msg.id);
         this.#waiting.delete(msg.id);

@@ -1,12 +1,16 @@
 import { canSee, collectionNames, sessionLogId, type CollectionName, type Relations, type Viewer } from '@spotter/shared';
 import type { PushRecord } from './device/tap.ts';
 import type { Write } from './device/user-ops.ts';
+import { checkDeviceVisibility, checkRefusedStore, droppedAfterReassignment, type DeviceState, type Reassignment, type Refusal } from './oracle-devices.ts';
+import { checkPlans } from './oracle-plans.ts';
+import type { ServerState } from './server-db.ts';
 import { canonical, live, withoutWireFields, type Doc, type View } from './server-view.ts';
 
 /**
  * The simulation's oracle. It learns from every push the devices made (what the server
  * committed, what it refused, what conflicted) and every marked write the users made, and at
- * the end checks the five invariants of issue 4 against the server's and the devices' data.
+ * the end checks the invariants of issue 4 against the server's whole state (its SQLite file),
+ * each user's pull and each device's data (sim/README.md lists them).
  */
 export interface MarkedWrite extends Write {
   n: number;
@@ -24,13 +28,28 @@ export class Oracle {
   readonly writes: MarkedWrite[] = [];
   /** Every document state the server is known to have committed, by `collection/id`. */
   readonly committed = new Map<string, Doc[]>();
-  readonly stats = { pushes: 0, rowsAcked: 0, lostAnswers: 0, replays: 0, conflicts: 0, submitAnswers: 0, refusals: 0, invariantChecks: 0 };
+  /** Refusals answered to each device since its last wipe (its refused-changes store must hold them). */
+  readonly refusals = new Map<string, Refusal[]>();
+  readonly reassignments: Reassignment[] = [];
+  /** Plans in the demo data (not activated through sync: no schedule to check). */
+  readonly seededPlans = new Set<string>();
+  /** The operation running now, to say when a refusal was answered. */
+  currentOp = -1;
+  readonly stats = {
+    pushes: 0, rowsAcked: 0, lostAnswers: 0, replays: 0, conflicts: 0, submitAnswers: 0, refusals: 0, invariantChecks: 0,
+    refusedKept: 0, refusedAsTyped: 0, plansChecked: 0, planSessionsChecked: 0, deviceDocsChecked: 0, droppedAfterReassign: 0,
+  };
 
   recordWrite(dev: string, n: number, w: Write): void {
     this.writes.push({ ...w, dev, n });
   }
 
-  recordPush(rec: PushRecord): void {
+  /** The device's IndexedDB was wiped: its refused-changes store went with it. */
+  deviceWiped(dev: string): void {
+    this.refusals.delete(dev);
+  }
+
+  recordPush(dev: string, rec: PushRecord): void {
     this.stats.pushes++;
     if (rec.how === 'lost') this.stats.lostAnswers++;
     if (rec.how === 'replay') this.stats.replays++;
@@ -42,7 +61,13 @@ export class Oracle {
         this.stats.rowsAcked++;
         this.#commit(rec.collection, doc);
       } else if (rec.how === 'delivered') {
-        if (typeof answer._refusal === 'string') this.stats.refusals++;
+        if (typeof answer._refusal === 'string') {
+          this.stats.refusals++;
+          const { _refusal, ...server } = answer;
+          const list = this.refusals.get(dev) ?? [];
+          list.push({ n: this.currentOp, collection: rec.collection, attempted: doc, server, reason: _refusal });
+          this.refusals.set(dev, list);
+        }
         else if (doc.status === 'submitted') this.stats.submitAnswers++;
         else this.stats.conflicts++;
       }
@@ -59,12 +84,16 @@ export class Oracle {
     this.committed.set(key, list);
   }
 
-  /** Every invariant; returns the failures, each a readable sentence. */
-  check(views: UserView[], devices: { name: string; email: string; snapshot: View }[]): string[] {
+  /**
+   * Every invariant; returns the failures, each a readable sentence. `state` is everything the
+   * server holds (its SQLite file), `views` each user's pull from zero, `devices` each device's
+   * documents and refused-changes store.
+   */
+  check(state: ServerState, views: UserView[], devices: (DeviceState & { email: string })[]): string[] {
     const failures: string[] = [];
     this.stats.invariantChecks = 0; // the last comparison is the one that counts
     const fail = (msg: string) => failures.length < 50 && failures.push(msg);
-    const universe = buildUniverse(views);
+    const universe = state;
 
     // (1) every device holds exactly what the server holds for its user
     for (const d of devices) {
@@ -131,25 +160,37 @@ export class Oracle {
         }
       }
     }
+
+    // (6) every document on every device is one its user may see now; reassigned clients' are gone
+    this.stats.deviceDocsChecked = 0;
+    this.stats.droppedAfterReassign = 0;
+    for (const d of devices) {
+      const rel = relationsOf(d.viewer, universe);
+      this.stats.deviceDocsChecked += checkDeviceVisibility(d, rel, this.reassignments, fail);
+      this.stats.droppedAfterReassign += droppedAfterReassignment(d, rel, universe, this.reassignments);
+      this.stats.invariantChecks++;
+    }
+
+    // (7) nothing lost: every refused write is in its device's refused-changes store
+    this.stats.refusedKept = 0;
+    this.stats.refusedAsTyped = 0;
+    for (const d of devices) {
+      const r = checkRefusedStore(d, this.refusals.get(d.name) ?? [], fail);
+      this.stats.refusedKept += r.expected;
+      this.stats.refusedAsTyped += r.keptAsTyped;
+      this.stats.invariantChecks += r.expected + r.keptAsTyped;
+    }
+
+    // (8) plans: one active per client, its sessions scheduled, a withdrawn plan's future ones gone
+    const plans = checkPlans(universe, this.seededPlans, fail);
+    this.stats.plansChecked = plans.plans;
+    this.stats.planSessionsChecked = plans.sessions;
+    this.stats.invariantChecks += plans.plans + plans.sessions;
     return failures;
   }
 }
 
-/** All documents any user can see, preferring a full document over a visibility tombstone. */
-function buildUniverse(views: UserView[]): Record<CollectionName, Map<string, Doc>> {
-  const out = Object.fromEntries(collectionNames.map((n) => [n, new Map<string, Doc>()])) as Record<CollectionName, Map<string, Doc>>;
-  for (const v of views) {
-    for (const name of collectionNames) {
-      for (const doc of v.view[name]) {
-        const prev = out[name].get(doc.id);
-        if (!prev || (prev._deleted && !doc._deleted)) out[name].set(doc.id, doc);
-      }
-    }
-  }
-  return out;
-}
-
-function relationsOf(viewer: Viewer, universe: Record<CollectionName, Map<string, Doc>>): Relations {
+export function relationsOf(viewer: Viewer, universe: ServerState): Relations {
   const current = [...universe.assignments.values()].filter((a) => !a._deleted && (a.status === 'active' || a.status === 'paused'));
   return {
     clientIds: new Set(current.filter((a) => a.coachId === viewer.id).map((a) => a.clientId)),

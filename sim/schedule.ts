@@ -34,7 +34,19 @@ export type UserOp =
   | { kind: 'logEntry'; dev: DeviceName; pick: number; rxPick: number }
   | { kind: 'completeSession'; dev: DeviceName; pick: number }
   | { kind: 'comment'; dev: DeviceName; pick: number }
-  | { kind: 'message'; dev: DeviceName; pick: number };
+  | { kind: 'message'; dev: DeviceName; pick: number }
+  // Plans (seed 003 flow 2): written on the device, activated → the server schedules sessions.
+  | { kind: 'createPlan'; dev: DeviceName; pick: number; exPick: number; days: number; weeks: number }
+  | { kind: 'editPlan'; dev: DeviceName; pick: number; field: 'title' | 'goals' }
+  | { kind: 'activatePlan'; dev: DeviceName; pick: number; startIn: number }
+  // Trainer notes, weekly summaries, shared resources (one `notes` collection).
+  | { kind: 'createNote'; dev: DeviceName; pick: number; noteKind: 'note' | 'summary' | 'resource'; isPrivate: boolean }
+  | { kind: 'editNote'; dev: DeviceName; pick: number; field: 'title' | 'body' }
+  | { kind: 'deleteNote'; dev: DeviceName; pick: number }
+  // Recommendations: generated pending, the coach approves (the client sees) or dismisses.
+  | { kind: 'recommend'; dev: DeviceName; pick: number }
+  | { kind: 'approveRecommendation'; dev: DeviceName; pick: number }
+  | { kind: 'dismissRecommendation'; dev: DeviceName; pick: number };
 
 /** Faults and the targeted two-device conflict scenario, run by the harness. */
 export type FaultOp =
@@ -42,24 +54,30 @@ export type FaultOp =
   | { kind: 'delayPulls'; dev: DeviceName; delaysMs: number[] }
   | { kind: 'killServer'; mode: KillMode; dev: DeviceName; downMs: number }
   | { kind: 'settle'; ms: number }
-  | { kind: 'conflict'; pick: number; fields: [TextField, TextField] };
+  | { kind: 'conflict'; pick: number; fields: [TextField, TextField] }
+  // An admin, online, moves a client to a coach through POST /api/admin/assignments/bulk.
+  | { kind: 'reassign'; pick: number; coachPick: number };
 
 /** idle: no push in flight; before: the push never reaches the server; during: a race with the
- * push; after: the push committed but its response is lost with the server. */
-export type KillMode = 'idle' | 'before' | 'during' | 'after';
+ * push; after: the push committed but its response is lost with the server; refresh: a token
+ * refresh committed (the old refresh token spent) but its answer is lost with the server. */
+export type KillMode = 'idle' | 'before' | 'during' | 'after' | 'refresh';
 
 export type Op = (UserOp | FaultOp) & { n: number };
 export type UserOpKind = UserOp['kind'];
 export type FaultKind = FaultOp['kind'];
 
-const coachOps: Record<string, number> = { createDraft: 4, editDraft: 5, addExercise: 4, submitDraft: 3, discardDraft: 1, editPublished: 3, comment: 1, message: 1 };
+const coachOps: Record<string, number> = {
+  createDraft: 4, editDraft: 5, addExercise: 4, submitDraft: 3, discardDraft: 1, editPublished: 3, comment: 1, message: 1,
+  createPlan: 1.5, editPlan: 1.5, activatePlan: 1.5, createNote: 2, editNote: 1.5, deleteNote: 0.4, recommend: 1.5, approveRecommendation: 1.5, dismissRecommendation: 0.4,
+};
 const clientOps: Record<string, number> = { logEntry: 6, completeSession: 2, comment: 1, message: 1 };
-const faults: Record<string, number> = { offline: 3, online: 4, reopen: 1.5, wipe: 0.7, replayPush: 2, delayPulls: 1.5, killServer: 1.2, settle: 2, conflict: 1 };
+const faults: Record<string, number> = { offline: 3, online: 4, reopen: 1.5, wipe: 0.7, replayPush: 2, delayPulls: 1.5, killServer: 1.4, settle: 2, conflict: 1, reassign: 2.5 };
 
 export function generateSchedule(rng: Prng, length: number): Op[] {
   const ops: Op[] = [];
   for (let n = 0; n < length; n++) {
-    const family = rng.weighted({ coach: 45, client: 30, fault: 25 });
+    const family = rng.weighted({ coach: 50, client: 25, fault: 25 });
     if (family === 'fault') ops.push({ ...faultOp(rng), n });
     else ops.push({ ...userOp(rng, family), n });
   }
@@ -81,6 +99,19 @@ function userOp(rng: Prng, family: 'coach' | 'client'): UserOp {
       return { kind, dev, pick, exPick: rng.int(1 << 16) };
     case 'logEntry':
       return { kind, dev, pick, rxPick: rng.int(1 << 16) };
+    case 'createPlan':
+      return { kind, dev, pick, exPick: rng.int(1 << 16), days: 1 + rng.int(3), weeks: 1 + rng.int(2) };
+    case 'editPlan':
+      return { kind, dev, pick, field: rng.pick(['title', 'goals'] as const) };
+    case 'activatePlan':
+      // Mostly from today or the coming week; some long over, which the server must refuse.
+      return { kind, dev, pick, startIn: rng.chance(0.1) ? -30 - rng.int(10) : rng.int(8) };
+    case 'createNote': {
+      const noteKind = rng.pick(['note', 'summary', 'resource'] as const);
+      return { kind, dev, pick, noteKind, isPrivate: noteKind === 'note' && rng.chance(0.5) };
+    }
+    case 'editNote':
+      return { kind, dev, pick, field: rng.pick(['title', 'body'] as const) };
     default:
       return { kind, dev, pick } as UserOp;
   }
@@ -93,7 +124,9 @@ function faultOp(rng: Prng): FaultOp {
     case 'delayPulls':
       return { kind, dev, delaysMs: Array.from({ length: 1 + rng.int(4) }, () => 50 + rng.int(600)) };
     case 'killServer':
-      return { kind, dev, mode: rng.pick(['idle', 'before', 'during', 'after'] as const), downMs: rng.int(800) };
+      return { kind, dev, mode: rng.pick(['idle', 'before', 'during', 'after', 'refresh'] as const), downMs: rng.int(800) };
+    case 'reassign':
+      return { kind, pick: rng.int(1 << 16), coachPick: rng.int(1 << 16) };
     case 'settle':
       return { kind, ms: 50 + rng.int(400) };
     case 'conflict':

@@ -22,8 +22,11 @@ export async function login(url: string, email: string): Promise<Account> {
   return (await res.json()) as Account;
 }
 
-/** Pulls everything; `duplicates` lists ids the server sent twice (impossible in a quiet state). */
-export async function pullAll(url: string, token: string): Promise<{ view: View; duplicates: string[] }> {
+/**
+ * Pulls everything; `duplicates` lists ids the server sent twice (impossible in a quiet state).
+ * Access tokens may live a second or two in the simulation: a 401 mid-way signs in again.
+ */
+export async function pullAll(url: string, token: string, relogin?: () => Promise<string>): Promise<{ view: View; duplicates: string[] }> {
   const view = {} as View;
   const duplicates: string[] = [];
   for (const name of collectionNames) {
@@ -35,6 +38,10 @@ export async function pullAll(url: string, token: string): Promise<{ view: View;
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ checkpoint, batchSize: 1000 }),
       });
+      if (res.status === 401 && relogin) {
+        token = await relogin();
+        continue;
+      }
       if (!res.ok) throw new Error(`pull ${name}: ${res.status} ${await res.text()}`);
       const page = (await res.json()) as { documents: Doc[]; checkpoint: unknown };
       for (const doc of page.documents) {
@@ -47,6 +54,13 @@ export async function pullAll(url: string, token: string): Promise<{ view: View;
     view[name] = [...seen.values()];
   }
   return { view, duplicates };
+}
+
+/** Signs in as `email` and pulls everything, signing in again whenever the token expires. */
+export async function pullAs(url: string, email: string): Promise<{ account: Account; view: View; duplicates: string[] }> {
+  const account = await login(url, email);
+  const relogin = async () => (await login(url, email)).accessToken;
+  return { account, ...(await pullAll(url, account.accessToken, relogin)) };
 }
 
 export const live = (docs: Doc[]) => docs.filter((d) => !d._deleted);

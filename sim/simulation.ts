@@ -1,12 +1,15 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { Admin } from './admin.ts';
 import { DeviceHandle, type DeviceEvents } from './device-handle.ts';
 import type { PushRecord } from './device/tap.ts';
 import type { OpResult } from './device/user-ops.ts';
 import { Oracle, type UserView } from './oracle.ts';
 import { devices as deviceEmails, deviceNames, type DeviceName, type Op, type UserOp } from './schedule.ts';
 import { ServerProcess } from './server-process.ts';
-import { login, pullAll, type Doc, type View } from './server-view.ts';
+import type { RefusedChange } from '../web/src/lib/data/database.ts';
+import { readServerState } from './server-db.ts';
+import { pullAs, type Doc, type View } from './server-view.ts';
 
 /**
  * Runs one schedule from scratch: a fresh server (own SQLite file, demo data) and six device
@@ -20,6 +23,11 @@ export interface SimResult {
   conflictScenarios: number;
   oracle: Oracle['stats'];
   serverKills: number;
+  /** Admin reassignments: made, and refused by the server (coach full). */
+  reassignments: { moved: number; refused: number };
+  /** Access tokens found expired by the server, refreshes made, refresh answers lost with the server. */
+  auth: Record<string, number>;
+  tokenTtl: number;
   ms: number;
 }
 
@@ -31,20 +39,32 @@ export interface SimOptions {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const userKinds = new Set(['createDraft', 'editDraft', 'addExercise', 'submitDraft', 'discardDraft', 'editPublished', 'logEntry', 'completeSession', 'comment', 'message']);
+const userKinds = new Set([
+  'createDraft', 'editDraft', 'addExercise', 'submitDraft', 'discardDraft', 'editPublished', 'logEntry', 'completeSession', 'comment', 'message',
+  'createPlan', 'editPlan', 'activatePlan', 'createNote', 'editNote', 'deleteNote', 'recommend', 'approveRecommendation', 'dismissRecommendation',
+]);
 const IDLE_MS = 45_000;
+/**
+ * The sim's server issues access tokens this short-lived (seconds), so every device refreshes
+ * again and again while it works, goes offline and comes back (DESIGN.md "Identity").
+ */
+export const TOKEN_TTL_S = Number(process.env.SIM_TOKEN_TTL ?? 2);
 
 export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<SimResult> {
   const started = Date.now();
   const log = opts.log ?? (() => undefined);
-  const server = await ServerProcess.start({ verbose: opts.verbose });
+  const server = await ServerProcess.start({ verbose: opts.verbose, env: { ACCESS_TOKEN_TTL: String(TOKEN_TTL_S) } });
   const oracle = new Oracle();
-  const result: SimResult = { failures: [], userOps: { applied: 0, skipped: 0 }, faults: {}, conflictScenarios: 0, oracle: oracle.stats, serverKills: 0, ms: 0 };
+  const admin = new Admin(server.url);
+  const result: SimResult = {
+    failures: [], userOps: { applied: 0, skipped: 0 }, faults: {}, conflictScenarios: 0, oracle: oracle.stats, serverKills: 0,
+    reassignments: { moved: 0, refused: 0 }, auth: {}, tokenTtl: TOKEN_TTL_S, ms: 0,
+  };
   const fault = (kind: string) => (result.faults[kind] = (result.faults[kind] ?? 0) + 1);
   let killFired = false;
   const events: DeviceEvents = {
     onPush: (dev, rec) => {
-      oracle.recordPush(rec);
+      oracle.recordPush(dev, rec);
       if (opts.trace) traceRecord(dev, rec, opts.trace, log);
     },
     onKill: async () => {
@@ -52,6 +72,7 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
       await server.kill();
     },
     onLog: (dev, text) => opts.verbose && log(`[${dev}] ${text}`),
+    onAuth: (_dev, what) => (result.auth[what] = (result.auth[what] ?? 0) + 1),
   };
   const handles = new Map<DeviceName, DeviceHandle>();
   const online = new Map<DeviceName, boolean>();
@@ -65,6 +86,9 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
       }),
     );
     await Promise.all([...handles.values()].map((h) => h.call('awaitIdle', { ms: IDLE_MS }, IDLE_MS + 5_000)));
+    await admin.init();
+    // Demo data has an active plan that no activation scheduled: the plan invariant is about the simulation's.
+    for (const id of readServerState(server.dbPath).plans.keys()) oracle.seededPlans.add(id);
     const dev = (name: DeviceName) => handles.get(name)!;
 
     const userOp = async (name: DeviceName, op: UserOp, n: number, marker = `m${n}`) => {
@@ -75,7 +99,8 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
     };
 
     for (const op of ops) {
-      if (opts.verbose) log(`op #${op.n} ${op.kind}`);
+      if (opts.verbose) log(`op #${op.n} ${op.kind} at ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      oracle.currentOp = op.n;
       if (userKinds.has(op.kind)) {
         const u = op as UserOp & { n: number };
         await userOp(u.dev, u, op.n);
@@ -91,6 +116,10 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
         case 'reopen':
         case 'wipe':
           await dev(op.dev).call(op.kind);
+          if (op.kind === 'wipe') oracle.deviceWiped(op.dev);
+          break;
+        case 'reassign':
+          await reassign(op);
           break;
         case 'replayPush':
           await dev(op.dev).call('replay', { pick: op.n });
@@ -110,11 +139,25 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
       }
     }
 
+    async function reassign(op: Extract<Op, { kind: 'reassign' }>): Promise<void> {
+      if (!server.running) await server.start();
+      const out = await admin.reassign(op.n, op.pick, op.coachPick);
+      if (out.moved) {
+        result.reassignments.moved++;
+        oracle.reassignments.push(out.moved);
+      } else {
+        result.reassignments.refused++;
+        if (out.status >= 500) result.failures.push(`admin: reassignment #${op.n} answered ${out.status}: ${out.message}`);
+      }
+    }
+
     async function killServer(op: Extract<Op, { kind: 'killServer' }>): Promise<void> {
       if (op.mode !== 'idle' && online.get(op.dev)) {
-        // Arm the device's next push, then make one: a message is always possible.
+        // Arm the device's next push, then make one: a message is always possible. A refresh
+        // needs the access token to have expired first.
         killFired = false;
         await dev(op.dev).call('arm', { mode: op.mode });
+        if (op.mode === 'refresh') await sleep(TOKEN_TTL_S * 1000 + 50);
         await userOp(op.dev, { kind: 'message', dev: op.dev, pick: op.n }, op.n);
         const deadline = Date.now() + 5_000;
         while (!killFired && Date.now() < deadline) await sleep(10);
@@ -148,8 +191,7 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
       for (const w of rb.writes) oracle.recordWrite('coachB', op.n, w);
       await Promise.all([a, b].map((h) => h.call('setOnline', { online: true })));
       for (let round = 0; round < 2; round++) await Promise.all([a, b].map((h) => h.call('awaitIdle', { ms: IDLE_MS }, IDLE_MS + 5_000)));
-      const coach = await login(server.url, deviceEmails.coachA);
-      const { view } = await pullAll(server.url, coach.accessToken);
+      const { view } = await pullAs(server.url, deviceEmails.coachA);
       const doc = view.sessions.find((s) => s.id === id);
       const expected: Record<string, string> = fa === fb ? { [fa]: `m${op.n}b` } : { [fa]: `m${op.n}a`, [fb]: `m${op.n}b` };
       result.conflictScenarios++;
@@ -164,7 +206,18 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
     for (const name of deviceNames) await dev(name).call('setOnline', { online: true });
     for (let attempt = 1; ; attempt++) {
       for (let round = 0; round < 2; round++) await Promise.all([...handles.values()].map((h) => h.call('awaitIdle', { ms: IDLE_MS }, IDLE_MS + 5_000)));
-      const failures = oracle.check(await serverViews(server.url), await Promise.all(deviceNames.map(async (name) => ({ name, email: deviceEmails[name], snapshot: await dev(name).call<View>('snapshot') }))));
+      const views = await serverViews(server.url);
+      const viewerOf = (email: string) => views.find((v) => v.email === email)!.viewer;
+      const deviceStates = await Promise.all(
+        deviceNames.map(async (name) => ({
+          name,
+          email: deviceEmails[name],
+          viewer: viewerOf(deviceEmails[name]),
+          snapshot: await dev(name).call<View>('snapshot'),
+          refused: await dev(name).call<RefusedChange[]>('refused'),
+        })),
+      );
+      const failures = oracle.check(readServerState(server.dbPath), views, deviceStates);
       if (failures.length === 0 || attempt === 3) {
         result.failures.push(...failures);
         break;
@@ -188,8 +241,7 @@ async function serverViews(url: string): Promise<UserView[]> {
   const emails = [...new Set([...Object.values(deviceEmails), 'admin@demo.test'])];
   return Promise.all(
     emails.map(async (email) => {
-      const account = await login(url, email);
-      const { view, duplicates } = await pullAll(url, account.accessToken);
+      const { account, view, duplicates } = await pullAs(url, email);
       return { viewer: { id: account.user.id, role: account.user.role }, email, view, duplicates } satisfies UserView;
     }),
   );

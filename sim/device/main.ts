@@ -1,6 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { collectionNames } from '@spotter/shared';
+import { firstValueFrom } from 'rxjs';
 import { createDevice, type Device } from '../../web/src/lib/data/device.ts';
 import { memorySessionStore } from '../../web/src/lib/data/session-store.ts';
 import type { KillMode, UserOp } from '../schedule.ts';
@@ -60,7 +61,7 @@ const commands: Record<string, (args: any) => Promise<unknown>> = {
   async init({ email, password, serverPort }: { email: string; password: string; serverPort: number }) {
     link = new Link(serverPort);
     linkPort = link.listen();
-    tap = new Tap(globalThis.fetch, (rec) => send({ event: 'push', rec }), killServer);
+    tap = new Tap(globalThis.fetch, (rec) => send({ event: 'push', rec }), killServer, (what) => send({ event: 'auth', what }));
     device = await open();
     await device.signIn(email, password);
     return device.syncState$.value.user;
@@ -114,6 +115,10 @@ const commands: Record<string, (args: any) => Promise<unknown>> = {
       out[name] = docs.map((d: any) => stripMeta(d.toMutableJSON()));
     }
     return out;
+  },
+  /** The refused-changes store, as the app's "Refused changes" panel reads it. */
+  async refused() {
+    return firstValueFrom(device.refused$);
   },
   async status() {
     const s = device.syncState$.value;

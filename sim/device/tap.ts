@@ -20,12 +20,17 @@ export interface PushRecord {
 
 const pushPath = /\/api\/sync\/([a-z]+)\/push$/;
 const pullPath = /\/api\/sync\/([a-z]+)\/pull$/;
+const refreshPath = '/api/auth/refresh';
+
+/** Token events the parent counts: an access token the server found expired, a refresh made. */
+export type AuthEvent = 'expired' | 'refresh' | 'refreshLost';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class Tap {
   #base: Fetch;
   #report: (rec: PushRecord) => void;
   #kill: () => Promise<void>;
+  #auth: (e: AuthEvent) => void;
   #recent: { url: string; init: RequestInit }[] = [];
   killMode: KillMode | null = null;
   pullDelays: number[] = [];
@@ -33,10 +38,11 @@ export class Tap {
   killFired: Promise<void> = Promise.resolve();
   #fireKill: () => void = () => undefined;
 
-  constructor(base: Fetch, report: (rec: PushRecord) => void, kill: () => Promise<void>) {
+  constructor(base: Fetch, report: (rec: PushRecord) => void, kill: () => Promise<void>, auth: (e: AuthEvent) => void = () => undefined) {
     this.#base = base;
     this.#report = report;
     this.#kill = kill;
+    this.#auth = auth;
   }
 
   arm(mode: KillMode): void {
@@ -46,9 +52,12 @@ export class Tap {
 
   fetch: Fetch = async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const push = pushPath.exec(new URL(url).pathname);
+    const path = new URL(url).pathname;
+    const push = pushPath.exec(path);
     if (push && init && typeof init.body === 'string') return this.#push(push[1]!, url, init);
+    if (path === refreshPath) return this.#refresh(input, init);
     const res = await this.#base(input, init);
+    if (res.status === 401) this.#auth('expired');
     if (pullPath.test(new URL(url).pathname) && this.pullDelays.length) {
       // Hold the answer: pushes, other pulls and stream events of this device overtake it.
       await res.clone().arrayBuffer();
@@ -60,7 +69,8 @@ export class Tap {
   async #push(collection: string, url: string, init: RequestInit): Promise<Response> {
     this.#recent.push({ url, init });
     if (this.#recent.length > 10) this.#recent.shift();
-    const mode = this.killMode;
+    // A refresh kill waits for the next refresh; every other mode fires on this push.
+    const mode = this.killMode === 'refresh' ? null : this.killMode;
     if (mode) this.killMode = null;
     const killNow = async () => {
       await this.#kill();
@@ -71,6 +81,7 @@ export class Tap {
     const racing = mode === 'during' ? killNow() : null;
     try {
       const res = await pending;
+      if (res.status === 401) this.#auth('expired');
       const text = await res.clone().text();
       if (mode === 'after') {
         await killNow();
@@ -82,6 +93,21 @@ export class Tap {
     } finally {
       await racing;
     }
+  }
+
+  /** A token refresh; armed with 'refresh', the server dies after committing it, before answering. */
+  async #refresh(input: Parameters<Fetch>[0], init: RequestInit | undefined): Promise<Response> {
+    const res = await this.#base(input, init);
+    if (this.killMode !== 'refresh') {
+      this.#auth('refresh');
+      return res;
+    }
+    this.killMode = null;
+    await res.clone().text();
+    await this.#kill();
+    this.#fireKill();
+    this.#auth('refreshLost');
+    throw new TypeError('fetch failed: the server died before the refreshed tokens left');
   }
 
   #record(collection: string, init: RequestInit, answer: string, how: PushRecord['how']): void {

@@ -5,6 +5,7 @@ import { coachWrites } from '../../web/src/lib/coach/queue.ts';
 import { withCompletion, withEntry } from '../../web/src/lib/client/log-entry.ts';
 import { newComment, newMessage } from '../../web/src/lib/comments/comments.ts';
 import type { UserOp } from '../schedule.ts';
+import { coachOpKinds, runCoachOp } from './coach-ops.ts';
 
 /**
  * The users' operations, done the way the app's pages do them: the feature folders' pure
@@ -36,6 +37,7 @@ async function all<C extends CollectionName>(device: Device, collection: C): Pro
 export async function runUserOp(device: Device, op: UserOp, marker: string): Promise<OpResult> {
   const me = device.syncState$.value.user;
   if (!me) return skip('not signed in');
+  if (coachOpKinds.has(op.kind)) return runCoachOp(device, op as Parameters<typeof runCoachOp>[1], marker);
   const now = () => new Date().toISOString();
   const sessions = (await all(device, 'sessions')) as TrainingSession[];
   const assignments = ((await all(device, 'assignments')) as Assignment[]).filter((a) => a.status === 'active');
@@ -119,6 +121,7 @@ export async function runUserOp(device: Device, op: UserOp, marker: string): Pro
       return put('messages', doc, ['body'], marker);
     }
   }
+  return skip(`no such operation: ${op.kind}`);
 }
 
 /** One step of the targeted conflict scenario: an edit of one field of a known session. */
