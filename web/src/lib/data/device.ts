@@ -39,6 +39,9 @@ export interface DeviceOptions {
 export type Device = Awaited<ReturnType<typeof createDevice>>;
 
 type Stream = Subject<RxReplicationPullStreamItem<any, { seq: number }>>;
+/** No role (not signed in yet): every collection replicates both ways, as before roles existed. */
+const canWrite = (name: CollectionName, role: SessionUser['role'] | undefined): boolean =>
+  !role || (collections[name].writers as readonly string[]).includes(role);
 const emptyRecord = <T>(make: () => T) => Object.fromEntries(collectionNames.map((n) => [n, make()])) as Record<CollectionName, T>;
 
 /**
@@ -100,7 +103,8 @@ export async function createDevice(opts: DeviceOptions) {
     if (!sessions.load() || state$.value.needsSignIn) return;
     if (replications.length === 0) {
       const deps = { db, api, pending, serverWins, retryTime: opts.retryTime ?? 3000, waitForLeadership: opts.multiInstance ?? false, onSynced };
-      replications = collectionNames.map((n) => replicateCollection(n, deps, streams[n]));
+      const role = state$.value.user?.role;
+      replications = collectionNames.map((n) => replicateCollection(n, deps, streams[n], { push: canWrite(n, role) }));
       trackInitialSync();
     } else {
       for (const r of replications) if (r.isPaused()) void r.start();
@@ -212,8 +216,14 @@ export async function createDevice(opts: DeviceOptions) {
     return collections[collection].schema.parse({ ...doc, updatedAt: new Date().toISOString() }) as DocOf<C>;
   }
 
-  /** Validates with the shared zod schema (throws ZodError) and writes. Sets updatedAt. */
+  /**
+   * Validates with the shared zod schema (throws ZodError) and writes. Sets updatedAt. A
+   * collection this user's role never writes is replicated pull-only, so such a write could
+   * never reach the server: it is refused here instead of waiting to upload forever.
+   */
   async function put<C extends CollectionName>(collection: C, doc: DocOf<C>): Promise<DocOf<C>> {
+    const role = state$.value.user?.role;
+    if (role && !canWrite(collection, role)) throw new Error(`A ${role} cannot change ${collection}.`);
     const parsed = parse(collection, doc);
     await (db[collection] as any).upsert(parsed);
     return parsed;

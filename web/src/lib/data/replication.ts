@@ -21,6 +21,16 @@ export interface ReplicationDeps {
   onSynced(): void;
 }
 
+export interface ReplicationOptions {
+  /**
+   * This user's role may write the collection (shared `collections[name].writers`). Without it
+   * the replication is pull-only: RxDB then keeps no "assumed master state" document per pulled
+   * document (it needs those only to push), which for a coach's logs is ~5,700 fewer IndexedDB
+   * writes (and as many reads) in a first sync (bench/README.md).
+   */
+  push: boolean;
+}
+
 /**
  * One RxDB replication of a collection against /api/sync/:collection. The stream Subject is
  * fed by the device's single SSE connection.
@@ -29,6 +39,7 @@ export function replicateCollection(
   name: CollectionName,
   deps: ReplicationDeps,
   stream$: Subject<RxReplicationPullStreamItem<Doc, Checkpoint>>,
+  opts: ReplicationOptions = { push: true },
 ): RxReplicationState<Doc, Checkpoint> {
   const { db, api, pending, serverWins } = deps;
   return replicateRxCollection<Doc, Checkpoint>({
@@ -50,7 +61,7 @@ export function replicateCollection(
         return { documents: res.documents, checkpoint: res.checkpoint ?? checkpoint };
       },
     },
-    push: {
+    push: !opts.push ? undefined : {
       batchSize: 100,
       async handler(rows) {
         // A row whose new state equals what the server already has needs no request. This is
