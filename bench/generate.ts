@@ -128,7 +128,7 @@ export async function generateLargeAccount(opts: GenerateOptions): Promise<Gener
     const message = (author: Person, kind: Message['kind'], body: string, createdAt: string, target: { type: 'session' | 'log'; id: string } | null) => {
       put('messages', {
         id: rnd.uuid(msOf(createdAt)), kind, authorId: author.id, authorRole: author.role, ...pair, targetType: target?.type ?? null,
-        targetId: target?.id ?? null, body, createdAt, updatedAt: createdAt,
+        targetId: target?.id ?? null, targetEntryId: null, rating: null, body, createdAt, updatedAt: createdAt,
       } satisfies Message);
     };
     for (let w = 0; w < weeks + 2; w++) {

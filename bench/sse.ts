@@ -136,7 +136,7 @@ export async function sseFigures(baseDb: string, workDir: string, data: Generate
       const now = new Date().toISOString();
       const msg: Message = {
         id: rnd.uuid(Date.now()), kind: 'message', authorId: client.id, authorRole: 'client', coachId: coach.id, clientId: client.id,
-        targetType: null, targetId: null, body: `bench message ${seq}`, createdAt: now, updatedAt: now,
+        targetType: null, targetId: null, targetEntryId: null, rating: null, body: `bench message ${seq}`, createdAt: now, updatedAt: now,
       };
       sentAt.set(msg.id, performance.now());
       return { token: tokens[i]!, body: JSON.stringify([{ assumedMasterState: null, newDocumentState: { ...msg, _deleted: false } }]) };

@@ -65,6 +65,33 @@ describe('canSee', () => {
   });
 });
 
+// Comments on one exercise and recommendation ratings (issues 6 and 9): which fields go
+// together and who may rate. Whether the target exists is the server's (rules.ts).
+const fromClient = { authorId: 'client-1', authorRole: 'client' as const };
+const onEntry = { kind: 'comment' as const, targetType: 'log' as const, targetId: 'log.ses-1', targetEntryId: 'rx-1' };
+const rated = { ...fromClient, kind: 'comment' as const, targetType: 'recommendation' as const, targetId: 'rec-1', rating: 4 };
+const messageShapes: [string, Viewer, CollectionName, Doc | null, Doc, string | null][] = [
+  ["a client comments on one exercise's log", client, 'messages', null, f.message({ ...fromClient, ...onEntry }), null],
+  ["a coach comments on one exercise's log", coach, 'messages', null, f.message(onEntry), null],
+  ['a coach comments on one prescribed exercise', coach, 'messages', null, f.message({ ...onEntry, targetType: 'session', targetId: 'ses-1' }), null],
+  ['a plain message names no exercise', coach, 'messages', null, f.message({ targetEntryId: 'rx-1' }), 'only comments have a target'],
+  ['a plain message carries no rating', client, 'messages', null, f.message({ ...fromClient, rating: 3 }), 'only comments have a target'],
+  ['a comment needs a target', coach, 'messages', null, f.message({ kind: 'comment' }), 'a comment needs what it is about'],
+  ['an exercise comment needs its session or log', coach, 'messages', null, f.message({ kind: 'comment', targetEntryId: 'rx-1' }), 'a comment needs what it is about'],
+  ['an empty comment is refused', coach, 'messages', null, f.message({ kind: 'comment', targetType: 'session', targetId: 'ses-1', body: '  ' }), 'a message needs some text'],
+  ['an empty message is refused', client, 'messages', null, f.message({ ...fromClient, body: '' }), 'a message needs some text'],
+  ['a client rates a recommendation with a comment', client, 'messages', null, f.message({ ...rated, body: 'Felt right' }), null],
+  ['a client rates a recommendation without words', client, 'messages', null, f.message({ ...rated, body: '' }), null],
+  ['a client changes their rating', client, 'messages', f.message(rated), f.message({ ...rated, rating: 2, updatedAt: '2026-03-03T09:00:00.000Z' }), null],
+  ['feedback on a recommendation needs a rating', client, 'messages', null, f.message({ ...rated, rating: null }), 'feedback on a recommendation needs a rating (1-5)'],
+  ['a recommendation has no exercise entries', client, 'messages', null, f.message({ ...rated, targetEntryId: 'rx-1' }), 'a recommendation has no exercises to comment on'],
+  ['a session comment carries no rating', client, 'messages', null, f.message({ ...fromClient, kind: 'comment', targetType: 'session', targetId: 'ses-1', rating: 5 }), 'only a recommendation is rated'],
+  ['a coach cannot rate a recommendation', coach, 'messages', null, f.message({ kind: 'comment', targetType: 'recommendation', targetId: 'rec-1', rating: 5 }), 'only the client rates a recommendation'],
+  ["a client cannot rate as another client", client, 'messages', null, f.message({ ...rated, clientId: 'client-2' }), 'you can only message your own coach'],
+  ['a rating cannot move to another recommendation', client, 'messages', f.message(rated), f.message({ ...rated, targetId: 'rec-2' }), 'targetId cannot be changed once set'],
+  ['a comment cannot move to another exercise', coach, 'messages', f.message(onEntry), f.message({ ...onEntry, targetEntryId: 'rx-2' }), 'targetEntryId cannot be changed once set'],
+];
+
 describe('writeRefusal', () => {
   const cases: [string, Viewer, CollectionName, Doc | null, Doc, string | null][] = [
     ['a coach creates a session for their client', coach, 'sessions', null, f.session(), null],
@@ -98,6 +125,7 @@ describe('writeRefusal', () => {
     ['nobody writes system messages', coach, 'messages', null, f.message({ kind: 'system' }), 'system messages are written by the server'],
     ['a coach cannot message an unassigned client', coach, 'messages', null, f.message({ clientId: 'client-2' }), 'you can only message your own clients'],
     ['a client cannot message another coach', client, 'messages', null, f.message({ authorId: 'client-1', authorRole: 'client', coachId: 'coach-2' }), 'you can only message your own coach'],
+    ...messageShapes,
     ['a coach writes a note on their client', coach, 'notes', null, f.note(), null],
     ['a coach cannot write a plan for an unassigned client', coach, 'plans', null, f.plan({ clientId: 'client-2' }), 'this client is not assigned to you'],
     ['a client cannot approve a recommendation', client, 'recommendations', f.recommendation(), f.recommendation({ status: 'approved' }), 'a client cannot change recommendations'],

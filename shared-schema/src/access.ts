@@ -1,6 +1,7 @@
 import type { CollectionName } from './collections.ts';
 import { collections } from './collections.ts';
 import type { Role } from './docs/common.ts';
+import type { Message } from './docs/messages.ts';
 import { selfEditablePersonFields } from './docs/people.ts';
 
 /** Who is asking. */
@@ -95,6 +96,10 @@ export function writeRefusal(viewer: Viewer, collection: CollectionName, prev: A
     case 'messages': {
       if (n.authorId !== me || n.authorRole !== role) return 'you can only write as yourself';
       if (n.kind === 'system') return 'system messages are written by the server';
+      const shape = messageShapeRefusal(n as Message);
+      if (shape) return shape;
+      // Feedback on a recommendation is the client's (seed 002 §4); the coach reads it.
+      if (n.targetType === 'recommendation' && role !== 'client') return 'only the client rates a recommendation';
       if (role === 'coach') return n.coachId === me && rel.clientIds.has(n.clientId) ? null : 'you can only message your own clients';
       return n.clientId === me && rel.coachIds.has(n.coachId) ? null : 'you can only message your own coach';
     }
@@ -106,4 +111,23 @@ export function writeRefusal(viewer: Viewer, collection: CollectionName, prev: A
       if (!rel.clientIds.has(n.clientId)) return 'this client is not assigned to you';
       return null;
   }
+}
+
+/**
+ * Which fields of a message go together, beyond what its schema can say: a plain message has
+ * no target; a comment has one; an exercise (`targetEntryId`) only within a session or log; a
+ * rating only on a recommendation, and there it is required; the body may be empty only next
+ * to a rating. Null when the shape is right. The server also checks that the target exists.
+ */
+export function messageShapeRefusal(m: Message): string | null {
+  if (m.kind !== 'comment') {
+    if (m.targetType !== null || m.targetId !== null || m.targetEntryId !== null || m.rating !== null) return 'only comments have a target';
+    return m.body.trim() === '' ? 'a message needs some text' : null;
+  }
+  if (m.targetType === null || m.targetId === null) return 'a comment needs what it is about';
+  if (m.targetEntryId !== null && m.targetType === 'recommendation') return 'a recommendation has no exercises to comment on';
+  if (m.targetType === 'recommendation' && m.rating === null) return 'feedback on a recommendation needs a rating (1-5)';
+  if (m.targetType !== 'recommendation' && m.rating !== null) return 'only a recommendation is rated';
+  if (m.rating === null && m.body.trim() === '') return 'a message needs some text';
+  return null;
 }

@@ -36,7 +36,7 @@ export const collections = {
     // No index on targetId: it is null for plain messages, and IndexedDB leaves null keys out
     // of an index, so RxDB's count() over such an index misses them.
     indexes: [['clientId', 'createdAt']],
-    fixed: ['kind', 'authorId', 'authorRole', 'coachId', 'clientId', 'targetType', 'targetId', 'createdAt'],
+    fixed: ['kind', 'authorId', 'authorRole', 'coachId', 'clientId', 'targetType', 'targetId', 'targetEntryId', 'createdAt'],
   },
   notes: { schema: noteSchema, writers: ['coach'], indexes: [['clientId', 'kind']], fixed: ['kind', 'coachId', 'clientId'] },
   plans: { schema: planSchema, writers: ['coach'], indexes: [['clientId']], fixed: ['coachId', 'clientId'] },

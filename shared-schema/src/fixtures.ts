@@ -132,6 +132,8 @@ export const message = (o: Partial<Message> = {}): Message => ({
   clientId: CLIENT_ID,
   targetType: null,
   targetId: null,
+  targetEntryId: null,
+  rating: null,
   body: 'Nice work today.',
   createdAt: T0,
   updatedAt: T0,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDaysTo, collectionNames, sessionLogId, todayLocal, type CollectionName } from '@spotter/shared';
+import { addDaysTo, collectionNames, ratingId, sessionLogId, todayLocal, type CollectionName } from '@spotter/shared';
 import { exercise, logEntry, message, note, plan, prescription, recommendation, session } from '@spotter/shared/fixtures.ts';
 import type { Doc } from '../src/storage/mappers.ts';
 import { startTestServer, type TestServer } from './helper.ts';
@@ -107,6 +107,28 @@ const messageFrom = (author: User, coach: User, client: User, n: string) => () =
 const noteFor = (actor: User, coach: User, client: User, n: string) => () => ({ doc: note({ id: `note-${n}`, ...pairOf(coach, client), createdAt: nowIso, updatedAt: nowIso }) });
 const planFor = (coach: User, client: User, n: string) => () => ({ doc: plan({ id: `plan-${n}`, ...pairOf(coach, client), assignmentId: null, status: 'draft', days: [], createdAt: nowIso, updatedAt: nowIso }) });
 const recFor = (coach: User, client: User, n: string) => () => ({ doc: recommendation({ id: `rec-${n}`, ...pairOf(coach, client), createdAt: nowIso, updatedAt: nowIso }) });
+// Issue 6: a comment on one exercise of a session's log (the prescription id as targetEntryId),
+// judged by the session even before the log exists. Issue 9: a client's rating of a recommendation.
+const exerciseComment = (author: User, client: User, n: string, entry: (rxIds: string[]) => string) => () => {
+  const target = publishedOf(client);
+  const rx = (target.exercises as { id: string }[]).map((p) => p.id);
+  return {
+    doc: message({
+      id: `cmt-${n}`, kind: 'comment', authorId: id(author), authorRole: author.startsWith('coach') ? 'coach' : 'client', coachId: String(target.coachId), clientId: id(client),
+      targetType: 'log', targetId: sessionLogId(target.id), targetEntryId: entry(rx), body: 'Left knee felt it', createdAt: nowIso, updatedAt: nowIso,
+    }),
+  };
+};
+const recOf = (client: User, status: string) => all('recommendations').find((r) => r.clientId === id(client) && r.status === status)!;
+const ratingBy = (author: User, client: User, status: string, change: () => Record<string, unknown> = () => ({})) => () => {
+  const rec = recOf(client, status);
+  return {
+    doc: message({
+      id: ratingId(rec.id), kind: 'comment', authorId: id(author), authorRole: author.startsWith('coach') ? 'coach' : 'client', coachId: String(rec.coachId), clientId: id(client),
+      targetType: 'recommendation', targetId: rec.id, rating: 4, body: '', createdAt: nowIso, updatedAt: nowIso, ...change(),
+    }),
+  };
+};
 const assignmentChange = (client: User, status: string) => () => {
   const current = all('assignments').find((a) => a.clientId === id(client) && a.status === 'active')!;
   return { doc: { ...current, notes: `changed to ${status}`, updatedAt: now() }, assumed: { ...current, _deleted: false } };
@@ -142,6 +164,17 @@ const pushCells: Cell[] = [
   ['a message to another coach', 'client', 'messages', messageFrom('client', 'coach2', 'client', 'd'), 'deny'],
   ['a message as someone else', 'client2', 'messages', messageFrom('client', 'coach', 'client', 'e'), 'deny'],
   ['a message', 'admin', 'messages', messageFrom('admin', 'coach', 'client', 'f'), 'deny'],
+  ['a comment on one exercise of their session', 'client', 'messages', exerciseComment('client', 'client', 'ex-a', (rx) => rx[0]!), 'allow'],
+  ['a comment on one exercise of their client’s session', 'coach', 'messages', exerciseComment('coach', 'client', 'ex-b', (rx) => rx.at(-1)!), 'allow'],
+  ['a comment on an exercise the session does not prescribe', 'client', 'messages', exerciseComment('client', 'client', 'ex-c', () => 'not-prescribed'), 'deny'],
+  ['a comment on one exercise of another coach’s client', 'coach2', 'messages', exerciseComment('coach2', 'client', 'ex-d', (rx) => rx[0]!), 'deny'],
+  ['a rating of a recommendation still pending', 'client', 'messages', ratingBy('client', 'client', 'pending'), 'deny'],
+  ['a rating of another client’s recommendation', 'client2', 'messages', ratingBy('client2', 'client', 'approved'), 'deny'],
+  ['another client’s recommendation, rated as themself', 'client2', 'messages', ratingBy('client2', 'client2', 'approved', () => ({ targetId: recOf('client', 'approved').id })), 'deny'],
+  ['a rating of their client’s recommendation', 'coach', 'messages', ratingBy('coach', 'client', 'approved'), 'deny'],
+  ['a rating under another id', 'client2', 'messages', ratingBy('client2', 'client2', 'approved', () => ({ id: 'rating-by-hand' })), 'deny'],
+  // Last of the ratings: the denials above reuse this rating's derived id.
+  ['a rating of their approved recommendation', 'client', 'messages', ratingBy('client', 'client', 'approved'), 'allow'],
   ['a note on their client', 'coach', 'notes', noteFor('coach', 'coach', 'client', 'a'), 'allow'],
   ['a note on another coach’s client', 'coach', 'notes', noteFor('coach', 'coach', 'client2', 'b'), 'deny'],
   ['a note', 'client', 'notes', noteFor('client', 'coach', 'client', 'c'), 'deny'],

@@ -2,12 +2,19 @@ import { z } from 'zod';
 import { id, instant, optionalId, role, text } from './common.ts';
 
 /**
- * message: coach <-> client conversation. comment: on a session or a log (seed 001's
- * polymorphic comments; author coach or client). system: written by the server (e.g.
- * "you have a new trainer"). A document is only ever written by its author.
+ * message: coach <-> client conversation. comment: on a session, a log, one exercise of
+ * either (seed 001's polymorphic comments; author coach or client), or the client's rating
+ * of a recommendation (seed 002 §4 feedback). system: written by the server (e.g. "you have
+ * a new trainer"). A document is only ever written by its author.
+ *
+ * Rules the JSON Schema cannot state (which fields go together, who may rate, a non-empty
+ * body unless it is a rating) are pure rules in access.ts (`messageShapeRefusal`).
  */
 export const messageKind = z.enum(['message', 'comment', 'system']);
-export const commentTarget = z.enum(['session', 'log']);
+export const commentTarget = z.enum(['session', 'log', 'recommendation']);
+
+/** A recommendation rating, 1 (not useful) to 5 (very useful). */
+export const rating = z.number().int().min(1).max(5);
 
 export const messageSchema = z.strictObject({
   id,
@@ -18,8 +25,32 @@ export const messageSchema = z.strictObject({
   clientId: id,
   targetType: commentTarget.nullable(),
   targetId: optionalId,
-  body: text(4000).min(1),
+  /**
+   * With a session or log target: the prescription id within that session, so a comment is on
+   * one exercise (its prescription, or its entry in the log, which is keyed by prescription id).
+   */
+  targetEntryId: optionalId,
+  /** Only on a comment about a recommendation (the client's rating); null on everything else. */
+  rating: rating.nullable(),
+  /** May be empty only on a rating: the comment that goes with it is optional. */
+  body: text(4000),
   createdAt: instant,
   updatedAt: instant,
 });
 export type Message = z.infer<typeof messageSchema>;
+
+/**
+ * The id of a client's rating of recommendation `recommendationId`: derived (like a session's
+ * log id), so the client's devices rating offline meet in one document instead of counting
+ * twice. Ids are limited to 64 characters; a longer recommendation id is hashed.
+ */
+export function ratingId(recommendationId: string): string {
+  const plain = `rating.${recommendationId}`;
+  return plain.length <= 64 ? plain : `rating.h${fnv1a32(recommendationId)}${fnv1a32(`~${recommendationId}`)}`;
+}
+
+function fnv1a32(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}

@@ -76,7 +76,7 @@ export function bulkAssign(repo: Repository, admin: Viewer, req: BulkAssignReque
       assignments.push(next);
       const message: Message = {
         id: newId(), kind: 'system', authorId: admin.id, authorRole: 'admin', coachId: coach.id, clientId: client.id,
-        targetType: null, targetId: null, body: `You have a new trainer: ${name(coach)}.`, createdAt: now, updatedAt: now,
+        targetType: null, targetId: null, targetEntryId: null, rating: null, body: `You have a new trainer: ${name(coach)}.`, createdAt: now, updatedAt: now,
       };
       repo.put('messages', message, false);
       // Visibility follows the assignment: the new trainer now sees the history, a former one

@@ -15,7 +15,7 @@ export function extrasFor({ coach, client, assignment, exercises, today, now }: 
   const pair = { coachId: coach.id, clientId: client.id };
   const message = (author: Person, body: string, minutesAgo: number): Message => {
     const at = new Date(Date.now() - minutesAgo * 60_000).toISOString();
-    return { id: uuid(), kind: 'message', authorId: author.id, authorRole: author.role, ...pair, targetType: null, targetId: null, body, createdAt: at, updatedAt: at };
+    return { id: uuid(), kind: 'message', authorId: author.id, authorRole: author.role, ...pair, targetType: null, targetId: null, targetEntryId: null, rating: null, body, createdAt: at, updatedAt: at };
   };
   const note = (kind: Note['kind'], fields: Partial<Note>): Note => ({
     id: uuid(), kind, ...pair, title: '', body: '', url: '', resourceType: '', isPrivate: false, weekOf: null, createdAt: now, updatedAt: now, ...fields,

@@ -148,8 +148,10 @@ export const messages = sqliteTable(
     authorRole: text('author_role', { enum: ['coach', 'client', 'admin'] }).notNull(),
     coachId: text('coach_id').notNull().references(() => users.id),
     clientId: text('client_id').notNull().references(() => users.id),
-    targetType: text('target_type', { enum: ['session', 'log'] }),
+    targetType: text('target_type', { enum: ['session', 'log', 'recommendation'] }),
     targetId: text('target_id'),
+    targetEntryId: text('target_entry_id'),
+    rating: integer('rating'),
     body: text('body').notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -159,6 +161,7 @@ export const messages = sqliteTable(
     index('messages_client_idx').on(t.clientId, t.createdAt),
     check('messages_kind_check', sql`${t.kind} IN ('message', 'comment', 'system')`),
     check('messages_target_check', sql`(${t.targetType} IS NULL) = (${t.targetId} IS NULL)`),
+    check('messages_rating_check', sql`${t.rating} IS NULL OR ${t.rating} BETWEEN 1 AND 5`),
   ],
 );
 

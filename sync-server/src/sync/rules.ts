@@ -1,5 +1,5 @@
 import {
-  assignmentRefusal, canSee, publishRefusal, sessionLogId, todayLocal,
+  assignmentRefusal, canSee, publishRefusal, ratingId, sessionLogId, todayLocal,
   type Assignment, type CollectionName, type SessionLog, type Message, type Plan, type TrainingSession, type Viewer,
 } from '@spotter/shared';
 import type { Doc } from '../storage/mappers.ts';
@@ -86,23 +86,46 @@ function decideLog(ctx: RuleContext, next: SessionLog): Decision {
   return { kind: 'write', doc: next };
 }
 
+/**
+ * A comment's target must exist and be visible to its author (the shape of the fields was
+ * checked by the pure rules, messageShapeRefusal). Plain messages have no target.
+ */
 function decideMessage(ctx: RuleContext, next: Message): Decision {
-  if (next.kind !== 'comment') {
-    return next.targetType === null && next.targetId === null ? { kind: 'write', doc: next } : { kind: 'refuse', reason: 'Only comments have a target.' };
-  }
-  if (!next.targetType || !next.targetId) return { kind: 'refuse', reason: 'A comment needs the session or log it is about.' };
+  if (next.kind !== 'comment') return { kind: 'write', doc: next };
+  if (next.targetType === 'recommendation') return decideRating(ctx, next);
+  const targetId = next.targetId ?? '';
   const collection = next.targetType === 'session' ? 'sessions' : 'logs';
   // A log's id is derived from its session, so a comment on a log written offline may arrive
   // before the log itself (separate collections replicate independently): then the comment is
   // judged against the session the log will belong to, and nothing the user typed is refused.
-  const pendingLogSession = collection === 'logs' && next.targetId.startsWith('log.') ? next.targetId.slice(4) : null;
-  const found = ctx.repo.get(collection, next.targetId);
+  const pendingLogSession = collection === 'logs' && targetId.startsWith('log.') ? targetId.slice(4) : null;
+  const found = ctx.repo.get(collection, targetId);
   const [targetCollection, target] =
     !found && pendingLogSession ? (['sessions', ctx.repo.get('sessions', pendingLogSession)] as const) : ([collection, found] as const);
   // The author must see what they comment on, and the comment belongs to the target's client.
   if (!target || target.deleted || !canSee(ctx.viewer, targetCollection, target.doc, ctx.rel) || target.doc.clientId !== next.clientId) {
     return { kind: 'refuse', reason: `You can only comment on a ${next.targetType} you can see.` };
   }
+  if (next.targetEntryId !== null) {
+    // One exercise: a prescription of the session (a log's entries are keyed by prescription
+    // id). Checked against the session, not the log, so it also holds before the log arrives.
+    const sessionId = targetCollection === 'sessions' ? target.doc.id : String(target.doc.sessionId);
+    const session = targetCollection === 'sessions' ? target : ctx.repo.get('sessions', sessionId);
+    const prescribed = (session?.doc as TrainingSession | undefined)?.exercises ?? [];
+    if (!prescribed.some((p) => p.id === next.targetEntryId)) {
+      return { kind: 'refuse', reason: 'That exercise is not part of this session.' };
+    }
+  }
+  return { kind: 'write', doc: next };
+}
+
+/** Seed 002 §4 feedback: only the recommendation's own client rates it, and only once approved. */
+function decideRating(ctx: RuleContext, next: Message): Decision {
+  const rec = ctx.repo.get('recommendations', next.targetId ?? '');
+  if (!rec || rec.deleted || rec.doc.clientId !== next.clientId || rec.doc.coachId !== next.coachId || !canSee(ctx.viewer, 'recommendations', rec.doc, ctx.rel)) {
+    return { kind: 'refuse', reason: 'You can only rate a recommendation your coach approved for you.' };
+  }
+  if (next.id !== ratingId(rec.doc.id)) return { kind: 'refuse', reason: `A rating of this recommendation has the id ${ratingId(rec.doc.id)}.` };
   return { kind: 'write', doc: next };
 }
 

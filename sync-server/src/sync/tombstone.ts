@@ -21,7 +21,7 @@ export const blanks: Record<CollectionName, Record<string, unknown>> = {
   exercises: { ownerId: null, name: hidden, description: '', videoUrl: '', type: 'other', pattern: 'core', muscleGroups: [] },
   sessions: { dueDate: '1970-01-01', title: '', notes: '', exercises: [], status: 'draft', submittedAt: null, rejection: null, planId: null },
   logs: { entries: {}, completedAt: null },
-  messages: { kind: 'message', targetType: null, targetId: null, body: hidden },
+  messages: { kind: 'message', targetType: null, targetId: null, targetEntryId: null, rating: null, body: hidden },
   notes: { kind: 'note', title: '', body: '', url: '', resourceType: '', isPrivate: true, weekOf: null },
   plans: { assignmentId: null, title: hidden, description: '', goals: '', durationWeeks: 1, startDate: null, status: 'draft', days: [] },
   recommendations: { kind: 'custom', priority: 1, pattern: null, exerciseId: null, title: hidden, reason: '', status: 'dismissed' },

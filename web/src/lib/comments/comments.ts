@@ -4,18 +4,22 @@ import { format } from 'date-fns';
 
 /**
  * Comments and messages are both `messages` documents (one collection, one writer per
- * document: its author). A comment targets a session (what the coach prescribed) or the
- * session's log document (what the client did: every exercise entry lives in that one
- * document, so its thread is where "my knee hurt on the squats" goes). The server checks the
- * target exists and is visible to the author. Pure helpers; pages write through the data layer.
+ * document: its author). A comment targets a session (what the coach prescribed), the
+ * session's log document (what the client did), or one exercise's log: the log document plus
+ * `entryId`, the prescription id its entry is keyed by (where "my knee hurt on the squats"
+ * goes). The server checks the target exists, is visible to the author and, for an exercise,
+ * that the session prescribes it. Pure helpers; pages write through the data layer.
  */
-export type CommentTarget = { type: 'session' | 'log'; id: string };
+export type CommentTarget = { type: 'session' | 'log'; id: string; entryId?: string | null };
 
-/** The two threads of a session. */
+/** The two whole-session threads of a session. */
 export const targetsOf = (sessionId: string): { session: CommentTarget; log: CommentTarget } => ({
   session: { type: 'session', id: sessionId },
   log: { type: 'log', id: sessionLogId(sessionId) },
 });
+
+/** The thread on one exercise's log (prescription `prescriptionId` of the session). */
+export const entryTarget = (sessionId: string, prescriptionId: string): CommentTarget => ({ type: 'log', id: sessionLogId(sessionId), entryId: prescriptionId });
 
 export interface Author {
   id: string;
@@ -32,7 +36,15 @@ const byCreated = (a: Message, b: Message) => a.createdAt.localeCompare(b.create
 
 /** The thread on one target, oldest first (a thread reads top to bottom). */
 export const commentsOn = (messages: readonly Message[], target: CommentTarget): Message[] =>
-  messages.filter((m) => m.kind === 'comment' && m.targetType === target.type && m.targetId === target.id).sort(byCreated);
+  messages
+    .filter((m) => m.kind === 'comment' && m.targetType === target.type && m.targetId === target.id && (m.targetEntryId ?? null) === (target.entryId ?? null))
+    .sort(byCreated);
+
+/** Every comment about a session: on it, on its log, and on each of its exercises. */
+export const commentsAbout = (messages: readonly Message[], sessionId: string): Message[] => {
+  const ids = new Set([sessionId, sessionLogId(sessionId)]);
+  return messages.filter((m) => m.kind === 'comment' && (m.targetType === 'session' || m.targetType === 'log') && ids.has(m.targetId ?? '')).sort(byCreated);
+};
 
 /** The coach↔client conversation, oldest first; server 'system' notes belong in it too. */
 export const conversation = (messages: readonly Message[], pair: Pair): Message[] =>
@@ -41,11 +53,11 @@ export const conversation = (messages: readonly Message[], pair: Pair): Message[
     .sort(byCreated);
 
 export function newComment(id: string, author: Author, pair: Pair, target: CommentTarget, body: string, now: string): Message {
-  return { id, kind: 'comment', authorId: author.id, authorRole: author.role, ...pair, targetType: target.type, targetId: target.id, body: body.trim(), createdAt: now, updatedAt: now };
+  return { id, kind: 'comment', authorId: author.id, authorRole: author.role, ...pair, targetType: target.type, targetId: target.id, targetEntryId: target.entryId ?? null, rating: null, body: body.trim(), createdAt: now, updatedAt: now };
 }
 
 export function newMessage(id: string, author: Author, pair: Pair, body: string, now: string): Message {
-  return { id, kind: 'message', authorId: author.id, authorRole: author.role, ...pair, targetType: null, targetId: null, body: body.trim(), createdAt: now, updatedAt: now };
+  return { id, kind: 'message', authorId: author.id, authorRole: author.role, ...pair, targetType: null, targetId: null, targetEntryId: null, rating: null, body: body.trim(), createdAt: now, updatedAt: now };
 }
 
 /** "Coach" / "You" style label for an author, given display names known on the device. */

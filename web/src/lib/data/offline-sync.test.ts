@@ -34,7 +34,7 @@ const pushesOf = (id: string) => browser.requests.filter((r) => r.url.includes('
 
 function message(body: string): Message {
   const now = new Date().toISOString();
-  return { id: device.newId(), kind: 'message', authorId: coachId, authorRole: 'coach', coachId, clientId, targetType: null, targetId: null, body, createdAt: now, updatedAt: now };
+  return { id: device.newId(), kind: 'message', authorId: coachId, authorRole: 'coach', coachId, clientId, targetType: null, targetId: null, targetEntryId: null, rating: null, body, createdAt: now, updatedAt: now };
 }
 
 describe('offline edits', () => {
@@ -73,7 +73,7 @@ describe('offline edits', () => {
   it('shows a change from another device live, without a re-pull request', async () => {
     const client = await server.login('client@demo.test');
     const now = new Date().toISOString();
-    const reply: Message = { id: crypto.randomUUID(), kind: 'message', authorId: clientId, authorRole: 'client', coachId, clientId, targetType: null, targetId: null, body: 'Live reply', createdAt: now, updatedAt: now };
+    const reply: Message = { id: crypto.randomUUID(), kind: 'message', authorId: clientId, authorRole: 'client', coachId, clientId, targetType: null, targetId: null, targetEntryId: null, rating: null, body: 'Live reply', createdAt: now, updatedAt: now };
     const pulls = browser.requests.filter((r) => r.url.includes('/messages/pull')).length;
     const res = await server.api(client.accessToken, 'POST', '/api/sync/messages/push', [{ assumedMasterState: null, newDocumentState: { ...reply, _deleted: false } }]);
     expect(res.status).toBe(200);

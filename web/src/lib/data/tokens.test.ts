@@ -29,7 +29,7 @@ afterAll(async () => {
 
 function message(body: string): Message {
   const now = new Date().toISOString();
-  return { id: device.newId(), kind: 'message', authorId: coachId, authorRole: 'coach', coachId, clientId, targetType: null, targetId: null, body, createdAt: now, updatedAt: now };
+  return { id: device.newId(), kind: 'message', authorId: coachId, authorRole: 'coach', coachId, clientId, targetType: null, targetId: null, targetEntryId: null, rating: null, body, createdAt: now, updatedAt: now };
 }
 
 /** Waits until the server no longer accepts this access token. */

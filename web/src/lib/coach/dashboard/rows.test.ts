@@ -59,7 +59,7 @@ describe('clientRows', () => {
   it('the client\'s own messages raise engagement; the coach\'s do not', () => {
     const msg = (authorId: string, i: number) => ({
       id: `m${authorId}${i}`, kind: 'message' as const, authorId, authorRole: authorId === 'coach-1' ? ('coach' as const) : ('client' as const),
-      coachId: 'coach-1', clientId: 'client-1', targetType: null, targetId: null, body: 'hi', createdAt: '2026-03-10T09:00:00.000Z', updatedAt: '2026-03-10T09:00:00.000Z',
+      coachId: 'coach-1', clientId: 'client-1', targetType: null, targetId: null, targetEntryId: null, rating: null, body: 'hi', createdAt: '2026-03-10T09:00:00.000Z', updatedAt: '2026-03-10T09:00:00.000Z',
     });
     const score = (messages: ReturnType<typeof msg>[]) => clientRows({ ...base, sessions, logs, messages }).find((r) => r.clientId === 'client-1')!.engagement;
     expect(score([msg('client-1', 1), msg('client-1', 2)])).toBeGreaterThan(score([]));
