@@ -6,7 +6,7 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { todayLocal, type Person } from '@spotter/shared';
 import { BENCH_PASSWORD } from './generate.ts';
-import { newContext, signIn } from './browser-harness.ts';
+import { newContext, profiled, signIn } from './browser-harness.ts';
 import { figure, median, percentile, type Figure } from './report.ts';
 
 const SAMPLES = 50;
@@ -81,7 +81,7 @@ export async function builderFigures(coachContext: BrowserContext, baseURL: stri
   const coach = await coachContext.newPage();
   await coach.goto(`/coach/clients/${client.id}/builder`);
   try {
-    const samples = await addExerciseLatency(coach);
+    const samples = await profiled(coach, 'add-exercise', () => addExerciseLatency(coach));
     figures.push(figure('builder: "Add Exercise" click → persisted in IndexedDB', median(samples), 'ms', '<=', 16,
       `median of ${samples.length}; p95 ${percentile(samples, 95).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms (click event → IndexedDB transaction complete)`));
   } catch (e) {

@@ -6,12 +6,14 @@ import { copyFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
 import { BENCH_PASSWORD, clientEmail, COACH_EMAIL, type Generated } from './generate.ts';
-import { countDocs, launch, newContext, signIn, until } from './browser-harness.ts';
+import { countDocs, launch, newContext, profiled, signIn, startProfile, until } from './browser-harness.ts';
 import { builderFigures } from './browser-builder.ts';
 import { figure, median, type Figure } from './report.ts';
 import { BUILD_VARIANT, PORTS, repoRoot, startServerProcess } from './server-process.ts';
 
 const dashboardRows = (page: Page) => page.getByRole('link', { name: /^Add Training Sessions for/ });
+/** Rows whose client's name has arrived (before the people collection syncs a row reads "Client (not synced yet)"). */
+const namedRows = (page: Page) => page.getByRole('link', { name: /^Add Training Sessions for (?!Client \(not synced yet\))/ });
 
 /** Gzip bytes of every script the page loaded (the service worker's own precaching excluded). */
 function scriptRecorder(page: Page) {
@@ -52,7 +54,8 @@ export async function browserFigures(baseDb: string, workDir: string, data: Gene
       const why = 'the built app has no sign-in form (are the web pages in web/build?)';
       for (const [name, unit, target] of [
         ['initial JS, sign-in page (gzip)', 'KB', 200],
-        ['browser: initial sync of the large account, sign-in → usable dashboard', 'ms', 5000],
+        ['browser: initial sync, sign-in → dashboard usable (30 named rows)', 'ms', 5000],
+        ['browser: initial sync, sign-in → full initial sync complete', 'ms', 5000],
         ['initial JS, coach dashboard (gzip)', 'KB', 200],
         ['browser: cold start offline, reload → dashboard rendered', 'ms', 1000],
         ['builder: "Add Exercise" click → persisted in IndexedDB', 'ms', 16],
@@ -62,28 +65,42 @@ export async function browserFigures(baseDb: string, workDir: string, data: Gene
     }
     figures.push(figure('initial JS, sign-in page (gzip)', signInSize.gzip / 1024, 'KB', '<=', 200, `${signInSize.files} scripts`));
 
-    // Initial sync: click "Sign in" → dashboard lists the 30 clients and every session, log and message is in IndexedDB.
-    let dashboardAt = NaN;
+    // Initial sync, two figures from the same click on "Sign in":
+    //  - usable: the 30 client rows are on the dashboard with their names (people synced, not
+    //    "Client (not synced yet)") — what the coach can act on while history still downloads;
+    //  - complete: every session, log and message is in IndexedDB (counted with the raw API)
+    //    and the app says its first sync is done (the progress bar is gone).
+    const USABLE = 'browser: initial sync, sign-in → dashboard usable (30 named rows)';
+    const COMPLETE = 'browser: initial sync, sign-in → full initial sync complete';
     try {
       await page.getByLabel('Email').fill(COACH_EMAIL);
       await page.getByLabel('Password').fill(BENCH_PASSWORD);
+      const stopProfile = await startProfile(page, 'initial-sync');
       const t0 = Date.now();
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await dashboardRows(page).nth(data.clients.length - 1).waitFor({ timeout: 60_000 });
-      dashboardAt = Date.now() - t0;
+      await namedRows(page).nth(data.clients.length - 1).waitFor({ timeout: 60_000 });
+      const usableAt = Date.now() - t0;
+      const progressShown = await page.getByLabel('Downloading your data').isVisible();
+      figures.push(figure(USABLE, usableAt, 'ms', '<=', 5000,
+        `first sync still running then: progress bar ${progressShown ? 'visible' : 'NOT visible'}`));
       let counts: Record<string, number> = {};
+      let docsAt = NaN;
       const synced = await until(async () => {
-        counts = await countDocs(page);
-        return Object.entries(expected).every(([c, n]) => (counts[c] ?? 0) >= n);
+        if (Number.isNaN(docsAt)) {
+          counts = await countDocs(page);
+          if (Object.entries(expected).every(([c, n]) => (counts[c] ?? 0) >= n)) docsAt = Date.now() - t0;
+        }
+        return !Number.isNaN(docsAt) && (await page.getByLabel('Downloading your data').count()) === 0;
       }, 120_000, 200);
       const total = Date.now() - t0;
+      await stopProfile();
       const have = Object.keys(expected).reduce((a, c) => a + (counts[c] ?? 0), 0);
-      figures.push(figure('browser: initial sync of the large account, sign-in → usable dashboard', synced ? total : null, 'ms', '<=', 5000,
+      figures.push(figure(COMPLETE, synced ? total : null, 'ms', '<=', 5000,
         synced
-          ? `${expectedTotal} sessions+logs+messages in IndexedDB (${Math.round((expectedTotal / total) * 1000)} docs/s); the 30 client rows showed after ${dashboardAt} ms`
+          ? `${expectedTotal} sessions+logs+messages in IndexedDB after ${docsAt} ms (${Math.round((expectedTotal / docsAt) * 1000)} docs/s), progress bar gone after ${total} ms`
           : `sync incomplete after 120 s: ${have}/${expectedTotal} documents (${JSON.stringify(counts)})`));
     } catch (e) {
-      figures.push(unmeasured('browser: initial sync of the large account, sign-in → usable dashboard', 'ms', '<=', 5000, e));
+      figures.push(unmeasured(USABLE, 'ms', '<=', 5000, e));
     }
 
     // Initial JS of the dashboard: a fresh load of /coach by the signed-in device.
@@ -117,6 +134,10 @@ export async function browserFigures(baseDb: string, workDir: string, data: Gene
       // The page clock starts at navigation; the wait above adds ≤ one polling interval.
       figures.push(figure('browser: cold start offline, reload → dashboard rendered', median(runs), 'ms', '<=', 1000,
         `median of 3 reloads (${runs.map((r) => Math.round(r)).join(', ')} ms), page clock from navigation start`));
+      await profiled(page, 'cold-start', async () => {
+        await page.reload({ waitUntil: 'commit' });
+        await dashboardRows(page).nth(data.clients.length - 1).waitFor({ timeout: 30_000 });
+      });
       await context.setOffline(false);
     } catch (e) {
       figures.push(unmeasured('browser: cold start offline, reload → dashboard rendered', 'ms', '<=', 1000, e));

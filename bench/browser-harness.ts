@@ -1,4 +1,5 @@
 /** Playwright with Debian's Chromium (STACK.md), the page hooks the browser figures read. */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export async function launch(): Promise<Browser> {
@@ -9,21 +10,33 @@ export async function launch(): Promise<Browser> {
 }
 
 /**
- * Installed before any page script: records, on the page's clock, every committed
- * readwrite IndexedDB transaction of the given RxDB collections (RxDB's Dexie storage keeps
- * one database per collection, named `rxdb-dexie-<db>--<version>--<collection>`) and every
- * click. A transaction's `complete` event is the moment the write is durable in IndexedDB,
- * so no mark is needed inside the app.
+ * Installed before any page script: records, on the page's clock, every committed readwrite
+ * IndexedDB transaction that wrote a document (`put`/`add`) to one of the given RxDB
+ * collections (RxDB's Dexie storage keeps one database per collection, named
+ * `rxdb-dexie-<db>--<version>--<collection>`), and every click. A transaction's `complete` event
+ * is the moment the write is durable in IndexedDB, so no mark is needed inside the app.
+ * Transactions that wrote nothing are left out: RxDB's upsert first tries an insert in a
+ * readwrite transaction that only reads, finds the document and commits empty.
  */
 function hooks() {
   const w = window as any;
   w.__bench = { commits: [] as { db: string; at: number }[], clicks: [] as { label: string; at: number }[] };
   const open = IDBDatabase.prototype.transaction;
+  const wrote = new WeakSet<IDBTransaction>();
+  for (const method of ['put', 'add'] as const) {
+    const original = IDBObjectStore.prototype[method];
+    IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: any[]) {
+      wrote.add(this.transaction);
+      return (original as any).apply(this, args);
+    } as any;
+  }
   IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: any[]) {
     const tx = (open as any).apply(this, args) as IDBTransaction;
     if (args[1] === 'readwrite') {
       const db = this.name.replace(/^.*--/, '');
-      tx.addEventListener('complete', () => w.__bench.commits.push({ db, at: performance.now() }));
+      tx.addEventListener('complete', () => {
+        if (wrote.has(tx)) w.__bench.commits.push({ db, at: performance.now() });
+      });
     }
     return tx;
   } as any;
@@ -78,4 +91,34 @@ export async function until(check: () => Promise<boolean>, timeout: number, ms =
     await new Promise((r) => setTimeout(r, ms));
   }
   return false;
+}
+
+/**
+ * BENCH_PROFILE=1: records the page's JavaScript CPU profile (CDP Profiler, 200 µs sampling)
+ * until the returned stop is called, into bench/profiles/browser-<name>.cpuprofile
+ * (bench/profile-summary.ts reads it; build with SPOTTER_NO_MINIFY=1 for readable names).
+ * Without BENCH_PROFILE, does nothing.
+ */
+export async function startProfile(page: Page, name: string): Promise<() => Promise<void>> {
+  if (process.env.BENCH_PROFILE !== '1') return async () => undefined;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync('bench/profiles', { recursive: true });
+    writeFileSync(`bench/profiles/browser-${name}.cpuprofile`, JSON.stringify(profile));
+    await cdp.detach();
+  };
+}
+
+/** Runs `fn` under `startProfile` (BENCH_PROFILE=1). */
+export async function profiled<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
+  const stop = await startProfile(page, name);
+  try {
+    return await fn();
+  } finally {
+    await stop();
+  }
 }

@@ -10,6 +10,8 @@ const variant = process.env.SPOTTER_BUILD;
 const pages = variant ? `build-${variant}` : 'build';
 
 export default defineConfig({
+  // SPOTTER_NO_MINIFY=1: readable function names in CPU profiles (npm run bench with BENCH_PROFILE=1).
+  ...(process.env.SPOTTER_NO_MINIFY === '1' ? { build: { minify: false } } : {}),
   plugins: [
     sveltekit({
       adapter: adapter({ fallback: '200.html', pages, assets: pages }),
