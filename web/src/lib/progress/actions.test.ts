@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import type { Note, Recommendation } from '@spotter/shared';
-import { exercise, logEntry, prescription, session, sessionLog } from '@spotter/shared/fixtures.ts';
+import { messageShapeRefusal, ratingId, recommend, type Message, type Note, type Recommendation } from '@spotter/shared';
+import { exercise, logEntry, prescription, recommendation, session, sessionLog } from '@spotter/shared/fixtures.ts';
 import { createDevice, type Device } from '../data/device.ts';
 import { memorySessionStore } from '../data/session-store.ts';
-import { approveRecommendation, deleteNote, dismissRecommendation, generateRecommendations, saveNote, type ClientHistory } from './actions.ts';
+import { approveRecommendation, deleteNote, dismissRecommendation, generateRecommendations, rateRecommendation, saveNote, type ClientHistory } from './actions.ts';
+import { engineRatings, ratingOf } from './ratings.ts';
 
 // A real device database (RxDB on Dexie over fake-indexeddb), never signed in: the coach is
 // offline. One device open at a time (RxDB's per-realm collection limit).
@@ -55,6 +56,35 @@ describe('recommendations on a device with no connection', () => {
     expect(after.find((r) => r.id === late.id)).toMatchObject({ status: 'dismissed', title: late.title });
     // A dismissed suggestion does not come back that week.
     expect(await generateRecommendations(d, owner, history(after), '2026-03-14')).toEqual([]);
+  });
+});
+
+describe('ratings on a device with no connection', () => {
+  const messages = async (d: Device) => (await d.db.messages.find().exec()).map((x) => x.toMutableJSON() as Message);
+
+  it('the client rates an approved recommendation, then changes the rating: one document', async () => {
+    const d = await open();
+    const rec = recommendation({ ...owner, status: 'approved' });
+    const first = await rateRecommendation(d, rec, 4, '  Made sense  ', undefined);
+    expect(first).toMatchObject({ id: ratingId(rec.id), kind: 'comment', authorId: 'client-1', authorRole: 'client', targetType: 'recommendation', targetId: rec.id, rating: 4, body: 'Made sense' });
+    expect(messageShapeRefusal(first)).toBeNull();
+    await rateRecommendation(d, rec, 2, '', ratingOf(await messages(d), rec.id));
+    const all = await messages(d);
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ id: first.id, rating: 2, body: '', createdAt: first.createdAt });
+  });
+
+  it("the engine weighs the client's ratings: progressions rated low come in at a lower priority", async () => {
+    const d = await open();
+    const rated = [recommendation({ id: 'old-1', ...owner, kind: 'progression', status: 'approved' }), recommendation({ id: 'old-2', ...owner, kind: 'progression', status: 'approved' })];
+    for (const r of rated) await rateRecommendation(d, r, 1, 'Too soon', undefined);
+    const ratings = engineRatings(await messages(d), rated);
+    expect(ratings).toEqual([{ kind: 'progression', rating: 1 }, { kind: 'progression', rating: 1 }]);
+    const h = history([]);
+    const unrated = recommend({ clientId: owner.clientId, today: '2026-03-12', units: h.units, sessions: h.sessions, logs: h.logs, exercises: h.exercises });
+    expect(unrated.find((r) => r.kind === 'progression')?.priority).toBe(2);
+    const fresh = await generateRecommendations(d, owner, { ...h, ratings }, '2026-03-12');
+    expect(fresh.find((r) => r.kind === 'progression')?.priority).toBe(3);
   });
 });
 

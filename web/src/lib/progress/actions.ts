@@ -1,6 +1,7 @@
 import {
   recommend,
   type Exercise,
+  type Message,
   type Note,
   type Recommendation,
   type SessionLog,
@@ -9,6 +10,7 @@ import {
 } from '@spotter/shared';
 import type { Device } from '../data/device.ts';
 import { newNote, type NoteFields } from './notes.ts';
+import { ratingDoc } from './ratings.ts';
 import { newRecommendations, type Owner } from './recommendations.ts';
 
 /**
@@ -23,15 +25,17 @@ export interface ClientHistory {
   exercises: readonly Pick<Exercise, 'id' | 'name' | 'pattern'>[];
   recommendations: readonly Recommendation[];
   units: WeightUnit;
+  /** The client's ratings of earlier recommendations, by kind (`engineRatings`). */
+  ratings?: readonly { kind: Recommendation['kind']; rating: number }[];
 }
 
 /**
  * Runs the rules engine on the client's local history and writes what is new as pending
- * recommendations (called when the coach opens the review). Ratings of earlier ones are not
- * yet collected from clients, so none are passed (see the engine's `ratings`).
+ * recommendations (called when the coach opens the review). The client's ratings of earlier
+ * ones move the priority of new ones of the same kind (the engine's `adjustForRatings`).
  */
 export async function generateRecommendations(w: Writer, owner: Owner, h: ClientHistory, today: string, now = new Date().toISOString()): Promise<Recommendation[]> {
-  const suggestions = recommend({ clientId: owner.clientId, today, units: h.units, sessions: h.sessions, logs: h.logs, exercises: h.exercises });
+  const suggestions = recommend({ clientId: owner.clientId, today, units: h.units, sessions: h.sessions, logs: h.logs, exercises: h.exercises, ratings: h.ratings });
   const fresh = newRecommendations(suggestions, new Set(h.recommendations.map((r) => r.id)), owner, today, now);
   for (const r of fresh) await w.put('recommendations', r);
   return fresh;
@@ -44,6 +48,10 @@ export const editRecommendation = (w: Writer, id: string, changes: { title: stri
   w.patch('recommendations', id, { title: changes.title.trim() || 'Recommendation', reason: changes.reason.trim() });
 
 export const dismissRecommendation = (w: Writer, id: string) => w.patch('recommendations', id, { status: 'dismissed' });
+
+/** The client rates an approved recommendation (again: the same document changes). */
+export const rateRecommendation = (w: Writer, rec: Recommendation, rating: number, comment: string, existing: Message | undefined): Promise<Message> =>
+  w.put('messages', ratingDoc(rec, rating, comment, existing, new Date().toISOString()));
 
 export const saveNote = (w: Writer, owner: Owner, fields: NoteFields): Promise<Note> => w.put('notes', newNote(w.newId(), owner, fields, new Date().toISOString()));
 
