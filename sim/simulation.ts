@@ -158,7 +158,9 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
         killFired = false;
         await dev(op.dev).call('arm', { mode: op.mode });
         if (op.mode === 'refresh') await sleep(TOKEN_TTL_S * 1000 + 50);
-        await userOp(op.dev, { kind: 'message', dev: op.dev, pick: op.n }, op.n);
+        // A refresh needs any authenticated request (the device may have no one to message).
+        if (op.mode === 'refresh') await dev(op.dev).call('touch');
+        else await userOp(op.dev, { kind: 'message', dev: op.dev, pick: op.n }, op.n);
         const deadline = Date.now() + 5_000;
         while (!killFired && Date.now() < deadline) await sleep(10);
         await dev(op.dev).call('disarm');
@@ -179,7 +181,12 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
       await Promise.all([a, b].map((h) => h.call('awaitIdle', { ms: IDLE_MS }, IDLE_MS + 5_000)));
       const ids = await a.call<string[]>('sessionIds');
       const onB = new Set(await b.call<string[]>('sessionIds'));
-      const shared = ids.filter((id) => onB.has(id));
+      // Only sessions of the coach's current clients: the devices may not have heard yet of a
+      // reassignment just made, and then both edits are refused, which is another invariant.
+      const state = readServerState(server.dbPath);
+      const coachId = admin.id(deviceEmails.coachA);
+      const current = new Set([...state.assignments.values()].filter((x) => x.coachId === coachId && x.status === 'active' && !x._deleted).map((x) => x.clientId));
+      const shared = ids.filter((id) => onB.has(id) && current.has(state.sessions.get(id)?.clientId));
       if (shared.length === 0) return;
       const id = shared[op.pick % shared.length]!;
       await Promise.all([a, b].map((h) => h.call('setOnline', { online: false })));
@@ -196,7 +203,7 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
       const expected: Record<string, string> = fa === fb ? { [fa]: `m${op.n}b` } : { [fa]: `m${op.n}a`, [fb]: `m${op.n}b` };
       result.conflictScenarios++;
       for (const [field, value] of Object.entries(expected)) {
-        if (doc?.[field] !== value) result.failures.push(`conflict #${op.n}: session ${id} edited offline on coachA (${fa}) and coachB (${fb}, later): expected ${field}=${value}, server has ${JSON.stringify(doc?.[field])}`);
+        if (doc?.[field] !== value) result.failures.push(`conflict #${op.n}: session ${id} edited offline on coachA (${fa}) and coachB (${fb}, later): expected ${field}=${value}, server has ${JSON.stringify(doc?.[field])}${ra.applied && rb.applied ? '' : ` (coachA: ${ra.note ?? 'edited'}, coachB: ${rb.note ?? 'edited'})`}`);
       }
     }
 
@@ -250,10 +257,12 @@ async function serverViews(url: string): Promise<UserView[]> {
 function traceRecord(dev: string, rec: PushRecord, needle: string, log: (line: string) => void): void {
   const short = (d: Doc | null | undefined) => (d ? JSON.stringify({ title: d.title, notes: d.notes, status: d.status, updatedAt: d.updatedAt, _deleted: d._deleted, _refusal: d._refusal }) : 'null');
   for (const row of rec.rows) {
-    if (!String(row.newDocumentState.id).includes(needle)) continue;
+    // The id, or a marker the document carries (ids are new every run, markers are not).
+    if (!String(row.newDocumentState.id).includes(needle) && !JSON.stringify(row.newDocumentState).includes(`"${needle}`)) continue;
     log(`[trace] ${dev} ${rec.how} push ${rec.collection}/${row.newDocumentState.id}\n    assumed ${short(row.assumedMasterState)}\n    new     ${short(row.newDocumentState)}`);
   }
-  for (const doc of rec.answer) if (String(doc.id).includes(needle)) log(`[trace]   answer ${short(doc)}`);
+  const traced = new Set(rec.rows.filter((r) => JSON.stringify(r.newDocumentState).includes(`"${needle}`)).map((r) => String(r.newDocumentState.id)));
+  for (const doc of rec.answer) if (String(doc.id).includes(needle) || traced.has(String(doc.id))) log(`[trace]   answer ${short(doc)}`);
 }
 
 export type { Doc };

@@ -106,7 +106,9 @@ const commands: Record<string, (args: any) => Promise<unknown>> = {
   },
   async sessionIds() {
     const docs = await device.db.sessions.find().exec();
-    return docs.filter((d) => d.status === 'published').map((d) => d.id).sort();
+    // The coach's own: a reassigned client's sessions by their former coach are visible, not editable.
+    const me = device.syncState$.value.user?.id;
+    return docs.filter((d) => d.status === 'published' && d.coachId === me).map((d) => d.id).sort();
   },
   async snapshot() {
     const out: Record<string, unknown[]> = {};
@@ -115,6 +117,10 @@ const commands: Record<string, (args: any) => Promise<unknown>> = {
       out[name] = docs.map((d: any) => stripMeta(d.toMutableJSON()));
     }
     return out;
+  },
+  /** One authenticated request through the data layer's API (a refresh when the token has expired). */
+  async touch() {
+    await device.api.authed('/api/sync/people/pull', { checkpoint: null, batchSize: 1 }).catch(() => undefined);
   },
   /** The refused-changes store, as the app's "Refused changes" panel reads it. */
   async refused() {
