@@ -69,7 +69,7 @@ export type FaultKind = FaultOp['kind'];
 
 const coachOps: Record<string, number> = {
   createDraft: 4, editDraft: 5, addExercise: 4, submitDraft: 3, discardDraft: 1, editPublished: 3, comment: 1, message: 1,
-  createPlan: 1.5, editPlan: 1.5, activatePlan: 1.5, createNote: 2, editNote: 1.5, deleteNote: 0.4, recommend: 1.5, approveRecommendation: 1.5, dismissRecommendation: 0.4,
+  createPlan: 2, editPlan: 1.5, activatePlan: 2, createNote: 2, editNote: 1.5, deleteNote: 0.4, recommend: 1.5, approveRecommendation: 1.5, dismissRecommendation: 0.4,
 };
 const clientOps: Record<string, number> = { logEntry: 6, completeSession: 2, comment: 1, message: 1 };
 const faults: Record<string, number> = { offline: 3, online: 4, reopen: 1.5, wipe: 0.7, replayPush: 2, delayPulls: 1.5, killServer: 1.4, settle: 2, conflict: 1, reassign: 2.5 };

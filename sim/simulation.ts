@@ -82,11 +82,13 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
         const h = new DeviceHandle(name, deviceEmails[name], events);
         handles.set(name, h);
         online.set(name, true);
-        await h.call('init', { email: deviceEmails[name], password: 'spotter-demo', serverPort: server.port }, 120_000);
+        const user = await h.call<{ id: string; email: string }>('init', { email: deviceEmails[name], password: 'spotter-demo', serverPort: server.port }, 120_000);
+        admin.learn(user.email, user.id);
       }),
     );
+    if (opts.verbose) log(`devices signed in at ${((Date.now() - started) / 1000).toFixed(1)} s`);
     await Promise.all([...handles.values()].map((h) => h.call('awaitIdle', { ms: IDLE_MS }, IDLE_MS + 5_000)));
-    await admin.init();
+    if (opts.verbose) log(`first sync done at ${((Date.now() - started) / 1000).toFixed(1)} s`);
     // Demo data has an active plan that no activation scheduled: the plan invariant is about the simulation's.
     for (const id of readServerState(server.dbPath).plans.keys()) oracle.seededPlans.add(id);
     const dev = (name: DeviceName) => handles.get(name)!;
