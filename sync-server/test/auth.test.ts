@@ -85,13 +85,46 @@ describe('tokens', () => {
     expect((await s.api(sibling.body.accessToken, 'GET', '/api/me')).status).toBe(200);
   });
 
-  it('refuses a spent refresh token once its grace window is over', async () => {
+  it('refuses a spent refresh token once its grace window is over and its successor has been used', async () => {
     const strict = await startTestServer({ refreshReuseGraceMs: 0 });
     try {
       const first = await strict.login('client@demo.test');
-      expect((await strict.api(null, 'POST', '/api/auth/refresh', { refreshToken: first.refreshToken })).status).toBe(200);
+      const second = await strict.api(null, 'POST', '/api/auth/refresh', { refreshToken: first.refreshToken });
+      expect(second.status).toBe(200);
+      expect((await strict.api(null, 'POST', '/api/auth/refresh', { refreshToken: second.body.refreshToken })).status).toBe(200);
       const replay = await strict.api(null, 'POST', '/api/auth/refresh', { refreshToken: first.refreshToken });
       expect(replay).toMatchObject({ status: 401, body: { error: 'unauthorized' } });
+    } finally {
+      await strict.close();
+    }
+  });
+
+  // Found by the sync simulation (sim/README.md): the server died after committing a refresh,
+  // before its answer left, and the device then stayed offline past the grace window. It still
+  // holds only the spent token; refusing it signed the user out with changes waiting to upload.
+  it('a refresh whose answer was lost still works past the grace window while the new token was never used', async () => {
+    const strict = await startTestServer({ refreshReuseGraceMs: 0 });
+    try {
+      const first = await strict.login('client@demo.test');
+      expect((await strict.api(null, 'POST', '/api/auth/refresh', { refreshToken: first.refreshToken })).status).toBe(200); // answer lost
+      const retry = await strict.api(null, 'POST', '/api/auth/refresh', { refreshToken: first.refreshToken });
+      expect(retry.status).toBe(200);
+      expect((await strict.api(retry.body.accessToken, 'GET', '/api/me')).status).toBe(200);
+      // Once the device has used what the retry gave it, the spent token is dead again.
+      expect((await strict.api(null, 'POST', '/api/auth/refresh', { refreshToken: retry.body.refreshToken })).status).toBe(200);
+      expect((await strict.api(null, 'POST', '/api/auth/refresh', { refreshToken: first.refreshToken })).status).toBe(401);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('a spent token whose successor was signed out gets no grace', async () => {
+    const strict = await startTestServer({ refreshReuseGraceMs: 0 });
+    try {
+      const first = await strict.login('client@demo.test');
+      const second = await strict.api(null, 'POST', '/api/auth/refresh', { refreshToken: first.refreshToken });
+      expect((await strict.api(null, 'POST', '/api/auth/logout', { refreshToken: second.body.refreshToken })).status).toBe(200);
+      expect((await strict.api(null, 'POST', '/api/auth/refresh', { refreshToken: first.refreshToken })).status).toBe(401);
     } finally {
       await strict.close();
     }

@@ -12,13 +12,14 @@ export interface TokenIssuer {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-function issue(repo: Repository, tokens: TokenIssuer, person: Person): LoginResponse {
+function issue(repo: Repository, tokens: TokenIssuer, person: Person, replaces?: string): LoginResponse {
   // Refresh tokens are random and stored only as hashes: a leaked database holds no usable token.
   const refreshToken = randomBytes(32).toString('base64url');
   repo.saveRefreshToken({
     tokenHash: sha256(refreshToken),
     userId: person.id,
     expiresAt: new Date(Date.now() + tokens.refreshTokenTtl * 1000).toISOString(),
+    replaces,
   });
   const { id, role, firstName, lastName, email } = person;
   return { accessToken: tokens.signAccess(person), refreshToken, user: { id, role, firstName, lastName, email } };
@@ -33,20 +34,20 @@ export async function login(repo: Repository, tokens: TokenIssuer, email: string
 }
 
 /**
- * Rotation: the presented token is spent and a new pair is issued. null when invalid, signed
- * out, expired, or spent longer ago than the grace window.
+ * Rotation: the presented token is spent and a new pair is issued, in one transaction (the
+ * spent token records its successor). null when invalid, signed out, expired, or spent longer
+ * ago than the grace window by a refresh whose new token has since been used.
  */
 export function refresh(repo: Repository, tokens: TokenIssuer, refreshToken: string): LoginResponse | null {
   const now = Date.now();
-  const userId = repo.consumeRefreshToken(
-    sha256(refreshToken),
-    new Date(now).toISOString(),
-    new Date(now - tokens.refreshReuseGraceMs).toISOString(),
-  );
-  if (!userId) return null;
-  const person = repo.get('people', userId);
-  if (!person || person.deleted) return null;
-  return issue(repo, tokens, person.doc as Person);
+  const hash = sha256(refreshToken);
+  return repo.transaction(() => {
+    const userId = repo.consumeRefreshToken(hash, new Date(now).toISOString(), new Date(now - tokens.refreshReuseGraceMs).toISOString());
+    if (!userId) return null;
+    const person = repo.get('people', userId);
+    if (!person || person.deleted) return null;
+    return issue(repo, tokens, person.doc as Person, hash);
+  });
 }
 
 export function logout(repo: Repository, refreshToken: string): void {

@@ -32,6 +32,8 @@ export interface RefreshTokenRow {
   tokenHash: string;
   userId: string;
   expiresAt: string;
+  /** The spent token this one was issued for (a refresh): it records this one as its successor. */
+  replaces?: string;
 }
 
 /**
@@ -69,7 +71,11 @@ export interface Repository {
   readCounter(key: string, windowMs: number, nowMs: number): RateCounter;
 
   saveRefreshToken(row: RefreshTokenRow): void;
-  /** Revokes the token and returns its user when it was valid (unexpired, not yet used). */
+  /**
+   * Revokes the token and returns its user when it was valid: unexpired, and not yet used, or
+   * spent by a refresh within the grace window, or spent by a refresh whose successor has never
+   * been used (that answer was lost: the device still holds this token).
+   */
   consumeRefreshToken(tokenHash: string, now: string, graceSince: string): string | null;
   revokeRefreshToken(tokenHash: string, now: string): void;
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CollectionName, Person } from '@spotter/shared';
 import type { Db } from './db.ts';
@@ -206,8 +206,11 @@ export class SqliteRepository implements Repository {
     return { count: row.count, ttlMs: row.windowStartMs + windowMs - nowMs };
   }
 
-  saveRefreshToken(row: RefreshTokenRow): void {
-    this.#db.insert(refreshTokens).values({ ...row, createdAt: new Date().toISOString() }).run();
+  saveRefreshToken({ replaces, ...row }: RefreshTokenRow): void {
+    this.transaction(() => {
+      this.#db.insert(refreshTokens).values({ ...row, createdAt: new Date().toISOString() }).run();
+      if (replaces) this.#db.update(refreshTokens).set({ replacedBy: row.tokenHash }).where(eq(refreshTokens.tokenHash, replaces)).run();
+    });
   }
 
   consumeRefreshToken(tokenHash: string, now: string, graceSince: string): string | null {
@@ -218,7 +221,15 @@ export class SqliteRepository implements Repository {
         and(
           eq(refreshTokens.tokenHash, tokenHash),
           gt(refreshTokens.expiresAt, now),
-          or(isNull(refreshTokens.revokedAt), gt(refreshTokens.rotatedAt, graceSince)),
+          or(
+            isNull(refreshTokens.revokedAt),
+            gt(refreshTokens.rotatedAt, graceSince),
+            // Its successor was never used nor signed out: the refresh's answer never arrived.
+            and(
+              isNotNull(refreshTokens.rotatedAt),
+              sql`exists (select 1 from refresh_tokens as successor where successor.token_hash = ${refreshTokens.replacedBy} and successor.revoked_at is null)`,
+            ),
+          ),
         ),
       )
       .returning({ userId: refreshTokens.userId })

@@ -252,6 +252,10 @@ export const refreshTokens = sqliteTable(
     // still works for a short grace window, so two tabs refreshing at once, or a refresh
     // whose answer was lost to a dropped connection, do not sign the user out.
     rotatedAt: text('rotated_at'),
+    // The hash of the token the last refresh issued for this one. A refresh whose answer was
+    // lost and whose device then stayed offline past the grace window still works while that
+    // successor has never been used: the device cannot have it (found by the sync simulation).
+    replacedBy: text('replaced_by'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('refresh_tokens_user_idx').on(t.userId)],
