@@ -11,7 +11,8 @@ import { runSchedule } from './simulation.ts';
  * `npm run test:sim`. Environment: SIM_SEED (default random, always printed), SIM_OPS (default
  * 60), SIM_SCHEDULE (a JSON schedule file printed by an earlier failure, instead of a seed),
  * SIM_SHRINK_MINUTES (time for shrinking a failure, default 10; 0 = off), SIM_VERBOSE=1,
- * SIM_TRACE=<id part> (print every push of the matching documents).
+ * SIM_TRACE=<id part or marker> (print every push of the matching documents), SIM_TOKEN_TTL
+ * (the server's access-token lifetime in seconds, default 2).
  */
 const seed = process.env.SIM_SEED ? Number(process.env.SIM_SEED) : randomSeed();
 const count = Number(process.env.SIM_OPS ?? 60);
