@@ -41,7 +41,8 @@ test("the builder's previous sessions show the client's logs and comments, and t
   // The threads on the session and on the log show what the server has.
   const messages = await api.pull<Message>(baseURL!, coach.accessToken, 'messages');
   const onSession = messages.filter((m) => m.kind === 'comment' && m.targetType === 'session' && m.targetId === session.id);
-  const onLog = messages.filter((m) => m.kind === 'comment' && m.targetType === 'log' && m.targetId === sessionLogId(session.id));
+  // The whole-log thread; comments on one exercise's log (targetEntryId) have threads of their own.
+  const onLog = messages.filter((m) => m.kind === 'comment' && m.targetType === 'log' && m.targetId === sessionLogId(session.id) && m.targetEntryId === null);
   const sessionThread = card.getByRole('region', { name: 'Comments on this session' });
   const logThread = card.getByRole('region', { name: "Comments on the client's log" });
   await expect(sessionThread.getByTestId('comment')).toHaveCount(onSession.length);

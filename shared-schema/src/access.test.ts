@@ -73,7 +73,7 @@ const rated = { ...fromClient, kind: 'comment' as const, targetType: 'recommenda
 const messageShapes: [string, Viewer, CollectionName, Doc | null, Doc, string | null][] = [
   ["a client comments on one exercise's log", client, 'messages', null, f.message({ ...fromClient, ...onEntry }), null],
   ["a coach comments on one exercise's log", coach, 'messages', null, f.message(onEntry), null],
-  ['a coach comments on one prescribed exercise', coach, 'messages', null, f.message({ ...onEntry, targetType: 'session', targetId: 'ses-1' }), null],
+  ['an exercise comment is on the log, not the session', coach, 'messages', null, f.message({ ...onEntry, targetType: 'session', targetId: 'ses-1' }), "only a log's exercise entries take a comment of their own"],
   ['a plain message names no exercise', coach, 'messages', null, f.message({ targetEntryId: 'rx-1' }), 'only comments have a target'],
   ['a plain message carries no rating', client, 'messages', null, f.message({ ...fromClient, rating: 3 }), 'only comments have a target'],
   ['a comment needs a target', coach, 'messages', null, f.message({ kind: 'comment' }), 'a comment needs what it is about'],
@@ -84,7 +84,7 @@ const messageShapes: [string, Viewer, CollectionName, Doc | null, Doc, string | 
   ['a client rates a recommendation without words', client, 'messages', null, f.message({ ...rated, body: '' }), null],
   ['a client changes their rating', client, 'messages', f.message(rated), f.message({ ...rated, rating: 2, updatedAt: '2026-03-03T09:00:00.000Z' }), null],
   ['feedback on a recommendation needs a rating', client, 'messages', null, f.message({ ...rated, rating: null }), 'feedback on a recommendation needs a rating (1-5)'],
-  ['a recommendation has no exercise entries', client, 'messages', null, f.message({ ...rated, targetEntryId: 'rx-1' }), 'a recommendation has no exercises to comment on'],
+  ['a recommendation has no exercise entries', client, 'messages', null, f.message({ ...rated, targetEntryId: 'rx-1' }), "only a log's exercise entries take a comment of their own"],
   ['a session comment carries no rating', client, 'messages', null, f.message({ ...fromClient, kind: 'comment', targetType: 'session', targetId: 'ses-1', rating: 5 }), 'only a recommendation is rated'],
   ['a coach cannot rate a recommendation', coach, 'messages', null, f.message({ kind: 'comment', targetType: 'recommendation', targetId: 'rec-1', rating: 5 }), 'only the client rates a recommendation'],
   ["a client cannot rate as another client", client, 'messages', null, f.message({ ...rated, clientId: 'client-2' }), 'you can only message your own coach'],

@@ -115,7 +115,7 @@ export function writeRefusal(viewer: Viewer, collection: CollectionName, prev: A
 
 /**
  * Which fields of a message go together, beyond what its schema can say: a plain message has
- * no target; a comment has one; an exercise (`targetEntryId`) only within a session or log; a
+ * no target; a comment has one; an exercise (`targetEntryId`) only within a log; a
  * rating only on a recommendation, and there it is required; the body may be empty only next
  * to a rating. Null when the shape is right. The server also checks that the target exists.
  */
@@ -125,7 +125,8 @@ export function messageShapeRefusal(m: Message): string | null {
     return m.body.trim() === '' ? 'a message needs some text' : null;
   }
   if (m.targetType === null || m.targetId === null) return 'a comment needs what it is about';
-  if (m.targetEntryId !== null && m.targetType === 'recommendation') return 'a recommendation has no exercises to comment on';
+  // An exercise's comments live with what the client did with it (its entry in the log).
+  if (m.targetEntryId !== null && m.targetType !== 'log') return "only a log's exercise entries take a comment of their own";
   if (m.targetType === 'recommendation' && m.rating === null) return 'feedback on a recommendation needs a rating (1-5)';
   if (m.targetType !== 'recommendation' && m.rating !== null) return 'only a recommendation is rated';
   if (m.rating === null && m.body.trim() === '') return 'a message needs some text';

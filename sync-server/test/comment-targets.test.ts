@@ -60,10 +60,11 @@ describe("a comment on one exercise's log", () => {
     expect(s.app.repo.get('messages', 'cmt-entry-2b')).toBeNull();
   });
 
-  it('may be on a prescribed exercise of the session itself (the coach asks about it)', async () => {
+  it('is on the log: a session comment naming an exercise is refused', async () => {
     const ses = await published('ses-entry-3');
     const doc = message({ id: 'cmt-entry-3', kind: 'comment', coachId: coach.id, authorId: coach.id, clientId: client.id, targetType: 'session', targetId: ses.id, targetEntryId: `${ses.id}-rx-1`, createdAt: now(), updatedAt: now() });
-    expect(await push(s, coach.token, 'messages', [{ doc }])).toEqual([]);
+    const [refused] = await push(s, coach.token, 'messages', [{ doc }]);
+    expect(refused?._refusal).toBe("only a log's exercise entries take a comment of their own");
   });
 });
 

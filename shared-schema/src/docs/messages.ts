@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { id, instant, optionalId, role, text } from './common.ts';
 
 /**
- * message: coach <-> client conversation. comment: on a session, a log, one exercise of
- * either (seed 001's polymorphic comments; author coach or client), or the client's rating
+ * message: coach <-> client conversation. comment: on a session, a log, one exercise's
+ * entry in a log (seed 001's polymorphic comments; author coach or client), or the client's rating
  * of a recommendation (seed 002 §4 feedback). system: written by the server (e.g. "you have
  * a new trainer"). A document is only ever written by its author.
  *
@@ -26,8 +26,8 @@ export const messageSchema = z.strictObject({
   targetType: commentTarget.nullable(),
   targetId: optionalId,
   /**
-   * With a session or log target: the prescription id within that session, so a comment is on
-   * one exercise (its prescription, or its entry in the log, which is keyed by prescription id).
+   * With a log target: the prescription id of one exercise (log entries are keyed by it), so
+   * the comment is on that exercise's log rather than on the whole session's.
    */
   targetEntryId: optionalId,
   /** Only on a comment about a recommendation (the client's rating); null on everything else. */

@@ -107,10 +107,10 @@ function decideMessage(ctx: RuleContext, next: Message): Decision {
     return { kind: 'refuse', reason: `You can only comment on a ${next.targetType} you can see.` };
   }
   if (next.targetEntryId !== null) {
-    // One exercise: a prescription of the session (a log's entries are keyed by prescription
-    // id). Checked against the session, not the log, so it also holds before the log arrives.
-    const sessionId = targetCollection === 'sessions' ? target.doc.id : String(target.doc.sessionId);
-    const session = targetCollection === 'sessions' ? target : ctx.repo.get('sessions', sessionId);
+    // One exercise's log: a prescription of the session (a log's entries are keyed by
+    // prescription id). Checked against the session, not the log, so it also holds before the
+    // log (or that entry of it) arrives.
+    const session = targetCollection === 'sessions' ? target : ctx.repo.get('sessions', String(target.doc.sessionId));
     const prescribed = (session?.doc as TrainingSession | undefined)?.exercises ?? [];
     if (!prescribed.some((p) => p.id === next.targetEntryId)) {
       return { kind: 'refuse', reason: 'That exercise is not part of this session.' };
