@@ -20,7 +20,8 @@ export async function launch(): Promise<Browser> {
  */
 function hooks() {
   const w = window as any;
-  w.__bench = { commits: [] as { db: string; at: number }[], clicks: [] as { label: string; at: number }[] };
+  // commits: `at` the transaction completed, `opened` when the page asked for it (what came before is JavaScript).
+  w.__bench = { commits: [] as { db: string; at: number; opened: number }[], clicks: [] as { label: string; at: number }[] };
   const open = IDBDatabase.prototype.transaction;
   const wrote = new WeakSet<IDBTransaction>();
   for (const method of ['put', 'add'] as const) {
@@ -34,8 +35,9 @@ function hooks() {
     const tx = (open as any).apply(this, args) as IDBTransaction;
     if (args[1] === 'readwrite') {
       const db = this.name.replace(/^.*--/, '');
+      const opened = performance.now();
       tx.addEventListener('complete', () => {
-        if (wrote.has(tx)) w.__bench.commits.push({ db, at: performance.now() });
+        if (wrote.has(tx)) w.__bench.commits.push({ db, at: performance.now(), opened });
       });
     }
     return tx;

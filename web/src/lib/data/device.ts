@@ -225,7 +225,21 @@ export async function createDevice(opts: DeviceOptions) {
     const role = state$.value.user?.role;
     if (role && !canWrite(collection, role)) throw new Error(`A ${role} cannot change ${collection}.`);
     const parsed = parse(collection, doc);
-    await (db[collection] as any).upsert(parsed);
+    const coll = db[collection] as any;
+    // Not `upsert`: for a document that exists it first tries an insert (a readwrite
+    // transaction that finds the document and commits nothing), then writes — two IndexedDB
+    // round trips per builder edit. `findByIds` answers from RxDB's document cache when the
+    // document is held by a live query (the page showing it), so an edit is one transaction;
+    // a stale cache entry is a conflict that RxDB's incremental write retries on the fresh state.
+    const existing = (await coll.findByIds([parsed.id]).exec()).get(parsed.id);
+    if (existing) await existing.incrementalModify(() => parsed);
+    else {
+      try {
+        await coll.insert(parsed);
+      } catch {
+        await coll.upsert(parsed); // written meanwhile (another tab, a pull), or soft-deleted
+      }
+    }
     return parsed;
   }
 
