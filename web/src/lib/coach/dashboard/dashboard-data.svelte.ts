@@ -1,5 +1,5 @@
 import { todayLocal } from '@spotter/shared';
-import type { Subscription } from 'rxjs';
+import { map, type Subscription } from 'rxjs';
 import type { Device } from '../../data/device.ts';
 import { coalesceWhile, dashboardInput, type DashboardInput } from './dashboard-queries.ts';
 import { clientRows, type ClientRow } from './rows.ts';
@@ -36,7 +36,8 @@ export class DashboardData {
   #start(): void {
     this.#sub?.unsubscribe();
     const busy = () => this.#device.syncState$.value.initialSync < 1;
-    this.#sub = dashboardInput(this.#device.db, this.#me, this.today)
+    const syncing$ = this.#device.syncState$.pipe(map((s) => s.initialSync < 1 && !!s.user));
+    this.#sub = dashboardInput(this.#device.db, this.#me, this.today, syncing$)
       .pipe(coalesceWhile(busy, SYNC_RENDER_MS))
       .subscribe((input) => (this.input = input));
   }

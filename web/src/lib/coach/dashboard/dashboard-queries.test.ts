@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { firstValueFrom, Subject, filter } from 'rxjs';
+import { BehaviorSubject, firstValueFrom, Subject, filter } from 'rxjs';
 import { addDaysTo, collectionNames, type Message, type SessionLog, type TrainingSession } from '@spotter/shared';
 import { assignment, logEntry, message, person, session, sessionLog } from '@spotter/shared/fixtures.ts';
 import { openDatabase, type SpotterDatabase } from '../../data/database.ts';
@@ -60,6 +60,9 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 const input = () => firstValueFrom(dashboardInput(db, COACH, TODAY));
+async function until(ok: () => boolean): Promise<void> {
+  while (!ok()) await new Promise((r) => setTimeout(r, 10));
+}
 
 describe('dashboardInput', () => {
   it('gives the same rows as the whole history', async () => {
@@ -95,6 +98,22 @@ describe('dashboardInput', () => {
     else await db.logs.insert(sessionLog({ sessionId: target.id, clientId: 'active', completedAt }));
     const rows = clientRows({ coachId: COACH, ...(await next), today: TODAY });
     expect(rows.find((r) => r.clientId === 'active')!.lastWorkout).toBe(completedAt);
+  });
+
+  it('during a first sync: rows at once, history filling in; the idle-client fallback waits for its end', async () => {
+    const syncing$ = new BehaviorSubject(true);
+    const seen: DashboardInput[] = [];
+    const sub = dashboardInput(db, COACH, TODAY, syncing$).subscribe((i) => seen.push(i));
+    await until(() => seen.some((i) => i.sessions.length > 0 && i.logs.length > 0 && i.messages.length > 0));
+    expect(seen[0]).toMatchObject({ sessions: [], logs: [], messages: [] });
+    expect(seen[0]!.people.length).toBe(data.people.length);
+    const idle = (i: DashboardInput) => i.logs.filter((l) => l.clientId === 'idle').length;
+    expect(idle(seen.at(-1)!)).toBe(0);
+    syncing$.next(false);
+    await until(() => idle(seen.at(-1)!) > 0);
+    const done = clientRows({ coachId: COACH, ...seen.at(-1)!, today: TODAY });
+    expect(done).toEqual(clientRows({ coachId: COACH, ...(await input()), today: TODAY }));
+    sub.unsubscribe();
   });
 
   it('every query is answered from an index range (STACK.md: check explainQuery)', () => {

@@ -12,7 +12,7 @@ import {
   type SessionLog,
   type TrainingSession,
 } from '@spotter/shared';
-import { combineLatest, distinctUntilChanged, map, Observable, of, shareReplay, switchMap, type OperatorFunction } from 'rxjs';
+import { combineLatest, distinctUntilChanged, map, Observable, of, shareReplay, startWith, switchMap, take, type OperatorFunction } from 'rxjs';
 import type { SpotterDatabase } from '../../data/database.ts';
 
 /**
@@ -71,8 +71,23 @@ export function dashboardQueries(coachId: string, today: string) {
   } as const;
 }
 
-export function dashboardInput(db: SpotterDatabase, coachId: string, today: string): Observable<DashboardInput> {
+/**
+ * `syncing$`: the device's first sync is running. Then the rows do not wait for the history
+ * queries: every query waits its turn behind the sync's large IndexedDB writes, and a coach
+ * should see their clients (names, the progress bar) within a second or two, with numbers
+ * filling in as history arrives (the page says so). And the idle-client fallback waits for
+ * the end of the sync: during it every client looks idle, and reading each one's whole log
+ * history again on every pulled page is the work the window exists to avoid.
+ */
+export function dashboardInput(db: SpotterDatabase, coachId: string, today: string, syncing$: Observable<boolean> = of(false)): Observable<DashboardInput> {
   const q = dashboardQueries(coachId, today);
+  const syncing = syncing$.pipe(distinctUntilChanged(), shared());
+  // While syncing, a list starts empty instead of holding back the whole table.
+  const early = <T>(list$: Observable<T[]>): Observable<T[]> =>
+    syncing.pipe(
+      take(1),
+      switchMap((now) => (now ? list$.pipe(startWith([] as T[])) : list$)),
+    );
   const people$ = live<Person>(db.people.find());
   const assignments$ = live<Assignment>(db.assignments.find(q.assignments));
   const clientIds$ = assignments$.pipe(
@@ -92,8 +107,8 @@ export function dashboardInput(db: SpotterDatabase, coachId: string, today: stri
     map((found) => json<SessionLog>(found.values())),
     shared(),
   );
-  const idleLogs$ = combineLatest([clientIds$, windowLogs$]).pipe(
-    map(([ids, logs]) => ids.filter((id) => lastWorkout(logs.filter((l) => l.clientId === id)) === null)),
+  const idleLogs$ = combineLatest([clientIds$, windowLogs$, syncing]).pipe(
+    map(([ids, logs, busy]) => (busy ? [] : ids.filter((id) => lastWorkout(logs.filter((l) => l.clientId === id)) === null))),
     distinctUntilChanged(sameList),
     switchMap((idle) => (idle.length ? combineLatest(idle.map((clientId) => live<SessionLog>(db.logs.find(q.clientLogs(clientId))))) : of([]))),
     map((lists) => lists.flat()),
@@ -106,9 +121,9 @@ export function dashboardInput(db: SpotterDatabase, coachId: string, today: stri
   return combineLatest({
     people: people$,
     assignments: assignments$,
-    sessions: combineLatest([published$, unsent$]).pipe(map(([a, b]) => [...a, ...b])),
-    logs: logs$,
-    messages: messages$,
+    sessions: early(combineLatest([published$, unsent$]).pipe(map(([a, b]) => [...a, ...b]))),
+    logs: early(logs$),
+    messages: early(messages$),
   });
 }
 
