@@ -39,7 +39,9 @@ export interface Reassignment {
 
 // Set by the server when it answers a submit, not typed by the user (web/src/lib/data/refused.ts).
 const ANSWER_FIELDS = new Set(['status', 'rejection', 'submittedAt', 'updatedAt']);
-const typed = (doc: Doc) => canonical(Object.fromEntries(Object.entries(withoutWireFields(doc)).filter(([k]) => !ANSWER_FIELDS.has(k))));
+// A refused new document comes back as a tombstone of itself: same fields, but deleted — the
+// refused store is then the only place it lives, so `_deleted` counts.
+const typed = (doc: Doc) => canonical({ ...Object.fromEntries(Object.entries(withoutWireFields(doc)).filter(([k]) => !ANSWER_FIELDS.has(k))), _deleted: !!doc._deleted });
 const sameDoc = (a: Doc, b: Doc) => canonical(withoutWireFields(a)) === canonical(withoutWireFields(b)) && !!a._deleted === !!b._deleted;
 
 export function checkDeviceVisibility(

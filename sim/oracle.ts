@@ -37,7 +37,7 @@ export class Oracle {
   currentOp = -1;
   readonly stats = {
     pushes: 0, rowsAcked: 0, lostAnswers: 0, replays: 0, conflicts: 0, submitAnswers: 0, refusals: 0, invariantChecks: 0,
-    refusedKept: 0, refusedAsTyped: 0, plansChecked: 0, planSessionsChecked: 0, deviceDocsChecked: 0, droppedAfterReassign: 0,
+    refusedKept: 0, refusedAsTyped: 0, refusedWiped: 0, plansChecked: 0, planSessionsChecked: 0, deviceDocsChecked: 0, droppedAfterReassign: 0,
   };
 
   recordWrite(dev: string, n: number, w: Write): void {
@@ -46,6 +46,7 @@ export class Oracle {
 
   /** The device's IndexedDB was wiped: its refused-changes store went with it. */
   deviceWiped(dev: string): void {
+    this.stats.refusedWiped += this.refusals.get(dev)?.length ?? 0;
     this.refusals.delete(dev);
   }
 
