@@ -1,7 +1,6 @@
 import type { Assignment, Exercise, Message, Person, SessionLog, TrainingSession } from '@spotter/shared';
-import { addDaysTo, ENGAGEMENT_WINDOW_DAYS, todayLocal } from '@spotter/shared';
+import { todayLocal } from '@spotter/shared';
 import type { Device } from '../data/device.ts';
-import { clientRows } from './dashboard/rows.ts';
 import { coachWrites, type CoachWrites } from './queue.ts';
 
 type Query = { $: { subscribe(fn: (docs: { toMutableJSON(): unknown }[]) => void): { unsubscribe(): void } } };
@@ -9,7 +8,10 @@ type Query = { $: { subscribe(fn: (docs: { toMutableJSON(): unknown }[]) => void
 /**
  * The coach pages' view of the device: live lists from the local database (which holds only
  * what the server lets this coach see: their clients' data, their drafts, the library) and
- * the coach's writes. Optionally narrowed to one client, for the builder.
+ * the coach's writes. Narrowed to one client for the builder; without a client (the exercise
+ * library) only the small lists are read — never every session and log of the account, which
+ * for a large account costs seconds (bench/README.md). The dashboard has its own bounded
+ * queries (dashboard/dashboard-data.svelte.ts).
  */
 export class CoachData {
   // Raw, not deep state: each query answer replaces the whole list (never edited in place),
@@ -20,7 +22,7 @@ export class CoachData {
   people = $state.raw<Person[]>([]);
   assignments = $state.raw<Assignment[]>([]);
   exercises = $state.raw<Exercise[]>([]);
-  /** Comments and messages: the builder's threads (one client) or the engagement window (all). */
+  /** Comments and messages: the builder's threads (one client only). */
   messages = $state.raw<Message[]>([]);
   /** Every list has answered once: an empty list before that means "loading", not "none". */
   ready = $state(false);
@@ -35,26 +37,26 @@ export class CoachData {
     this.me = me;
     this.writes = coachWrites(device, me, () => this.today);
     const db = device.db;
-    const byClient = clientId ? { clientId } : {};
     let answered = 0;
+    const lists = clientId ? 6 : 3;
     const live = <T>(query: Query, set: (v: T[]) => void) => {
       let first = true;
       const sub = query.$.subscribe((docs) => {
         set(docs.map((d) => d.toMutableJSON() as T));
-        if (first && ++answered === 6) this.ready = true;
+        if (first && ++answered === lists) this.ready = true;
         first = false;
       });
       this.#stops.push(() => sub.unsubscribe());
     };
-    live<TrainingSession>(db.sessions.find({ selector: byClient }), (v) => (this.sessions = v));
-    live<SessionLog>(db.logs.find({ selector: byClient }), (v) => (this.logs = v));
+    if (clientId) {
+      live<TrainingSession>(db.sessions.find({ selector: { clientId } }), (v) => (this.sessions = v));
+      live<SessionLog>(db.logs.find({ selector: { clientId } }), (v) => (this.logs = v));
+      // The builder shows every comment thread of its client.
+      live<Message>(db.messages.find({ selector: { clientId } }), (v) => (this.messages = v));
+    }
     live<Person>(db.people.find(), (v) => (this.people = v));
     live<Assignment>(db.assignments.find({ selector: { coachId: me } }), (v) => (this.assignments = v));
     live<Exercise>(db.exercises.find({ sort: [{ name: 'asc' }] }), (v) => (this.exercises = v));
-    // The builder shows every thread of its client; the dashboard needs only the engagement
-    // window (older messages score nothing), which keeps a large account's list short.
-    const since = `${addDaysTo(todayLocal(), -(ENGAGEMENT_WINDOW_DAYS + 1))}T00:00:00.000Z`;
-    live<Message>(db.messages.find({ selector: clientId ? { clientId } : { createdAt: { $gte: since } } }), (v) => (this.messages = v));
     const timer = setInterval(() => this.tick(), 60_000);
     this.#stops.push(() => clearInterval(timer));
   }
@@ -66,10 +68,6 @@ export class CoachData {
 
   destroy(): void {
     for (const stop of this.#stops) stop();
-  }
-
-  get rows() {
-    return clientRows({ coachId: this.me, people: this.people, assignments: this.assignments, sessions: this.sessions, logs: this.logs, messages: this.messages, today: this.today });
   }
 
   /** Display names by person id, for comment threads. */
