@@ -78,7 +78,7 @@ export function droppedAfterReassignment(d: DeviceState, rel: Relations, state: 
   return n;
 }
 
-export function checkRefusedStore(d: DeviceState, refusals: readonly Refusal[], fail: (msg: string) => void): { expected: number; keptAsTyped: number } {
+export function checkRefusedStore(d: Pick<DeviceState, 'name' | 'refused'>, refusals: readonly Refusal[], fail: (msg: string) => void): { expected: number; keptAsTyped: number } {
   const out = { expected: 0, keptAsTyped: 0 };
   for (const r of refusals) {
     if (typed(r.attempted) === typed(r.server)) {

@@ -3,6 +3,7 @@ import type { PushRecord } from './device/tap.ts';
 import type { Write } from './device/user-ops.ts';
 import { checkDeviceVisibility, checkRefusedStore, droppedAfterReassignment, type DeviceState, type Reassignment, type Refusal } from './oracle-devices.ts';
 import { checkPlans } from './oracle-plans.ts';
+import type { RefusedChange } from '../web/src/lib/data/database.ts';
 import type { ServerState } from './server-db.ts';
 import { canonical, live, withoutWireFields, type Doc, type View } from './server-view.ts';
 
@@ -37,17 +38,32 @@ export class Oracle {
   currentOp = -1;
   readonly stats = {
     pushes: 0, rowsAcked: 0, lostAnswers: 0, replays: 0, conflicts: 0, submitAnswers: 0, refusals: 0, invariantChecks: 0,
-    refusedKept: 0, refusedAsTyped: 0, refusedWiped: 0, plansChecked: 0, planSessionsChecked: 0, deviceDocsChecked: 0, droppedAfterReassign: 0,
+    refusedKept: 0, refusedAsTyped: 0, refusedBeforeWipe: 0, plansChecked: 0, planSessionsChecked: 0, deviceDocsChecked: 0, droppedAfterReassign: 0,
   };
 
   recordWrite(dev: string, n: number, w: Write): void {
     this.writes.push({ ...w, dev, n });
   }
 
-  /** The device's IndexedDB was wiped: its refused-changes store went with it. */
-  deviceWiped(dev: string): void {
-    this.stats.refusedWiped += this.refusals.get(dev)?.length ?? 0;
+  /**
+   * The device's IndexedDB is about to be wiped, and its refused-changes store with it: check
+   * the store now (invariant 7), then forget its refusals. The device stores a refusal right
+   * after the answer arrives, so `refusedNow` is read again for a while before a failure counts.
+   */
+  async beforeWipe(dev: string, refusedNow: () => Promise<RefusedChange[]>): Promise<string[]> {
+    const expected = this.refusals.get(dev) ?? [];
     this.refusals.delete(dev);
+    if (expected.length === 0) return [];
+    for (let attempt = 0; ; attempt++) {
+      const failures: string[] = [];
+      const r = checkRefusedStore({ name: dev, refused: await refusedNow() }, expected, (m) => failures.push(`${m} (checked before a wipe)`));
+      if (failures.length === 0 || attempt === 20) {
+        this.stats.refusedBeforeWipe += r.expected;
+        this.stats.refusedAsTyped += r.keptAsTyped;
+        return failures;
+      }
+      await new Promise((done) => setTimeout(done, 100));
+    }
   }
 
   recordPush(dev: string, rec: PushRecord): void {
@@ -174,11 +190,9 @@ export class Oracle {
 
     // (7) nothing lost: every refused write is in its device's refused-changes store
     this.stats.refusedKept = 0;
-    this.stats.refusedAsTyped = 0;
     for (const d of devices) {
       const r = checkRefusedStore(d, this.refusals.get(d.name) ?? [], fail);
       this.stats.refusedKept += r.expected;
-      this.stats.refusedAsTyped += r.keptAsTyped;
       this.stats.invariantChecks += r.expected + r.keptAsTyped;
     }
 
