@@ -12,7 +12,7 @@ import {
   type SessionLog,
   type TrainingSession,
 } from '@spotter/shared';
-import { combineLatest, distinctUntilChanged, map, Observable, of, shareReplay, startWith, switchMap, take, type OperatorFunction } from 'rxjs';
+import { combineLatest, defer, distinctUntilChanged, exhaustMap, map, Observable, of, shareReplay, startWith, switchMap, take, timer, type OperatorFunction } from 'rxjs';
 import type { SpotterDatabase } from '../../data/database.ts';
 
 /**
@@ -71,60 +71,81 @@ export function dashboardQueries(coachId: string, today: string) {
   } as const;
 }
 
+/** While a first sync runs, the history is re-read this often instead of live (see `dashboardInput`). */
+export const SYNC_POLL_MS = 2000;
+
+type Query = { $: Observable<unknown>; exec(): Promise<unknown> };
+/** How a query is followed: live (`$`, re-answered on every change) or read once (`exec`). */
+type Watch = <T>(query: Query) => Observable<T[]>;
+const values = <T>(answer: unknown): T[] =>
+  json<T>(answer instanceof Map ? answer.values() : (answer as Iterable<{ toMutableJSON(): unknown }>));
+const liveWatch: Watch = <T>(query: Query) => query.$.pipe(map((a) => values<T>(a)));
+const onceWatch: Watch = <T>(query: Query) => defer(() => query.exec()).pipe(map((a) => values<T>(a)));
+
+type History = Pick<DashboardInput, 'sessions' | 'logs' | 'messages'>;
+const NO_HISTORY: History = { sessions: [], logs: [], messages: [] };
+
 /**
- * `syncing$`: the device's first sync is running. Then the rows do not wait for the history
- * queries: every query waits its turn behind the sync's large IndexedDB writes, and a coach
- * should see their clients (names, the progress bar) within a second or two, with numbers
- * filling in as history arrives (the page says so). And the idle-client fallback waits for
- * the end of the sync: during it every client looks idle, and reading each one's whole log
- * history again on every pulled page is the work the window exists to avoid.
+ * `syncing$`: the device's first sync is running. Then
+ *  - the rows do not wait for the history: they show as soon as people and assignments are in
+ *    (a second or two), with the numbers filling in as history arrives (the page says so);
+ *  - the history is read once every SYNC_POLL_MS instead of live: a live query is re-answered
+ *    after every pulled page of 1000 documents, and those ~35 reads queue in IndexedDB
+ *    between the sync's own writes (measured: the first sync took 14–18 s on the exercise
+ *    library page and 23 s on the dashboard with live history queries);
+ *  - the idle-client fallback waits for the end: during the sync every client looks idle.
+ * When the sync ends the history queries go live.
  */
 export function dashboardInput(db: SpotterDatabase, coachId: string, today: string, syncing$: Observable<boolean> = of(false)): Observable<DashboardInput> {
   const q = dashboardQueries(coachId, today);
-  const syncing = syncing$.pipe(distinctUntilChanged(), shared());
-  // While syncing, a list starts empty instead of holding back the whole table.
-  const early = <T>(list$: Observable<T[]>): Observable<T[]> =>
-    syncing.pipe(
-      take(1),
-      switchMap((now) => (now ? list$.pipe(startWith([] as T[])) : list$)),
-    );
   const people$ = live<Person>(db.people.find());
-  const assignments$ = live<Assignment>(db.assignments.find(q.assignments));
+  const assignments$ = live<Assignment>(db.assignments.find(q.assignments)).pipe(shared());
   const clientIds$ = assignments$.pipe(
     map((list) => [...new Set(list.filter((a) => a.status !== 'completed').map((a) => a.clientId))].sort()),
     distinctUntilChanged(sameList),
     shared(),
   );
-  const published$ = live<TrainingSession>(db.sessions.find(q.published as any)).pipe(shared());
-  const unsent$ = combineLatest([
-    live<TrainingSession>(db.sessions.find(q.drafts)),
-    live<TrainingSession>(db.sessions.find(q.submitted)),
-  ]).pipe(map(([a, b]) => [...a, ...b]));
+  const history$ = syncing$.pipe(
+    distinctUntilChanged(),
+    switchMap((busy) =>
+      busy
+        ? timer(0, SYNC_POLL_MS).pipe(exhaustMap(() => history(db, q, clientIds$.pipe(take(1)), onceWatch, false)))
+        : history(db, q, clientIds$, liveWatch, true),
+    ),
+  );
+  // Syncing when the page opens: the rows show without history first.
+  const historyOrEmpty$ = syncing$.pipe(
+    take(1),
+    switchMap((busy) => (busy ? history$.pipe(startWith(NO_HISTORY)) : history$)),
+  );
+  return combineLatest([people$, assignments$, historyOrEmpty$]).pipe(map(([people, assignments, h]) => ({ people, assignments, ...h })));
+}
+
+function history(db: SpotterDatabase, q: ReturnType<typeof dashboardQueries>, clientIds$: Observable<readonly string[]>, watch: Watch, idleFallback: boolean): Observable<History> {
+  const published$ = watch<TrainingSession>(db.sessions.find(q.published as any)).pipe(shared());
+  const unsent$ = combineLatest([watch<TrainingSession>(db.sessions.find(q.drafts)), watch<TrainingSession>(db.sessions.find(q.submitted))]).pipe(
+    map(([a, b]) => [...a, ...b]),
+  );
   const windowLogs$ = published$.pipe(
     map((list) => list.map((s) => sessionLogId(s.id))),
     distinctUntilChanged(sameList),
-    switchMap((ids) => db.logs.findByIds([...ids]).$),
-    map((found) => json<SessionLog>(found.values())),
+    switchMap((ids) => watch<SessionLog>(db.logs.findByIds([...ids]) as Query)),
     shared(),
   );
-  const idleLogs$ = combineLatest([clientIds$, windowLogs$, syncing]).pipe(
-    map(([ids, logs, busy]) => (busy ? [] : ids.filter((id) => lastWorkout(logs.filter((l) => l.clientId === id)) === null))),
-    distinctUntilChanged(sameList),
-    switchMap((idle) => (idle.length ? combineLatest(idle.map((clientId) => live<SessionLog>(db.logs.find(q.clientLogs(clientId))))) : of([]))),
-    map((lists) => lists.flat()),
-  );
+  const idleLogs$ = !idleFallback
+    ? of([])
+    : combineLatest([clientIds$, windowLogs$]).pipe(
+        map(([ids, logs]) => ids.filter((id) => lastWorkout(logs.filter((l) => l.clientId === id)) === null)),
+        distinctUntilChanged(sameList),
+        switchMap((idle) => (idle.length ? combineLatest(idle.map((clientId) => watch<SessionLog>(db.logs.find(q.clientLogs(clientId))))) : of([]))),
+        map((lists) => lists.flat()),
+      );
   const logs$ = combineLatest([windowLogs$, idleLogs$]).pipe(map(([recent, idle]) => [...new Map([...recent, ...idle].map((l) => [l.id, l])).values()]));
   const messages$ = clientIds$.pipe(
-    switchMap((ids) => (ids.length ? combineLatest(ids.map((clientId) => live<Message>(db.messages.find(q.messages(clientId))))) : of([]))),
+    switchMap((ids) => (ids.length ? combineLatest(ids.map((clientId) => watch<Message>(db.messages.find(q.messages(clientId))))) : of([]))),
     map((lists) => lists.flat()),
   );
-  return combineLatest({
-    people: people$,
-    assignments: assignments$,
-    sessions: early(combineLatest([published$, unsent$]).pipe(map(([a, b]) => [...a, ...b]))),
-    logs: early(logs$),
-    messages: early(messages$),
-  });
+  return combineLatest({ sessions: combineLatest([published$, unsent$]).pipe(map(([a, b]) => [...a, ...b])), logs: logs$, messages: messages$ });
 }
 
 /**
