@@ -34,6 +34,8 @@ export class Oracle {
   readonly reassignments: Reassignment[] = [];
   /** Plans in the demo data (not activated through sync: no schedule to check). */
   readonly seededPlans = new Set<string>();
+  /** Devices being wiped now: a refusal answered meanwhile goes with the wipe, like any unsynced change. */
+  readonly wiping = new Set<string>();
   /** The operation running now, to say when a refusal was answered. */
   currentOp = -1;
   readonly stats = {
@@ -80,6 +82,7 @@ export class Oracle {
       } else if (rec.how === 'delivered') {
         if (typeof answer._refusal === 'string') {
           this.stats.refusals++;
+          if (this.wiping.has(dev)) continue;
           const { _refusal, ...server } = answer;
           const list = this.refusals.get(dev) ?? [];
           list.push({ n: this.currentOp, collection: rec.collection, attempted: doc, server, reason: _refusal });

@@ -117,8 +117,12 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
           break;
         case 'reopen':
         case 'wipe':
-          if (op.kind === 'wipe') result.failures.push(...(await oracle.beforeWipe(op.dev, () => dev(op.dev).call<RefusedChange[]>('refused'))));
+          if (op.kind === 'wipe') {
+            oracle.wiping.add(op.dev);
+            result.failures.push(...(await oracle.beforeWipe(op.dev, () => dev(op.dev).call<RefusedChange[]>('refused'))));
+          }
           await dev(op.dev).call(op.kind);
+          oracle.wiping.delete(op.dev);
           break;
         case 'reassign':
           await reassign(op);
