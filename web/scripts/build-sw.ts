@@ -11,7 +11,9 @@ const { count, size, warnings } = await generateSW({
   globDirectory: buildDir,
   globPatterns: ['**/*.{html,js,css,png,svg,webmanifest,json,ico,woff2}'],
   // Kit polls version.json to notice a deploy: it must never come from the precache.
-  globIgnores: ['_app/version.json', 'sw.js', 'workbox-*.js'],
+  globIgnores: ['_app/version.json', 'sw.js', 'workbox-*.js', 'sw-notify.js'],
+  // Reminder notifications: what a click on one does (static/sw-notify.js).
+  importScripts: ['/sw-notify.js'],
   swDest: `${buildDir}/sw.js`,
   // Every route is the SPA shell; the API is never served from the cache.
   navigateFallback: '/200.html',
