@@ -73,11 +73,13 @@ async function clickWriteFloor(page: Page): Promise<{ dom: number; bare: number 
       });
     }
   });
-  for (let i = 0; i < 20; i++) {
+  // One measurement at a time: each click waits for the previous write to be recorded.
+  const recorded = (mode: 'dom' | 'bare', n: number) => page.waitForFunction(([m, k]) => (window as any).__floor[m].length >= k, [mode, n] as const);
+  for (let i = 1; i <= 20; i++) {
     await page.locator('#bench-floor-dom').click();
-    await page.waitForTimeout(100);
+    await recorded('dom', i);
     await page.locator('#bench-floor-bare').click();
-    await page.waitForTimeout(100);
+    await recorded('bare', i);
   }
   const floor = await page.evaluate(() => {
     for (const b of document.querySelectorAll('[id^="bench-floor-"]')) b.remove();

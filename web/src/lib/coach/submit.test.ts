@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { addDaysTo, todayLocal, type Exercise, type TrainingSession } from '@spotter/shared';
 import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
-import { createDevice, type Device } from '../data/device.ts';
-import { memorySessionStore } from '../data/session-store.ts';
+import type { Device } from '../data/device.ts';
+import { TestBrowser, until } from '../data/test-device.ts';
 import { newPrescription, submitSession } from './draft.ts';
 import { coachWrites } from './queue.ts';
 
@@ -19,13 +17,7 @@ let library: Exercise[];
 beforeAll(async () => {
   server = await startTestServer();
   clientId = (await server.login('client@demo.test')).user.id;
-  device = await createDevice({
-    baseUrl: server.url,
-    storage: getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange }),
-    name: 'coach-submit',
-    sessions: memorySessionStore(),
-    retryTime: 200,
-  });
+  device = await new TestBrowser(server.url).open();
   await device.signIn('coach@demo.test', 'spotter-demo');
   await device.awaitInSync();
   library = (await device.db.exercises.find().exec()).map((d) => d.toMutableJSON() as Exercise);
@@ -35,14 +27,6 @@ afterAll(async () => {
   await device?.close();
   await server?.close();
 });
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const pullAs = async (token: string) =>
   (await server.api<{ documents: TrainingSession[] }>(token, 'POST', '/api/sync/sessions/pull', { checkpoint: null, batchSize: 1000 })).body.documents;

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { planCompletionStats, todayLocal, type Exercise, type Plan, type TrainingSession, type Weekday } from '@spotter/shared';
 import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
 import { newPrescription } from '../coach/draft.ts';
-import { createDevice, type Device } from '../data/device.ts';
-import { memorySessionStore } from '../data/session-store.ts';
+import type { Device } from '../data/device.ts';
+import { TestBrowser, until } from '../data/test-device.ts';
 import { activate, activationRefusal, newPlan, setDayExercises, toggleDay, WEEKDAYS } from './plan-edit.ts';
 
 // A coach's device (real RxDB on fake-indexeddb) against the REAL sync server: a plan built
@@ -19,13 +17,7 @@ let library: Exercise[];
 beforeAll(async () => {
   server = await startTestServer();
   clientId = (await server.login('client@demo.test')).user.id;
-  device = await createDevice({
-    baseUrl: server.url,
-    storage: getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange }),
-    name: 'coach-plans',
-    sessions: memorySessionStore(),
-    retryTime: 200,
-  });
+  device = await new TestBrowser(server.url).open();
   await device.signIn('coach@demo.test', 'spotter-demo');
   await device.awaitInSync();
   library = (await device.db.exercises.find().exec()).map((d) => d.toMutableJSON() as Exercise);
@@ -35,14 +27,6 @@ afterAll(async () => {
   await device?.close();
   await server?.close();
 });
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('a plan built offline', () => {
   it('is activated when the device syncs: the server schedules its sessions and they reach the device', async () => {
