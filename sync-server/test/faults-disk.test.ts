@@ -8,6 +8,7 @@ import { createDevice } from '../../web/src/lib/data/device.ts';
 import { memorySessionStore } from '../../web/src/lib/data/session-store.ts';
 import { postJson } from '../../sim/faults/cut-proxy.ts';
 import { ServerProcess } from '../../sim/server-process.ts';
+import { messageIds as messageIdsOf, messageRow } from './message-rows.ts';
 import { login } from '../../sim/server-view.ts';
 
 /**
@@ -23,22 +24,8 @@ let clientId: string;
 const FULL_DISK = { fileSizeLimitKb: 40 };
 
 const now = () => new Date().toISOString();
-const row = (id: string, body: string) => ({
-  assumedMasterState: null,
-  newDocumentState: { ...message({ id, authorId: coach.id, coachId: coach.id, clientId, body, createdAt: now(), updatedAt: now() }), _deleted: false },
-});
-
-async function messageIds(prefix: string): Promise<string[]> {
-  const ids: string[] = [];
-  let checkpoint: unknown = null;
-  for (;;) {
-    const res = await postJson(server.url, '/api/sync/messages/pull', coach.token, { checkpoint, batchSize: 1000 });
-    expect(res.status).toBe(200);
-    if (res.body.documents.length === 0) return ids;
-    ids.push(...res.body.documents.map((d: any) => d.id).filter((id: string) => id.startsWith(prefix)));
-    checkpoint = res.body.checkpoint;
-  }
-}
+const row = (id: string, body: string) => messageRow(coach, clientId, id, body);
+const messageIds = (prefix: string) => messageIdsOf(server.url, coach.token, prefix);
 
 /** Restart with a clean close first, so the write-ahead log starts empty under the limit. */
 async function restart(opts = {}) {

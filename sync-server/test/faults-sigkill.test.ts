@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { message } from '@spotter/shared/fixtures.ts';
 import { postJson } from '../../sim/faults/cut-proxy.ts';
 import { ServerProcess } from '../../sim/server-process.ts';
+import { messageIds as messageIdsOf, messageRow } from './message-rows.ts';
 import { login } from '../../sim/server-view.ts';
 
 /**
@@ -27,23 +27,8 @@ afterAll(async () => {
   if (server) rmSync(dirname(server.dbPath), { recursive: true, force: true });
 });
 
-const now = () => new Date().toISOString();
-const row = (id: string, body: string) => ({
-  assumedMasterState: null,
-  newDocumentState: { ...message({ id, authorId: coach.id, coachId: coach.id, clientId, body, createdAt: now(), updatedAt: now() }), _deleted: false },
-});
-
-async function messageIds(prefix: string): Promise<string[]> {
-  const ids: string[] = [];
-  let checkpoint: unknown = null;
-  for (;;) {
-    const res = await postJson(server.url, '/api/sync/messages/pull', coach.token, { checkpoint, batchSize: 1000 });
-    expect(res.status).toBe(200);
-    if (res.body.documents.length === 0) return ids;
-    ids.push(...res.body.documents.map((d: any) => d.id).filter((id: string) => id.startsWith(prefix)));
-    checkpoint = res.body.checkpoint;
-  }
-}
+const row = (id: string, body: string) => messageRow(coach, clientId, id, body);
+const messageIds = (prefix: string) => messageIdsOf(server.url, coach.token, prefix);
 
 describe('the server killed with SIGKILL', () => {
   it('keeps a push it acknowledged just before dying (tokens too)', async () => {
