@@ -69,6 +69,7 @@ describe('canSee', () => {
 // together and who may rate. Whether the target exists is the server's (rules.ts).
 const fromClient = { authorId: 'client-1', authorRole: 'client' as const };
 const onEntry = { kind: 'comment' as const, targetType: 'log' as const, targetId: 'log.ses-1', targetEntryId: 'rx-1' };
+const viewed = { ...fromClient, kind: 'view' as const, targetType: 'resource' as const, targetId: 'note-1', body: '' };
 const rated = { ...fromClient, kind: 'comment' as const, targetType: 'recommendation' as const, targetId: 'rec-1', rating: 4 };
 const messageShapes: [string, Viewer, CollectionName, Doc | null, Doc, string | null][] = [
   ["a client comments on one exercise's log", client, 'messages', null, f.message({ ...fromClient, ...onEntry }), null],
@@ -90,6 +91,17 @@ const messageShapes: [string, Viewer, CollectionName, Doc | null, Doc, string | 
   ["a client cannot rate as another client", client, 'messages', null, f.message({ ...rated, clientId: 'client-2' }), 'you can only message your own coach'],
   ['a rating cannot move to another recommendation', client, 'messages', f.message(rated), f.message({ ...rated, targetId: 'rec-2' }), 'targetId cannot be changed once set'],
   ['a comment cannot move to another exercise', coach, 'messages', f.message(onEntry), f.message({ ...onEntry, targetEntryId: 'rx-2' }), 'targetEntryId cannot be changed once set'],
+  // Resource views (seed 002 "Viewed 3 times"): the client's own openings, nothing more.
+  ['a client records opening a resource', client, 'messages', null, f.message(viewed), null],
+  ["a coach's openings are not views", coach, 'messages', null, f.message({ ...viewed, authorId: 'coach-1', authorRole: 'coach' }), "only a client's openings of a resource are counted"],
+  ['a view names its resource', client, 'messages', null, f.message({ ...viewed, targetId: null }), 'a view is of a resource'],
+  ['a view is of a resource, not a session', client, 'messages', null, f.message({ ...viewed, targetType: 'session' }), 'a view is of a resource'],
+  ['a view carries no text', client, 'messages', null, f.message({ ...viewed, body: 'nice' }), 'a view carries no text or rating'],
+  ['a view carries no rating', client, 'messages', null, f.message({ ...viewed, rating: 5 }), 'a view carries no text or rating'],
+  ['a comment is not about a resource', client, 'messages', null, f.message({ ...fromClient, kind: 'comment', targetType: 'resource', targetId: 'note-1' }), 'only a view is about a resource'],
+  ['a message is not about a resource', client, 'messages', null, f.message({ ...fromClient, targetType: 'resource', targetId: 'note-1' }), 'only a view is about a resource'],
+  ['a view cannot move to another resource', client, 'messages', f.message(viewed), f.message({ ...viewed, targetId: 'note-2' }), 'targetId cannot be changed once set'],
+  ["a client cannot record another client's view", client, 'messages', null, f.message({ ...viewed, clientId: 'client-2' }), 'you can only message your own coach'],
 ];
 
 describe('writeRefusal', () => {

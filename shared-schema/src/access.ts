@@ -100,6 +100,8 @@ export function writeRefusal(viewer: Viewer, collection: CollectionName, prev: A
       if (shape) return shape;
       // Feedback on a recommendation is the client's (seed 002 §4); the coach reads it.
       if (n.targetType === 'recommendation' && role !== 'client') return 'only the client rates a recommendation';
+      // The count tells the coach what their client opened; the coach's own clicks are not views.
+      if (n.kind === 'view' && role !== 'client') return "only a client's openings of a resource are counted";
       if (role === 'coach') return n.coachId === me && rel.clientIds.has(n.clientId) ? null : 'you can only message your own clients';
       return n.clientId === me && rel.coachIds.has(n.coachId) ? null : 'you can only message your own coach';
     }
@@ -115,11 +117,18 @@ export function writeRefusal(viewer: Viewer, collection: CollectionName, prev: A
 
 /**
  * Which fields of a message go together, beyond what its schema can say: a plain message has
- * no target; a comment has one; an exercise (`targetEntryId`) only within a log; a
- * rating only on a recommendation, and there it is required; the body may be empty only next
- * to a rating. Null when the shape is right. The server also checks that the target exists.
+ * no target; a comment has one (not a resource); an exercise (`targetEntryId`) only within a
+ * log; a rating only on a recommendation, and there it is required; the body may be empty only
+ * next to a rating; a view is of a resource and carries nothing else. Null when the shape is
+ * right. The server also checks that the target exists.
  */
 export function messageShapeRefusal(m: Message): string | null {
+  if (m.kind === 'view') {
+    if (m.targetType !== 'resource' || m.targetId === null) return 'a view is of a resource';
+    if (m.targetEntryId !== null || m.rating !== null || m.body !== '') return 'a view carries no text or rating';
+    return null;
+  }
+  if (m.targetType === 'resource') return 'only a view is about a resource';
   if (m.kind !== 'comment') {
     if (m.targetType !== null || m.targetId !== null || m.targetEntryId !== null || m.rating !== null) return 'only comments have a target';
     return m.body.trim() === '' ? 'a message needs some text' : null;

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { collections, type CollectionName } from './collections.ts';
 
-/** Bump when a collection's zod schema changes shape; add a migration strategy in the web data layer. */
-export const SCHEMA_VERSION = 0;
+/**
+ * Bump when a collection's zod schema changes shape, and add the step to `migrationStrategies`
+ * in the web data layer (web/src/lib/data/database.ts). 1: message kind 'view', target 'resource'.
+ */
+export const SCHEMA_VERSION = 1;
 
 type JsonSchema = Record<string, unknown>;
 

@@ -32,16 +32,21 @@ function databaseBefore(upTo: number): string {
   return path;
 }
 
+/** A coach (coach-1) and a client (client-1), seq 1 and 2. */
+function addPeople(db: Database.Database) {
+  const user = db.prepare(
+    `INSERT INTO users (id, role, email, first_name, last_name, units, is_personal_trainer, specializations, certifications, max_clients, bio, updated_at, password_hash, seq)
+     VALUES (?, ?, ?, 'A', 'B', 'kg', 0, '[]', '[]', 0, '', '2026-03-01T00:00:00.000Z', 'x', ?)`,
+  );
+  user.run('coach-1', 'coach', 'c@x.test', 1);
+  user.run('client-1', 'client', 'm@x.test', 2);
+}
+
 describe('0003: comment targets and recommendation ratings on messages', () => {
   it('keeps every message, with no exercise and no rating, and refuses a rating out of 1-5', () => {
     const path = databaseBefore(3);
     const old = new Database(path);
-    const user = old.prepare(
-      `INSERT INTO users (id, role, email, first_name, last_name, units, is_personal_trainer, specializations, certifications, max_clients, bio, updated_at, password_hash, seq)
-       VALUES (?, ?, ?, 'A', 'B', 'kg', 0, '[]', '[]', 0, '', '2026-03-01T00:00:00.000Z', 'x', ?)`,
-    );
-    user.run('coach-1', 'coach', 'c@x.test', 1);
-    user.run('client-1', 'client', 'm@x.test', 2);
+    addPeople(old);
     old.prepare(
       `INSERT INTO messages (id, kind, author_id, author_role, coach_id, client_id, target_type, target_id, body, created_at, updated_at, seq, deleted)
        VALUES ('m-1', 'comment', 'client-1', 'client', 'coach-1', 'client-1', 'log', 'log.s-1', 'Knee hurt', '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z', 3, 0)`,
@@ -62,6 +67,45 @@ describe('0003: comment targets and recommendation ratings on messages', () => {
           .run(id, rating, seq);
       expect(() => rate('r-ok', 5, 4)).not.toThrow();
       expect(() => rate('r-bad', 6, 5)).toThrow(/CHECK constraint failed/);
+      expect(sqlite.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    } finally {
+      close();
+    }
+  });
+});
+
+describe('0005: resource views on messages', () => {
+  it('keeps every message field for field, then takes a view and still refuses an unknown kind', () => {
+    const path = databaseBefore(5);
+    const old = new Database(path);
+    addPeople(old);
+    const insert = old.prepare(
+      `INSERT INTO messages (id, kind, author_id, author_role, coach_id, client_id, target_type, target_id, target_entry_id, rating, body, created_at, updated_at, seq, deleted)
+       VALUES (?, ?, ?, ?, 'coach-1', 'client-1', ?, ?, ?, ?, ?, '2026-03-01T00:00:00.000Z', '2026-03-02T00:00:00.000Z', ?, ?)`,
+    );
+    insert.run('m-1', 'message', 'coach-1', 'coach', null, null, null, null, 'Hi', 3, 0);
+    insert.run('m-2', 'comment', 'client-1', 'client', 'log', 'log.s-1', 'rx-1', null, 'Knee hurt', 4, 0);
+    insert.run('m-3', 'comment', 'client-1', 'client', 'recommendation', 'rec-1', null, 4, '', 5, 1);
+    const before = old.prepare('SELECT * FROM messages ORDER BY id').all();
+    old.close();
+
+    const { sqlite, close } = openDatabase(path);
+    try {
+      expect(sqlite.prepare('SELECT * FROM messages ORDER BY id').all()).toEqual(before);
+      const add = (id: string, kind: string, seq: number) =>
+        sqlite
+          .prepare(
+            `INSERT INTO messages (id, kind, author_id, author_role, coach_id, client_id, target_type, target_id, body, created_at, updated_at, seq)
+             VALUES (?, ?, 'client-1', 'client', 'coach-1', 'client-1', 'resource', 'note-1', '', '2026-03-03T00:00:00.000Z', '2026-03-03T00:00:00.000Z', ?)`,
+          )
+          .run(id, kind, seq);
+      expect(() => add('v-1', 'view', 6)).not.toThrow();
+      expect(() => add('v-2', 'like', 7)).toThrow(/CHECK constraint failed/);
+      expect(sqlite.prepare(`SELECT name FROM sqlite_master WHERE tbl_name = 'messages' AND type = 'index' ORDER BY name`).all()).toEqual([
+        { name: 'messages_client_idx' },
+        { name: 'messages_seq_unique' },
+        { name: 'sqlite_autoindex_messages_1' },
+      ]);
       expect(sqlite.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
     } finally {
       close();

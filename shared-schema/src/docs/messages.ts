@@ -5,13 +5,18 @@ import { id, instant, optionalId, role, text } from './common.ts';
  * message: coach <-> client conversation. comment: on a session, a log, one exercise's
  * entry in a log (seed 001's polymorphic comments; author coach or client), or the client's rating
  * of a recommendation (seed 002 §4 feedback). system: written by the server (e.g. "you have
- * a new trainer"). A document is only ever written by its author.
+ * a new trainer"). view: the client opened a resource their coach shared (seed 002 "Viewed 3
+ * times"); one document per opening, written by the client, so it never touches the coach's
+ * resource document (DESIGN.md rule 1) and views counted on two offline devices add up.
+ * A document is only ever written by its author.
  *
- * Rules the JSON Schema cannot state (which fields go together, who may rate, a non-empty
- * body unless it is a rating) are pure rules in access.ts (`messageShapeRefusal`).
+ * Rules the JSON Schema cannot state (which fields go together, who may rate or view, a
+ * non-empty body unless it is a rating or a view) are pure rules in access.ts
+ * (`messageShapeRefusal`).
  */
-export const messageKind = z.enum(['message', 'comment', 'system']);
-export const commentTarget = z.enum(['session', 'log', 'recommendation']);
+export const messageKind = z.enum(['message', 'comment', 'system', 'view']);
+/** What a comment (session, log, recommendation) or a view (resource: a `notes` document) is about. */
+export const messageTarget = z.enum(['session', 'log', 'recommendation', 'resource']);
 
 /** A recommendation rating, 1 (not useful) to 5 (very useful). */
 export const rating = z.number().int().min(1).max(5);
@@ -23,7 +28,7 @@ export const messageSchema = z.strictObject({
   authorRole: role,
   coachId: id,
   clientId: id,
-  targetType: commentTarget.nullable(),
+  targetType: messageTarget.nullable(),
   targetId: optionalId,
   /**
    * With a log target: the prescription id of one exercise (log entries are keyed by it), so
@@ -32,7 +37,7 @@ export const messageSchema = z.strictObject({
   targetEntryId: optionalId,
   /** Only on a comment about a recommendation (the client's rating); null on everything else. */
   rating: rating.nullable(),
-  /** May be empty only on a rating: the comment that goes with it is optional. */
+  /** May be empty only on a rating (the comment that goes with it is optional); always empty on a view. */
   body: text(4000),
   createdAt: instant,
   updatedAt: instant,

@@ -48,6 +48,8 @@ describe('engagement from documents', () => {
     message({ id: 'm2', authorId: CLIENT_ID, authorRole: 'client', kind: 'comment', targetType: 'session', targetId: 'a', createdAt: at('2026-03-11') }),
     message({ id: 'm3', authorId: COACH_ID, createdAt: at('2026-03-29') }), // the coach's own words don't count
     message({ id: 'm4', authorId: CLIENT_ID, authorRole: 'client', createdAt: at('2026-01-01') }),
+    // Opening a resource is counted on the resource ("Viewed 3 times"), not as words.
+    message({ id: 'm5', authorId: CLIENT_ID, authorRole: 'client', kind: 'view', targetType: 'resource', targetId: 'note-1', body: '', createdAt: at('2026-03-29') }),
   ];
   it('counts the window, the client, published sessions and the client’s own words', () => {
     const e = engagement(CLIENT_ID, sessions, logs, messages, today);

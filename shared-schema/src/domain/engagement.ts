@@ -60,7 +60,8 @@ export function engagementParts(
     if (touched) logged += 1;
     if (completedOnTime(s, log, timeZone)) onTime += 1;
   }
-  const mine = messages.filter((m) => m.clientId === clientId && m.authorId === clientId && m.kind !== 'system');
+  // The client's own words: views of resources are counted on the resource, not here.
+  const mine = messages.filter((m) => m.clientId === clientId && m.authorId === clientId && (m.kind === 'message' || m.kind === 'comment'));
   const interactions = mine.filter((m) => dayOfInstant(m.createdAt) >= from && dayOfInstant(m.createdAt) <= today).length;
   const activity = [
     ...logs.filter((l) => l.clientId === clientId).flatMap((l) => [l.completedAt, ...Object.values(l.entries).map((e) => e.loggedAt)]),

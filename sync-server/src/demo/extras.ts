@@ -33,6 +33,11 @@ export function extrasFor({ coach, client, assignment, exercises, today, now }: 
     id: uuid(), ...pair, kind: status === 'approved' ? 'progression' : 'neglected', priority: 2, pattern: status === 'approved' ? 'squat' : 'pull',
     exerciseId: null, title, reason, status, createdAt: now, updatedAt: now,
   });
+  const sleep = note('resource', { title: 'Sleep and recovery', url: 'https://en.wikipedia.org/wiki/Sleep_and_exercise', resourceType: 'article' });
+  // The client opened the sleep article twice (seed 002 "Viewed 3 times" on the coach's list).
+  const viewed = (hoursAgo: number): Message => ({
+    ...message(client, '', hoursAgo * 60), kind: 'view', targetType: 'resource', targetId: sleep.id,
+  });
   return [
     ['messages', message(coach, `Hi ${client.firstName}, your sessions for the next two weeks are up.`, 3000)],
     ['messages', message(client, 'Thanks! Can we swap Friday for Saturday?', 2900)],
@@ -40,7 +45,9 @@ export function extrasFor({ coach, client, assignment, exercises, today, now }: 
     ['notes', note('note', { title: 'Left knee', body: 'Watch depth on squats; no pain reported.', isPrivate: true })],
     ['notes', note('note', { title: 'Technique cue', body: 'Brace before you unrack.', isPrivate: false })],
     ['notes', note('summary', { title: 'Week summary', body: 'Three of four sessions done, squat up 5 kg.', weekOf: addDaysTo(today, -7) })],
-    ['notes', note('resource', { title: 'Sleep and recovery', url: 'https://en.wikipedia.org/wiki/Sleep_and_exercise', resourceType: 'article' })],
+    ['notes', sleep],
+    ['messages', viewed(30)],
+    ['messages', viewed(5)],
     ['plans', plan],
     ['recommendations', rec('approved', 'Add 2.5 kg to squats', 'All sets completed as prescribed for two weeks.')],
     ['recommendations', rec('pending', 'Add a pulling exercise', 'No pull pattern in the last 14 days.')],

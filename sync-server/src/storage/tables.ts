@@ -143,12 +143,12 @@ export const messages = sqliteTable(
   'messages',
   {
     id: text('id').primaryKey(),
-    kind: text('kind', { enum: ['message', 'comment', 'system'] }).notNull(),
+    kind: text('kind', { enum: ['message', 'comment', 'system', 'view'] }).notNull(),
     authorId: text('author_id').notNull().references(() => users.id),
     authorRole: text('author_role', { enum: ['coach', 'client', 'admin'] }).notNull(),
     coachId: text('coach_id').notNull().references(() => users.id),
     clientId: text('client_id').notNull().references(() => users.id),
-    targetType: text('target_type', { enum: ['session', 'log', 'recommendation'] }),
+    targetType: text('target_type', { enum: ['session', 'log', 'recommendation', 'resource'] }),
     targetId: text('target_id'),
     targetEntryId: text('target_entry_id'),
     rating: integer('rating'),
@@ -159,7 +159,7 @@ export const messages = sqliteTable(
   },
   (t) => [
     index('messages_client_idx').on(t.clientId, t.createdAt),
-    check('messages_kind_check', sql`${t.kind} IN ('message', 'comment', 'system')`),
+    check('messages_kind_check', sql`${t.kind} IN ('message', 'comment', 'system', 'view')`),
     check('messages_target_check', sql`(${t.targetType} IS NULL) = (${t.targetId} IS NULL)`),
     check('messages_rating_check', sql`${t.rating} IS NULL OR ${t.rating} BETWEEN 1 AND 5`),
   ],

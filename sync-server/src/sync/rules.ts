@@ -91,6 +91,7 @@ function decideLog(ctx: RuleContext, next: SessionLog): Decision {
  * checked by the pure rules, messageShapeRefusal). Plain messages have no target.
  */
 function decideMessage(ctx: RuleContext, next: Message): Decision {
+  if (next.kind === 'view') return decideView(ctx, next);
   if (next.kind !== 'comment') return { kind: 'write', doc: next };
   if (next.targetType === 'recommendation') return decideRating(ctx, next);
   const targetId = next.targetId ?? '';
@@ -115,6 +116,22 @@ function decideMessage(ctx: RuleContext, next: Message): Decision {
     if (!prescribed.some((p) => p.id === next.targetEntryId)) {
       return { kind: 'refuse', reason: 'That exercise is not part of this session.' };
     }
+  }
+  return { kind: 'write', doc: next };
+}
+
+/**
+ * A view counts an opening of a resource the client can see (shared with them by the coach it
+ * names). A resource deleted since the client opened it offline is refused: there is nothing
+ * left to count it on, and the device keeps the refused view with the reason.
+ */
+function decideView(ctx: RuleContext, next: Message): Decision {
+  const note = ctx.repo.get('notes', next.targetId ?? '');
+  if (
+    !note || note.deleted || note.doc.kind !== 'resource' || note.doc.clientId !== next.clientId || note.doc.coachId !== next.coachId ||
+    !canSee(ctx.viewer, 'notes', note.doc, ctx.rel)
+  ) {
+    return { kind: 'refuse', reason: 'You can only open a resource your coach shared with you.' };
   }
   return { kind: 'write', doc: next };
 }

@@ -2,10 +2,23 @@ import { collectionNames, rxSchemaFor, type CollectionName, type DocOf } from '@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { conflictHandler } from './conflicts.ts';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 addRxPlugin(RxDBLeaderElectionPlugin);
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
+/**
+ * How a document stored under an older SCHEMA_VERSION becomes a current one, per version
+ * reached. A device that held data (and unsynced changes) under the old schema keeps it: RxDB
+ * migrates the documents and its replication bookkeeping when the collection opens.
+ * 1: messages gained the kind 'view' and the target 'resource' (resource views, issue 9); the
+ *    enums only widened, so every stored document is already valid.
+ */
+const migrationStrategies: Record<number, (doc: any) => any> = {
+  1: (doc) => doc,
+};
 
 /**
  * A write the server refused, kept on this device with the reason so the UI can list it and
@@ -62,9 +75,9 @@ export async function openDatabase(opts: {
     // Do not let a second open tab of the same realm fail; RxDB shares the instance.
     closeDuplicates: true,
   });
-  const specs: Record<string, { schema: any; conflictHandler?: any }> = { refused: { schema: refusedSchema } };
+  const specs: Record<string, { schema: any; conflictHandler?: any; migrationStrategies?: any }> = { refused: { schema: refusedSchema } };
   for (const name of collectionNames) {
-    specs[name] = { schema: rxSchemaFor(name), conflictHandler: conflictHandler(opts.serverWins[name]) };
+    specs[name] = { schema: rxSchemaFor(name), conflictHandler: conflictHandler(opts.serverWins[name]), migrationStrategies };
   }
   await db.addCollections(specs);
   return db;

@@ -9,7 +9,7 @@ import {
   type WeightUnit,
 } from '@spotter/shared';
 import type { Device } from '../data/device.ts';
-import { newNote, type NoteFields } from './notes.ts';
+import { newNote, newView, type NoteFields } from './notes.ts';
 import { ratingDoc } from './ratings.ts';
 import { newRecommendations, type Owner } from './recommendations.ts';
 
@@ -56,3 +56,6 @@ export const rateRecommendation = (w: Writer, rec: Recommendation, rating: numbe
 export const saveNote = (w: Writer, owner: Owner, fields: NoteFields): Promise<Note> => w.put('notes', newNote(w.newId(), owner, fields, new Date().toISOString()));
 
 export const deleteNote = (w: Writer, id: string) => w.softDelete('notes', id);
+
+/** The client opened a shared resource: counted on the coach's side once synced. */
+export const recordView = (w: Writer, resource: Note): Promise<Message> => w.put('messages', newView(w.newId(), resource, new Date().toISOString()));

@@ -1,6 +1,7 @@
-import { exercise, logEntry, note, session, sessionLog } from '@spotter/shared/fixtures.ts';
+import { exercise, logEntry, message, note, session, sessionLog } from '@spotter/shared/fixtures.ts';
+import { messageSchema, writeRefusal } from '@spotter/shared';
 import { describe, expect, it } from 'vitest';
-import { draftWeeklySummary, newNote, notesOfKind, visibleToClient } from './notes.ts';
+import { draftWeeklySummary, newNote, newView, notesOfKind, viewsByResource, viewsText, visibleToClient } from './notes.ts';
 
 const at = (day: string) => `${day}T10:00:00.000Z`;
 
@@ -63,5 +64,40 @@ describe('draftWeeklySummary', () => {
   });
   it('says so when nothing was due', () => {
     expect(draftWeeklySummary('2026-02-23', data).body).toBe('No sessions were due this week.\nVolume: 0 kg over 0 exercises.\nNo new personal records this week.');
+  });
+});
+
+describe('resource views', () => {
+  const resource = note({ id: 'res-1', kind: 'resource', isPrivate: false, url: 'https://example.test/v' });
+  const view = (id: string, targetId: string, at: string) => newView(id, { ...resource, id: targetId }, at);
+
+  it('a new view is a valid message the client may write', () => {
+    const v = newView('v-1', resource, '2026-03-02T10:00:00.000Z');
+    expect(messageSchema.parse(v)).toEqual(v);
+    const rel = { clientIds: new Set<string>(), coachIds: new Set([resource.coachId]) };
+    expect(writeRefusal({ id: resource.clientId, role: 'client' }, 'messages', null, v, rel)).toBeNull();
+  });
+
+  it.each([
+    ['nothing opened', [], 'res-1', undefined, 'Not opened yet'],
+    ['one opening', [view('a', 'res-1', '2026-03-02T10:00:00.000Z')], 'res-1', { count: 1, lastAt: '2026-03-02T10:00:00.000Z' }, 'Viewed once'],
+    [
+      'three openings, the latest whatever the order, other resources apart',
+      [view('a', 'res-1', '2026-03-05T10:00:00.000Z'), view('b', 'res-2', '2026-03-09T10:00:00.000Z'), view('c', 'res-1', '2026-03-01T10:00:00.000Z'), view('d', 'res-1', '2026-03-03T10:00:00.000Z')],
+      'res-1',
+      { count: 3, lastAt: '2026-03-05T10:00:00.000Z' },
+      'Viewed 3 times',
+    ],
+    [
+      'messages and comments are not views',
+      [message({ id: 'm' }), message({ id: 'c', kind: 'comment', targetType: 'session', targetId: 'res-1' })],
+      'res-1',
+      undefined,
+      'Not opened yet',
+    ],
+  ])('%s', (_why, messages, id, expected, text) => {
+    const views = viewsByResource(messages).get(id);
+    expect(views).toEqual(expected);
+    expect(viewsText(views)).toBe(text);
   });
 });

@@ -5,6 +5,7 @@ import {
   personalRecords,
   roundWeight,
   type Exercise,
+  type Message,
   type Note,
   type SessionLog,
   type TrainingSession,
@@ -46,6 +47,52 @@ export function newNote(id: string, owner: { coachId: string; clientId: string }
     createdAt: now,
     updatedAt: now,
   };
+}
+
+/**
+ * The client opened a shared resource (seed 002 "Viewed 3 times"): one `view` message per
+ * opening, written by the client (never a change to the coach's resource document, DESIGN.md
+ * rule 1), so openings on two offline devices add up instead of overwriting each other.
+ */
+export function newView(id: string, resource: Pick<Note, 'id' | 'coachId' | 'clientId'>, now: string): Message {
+  return {
+    id,
+    kind: 'view',
+    authorId: resource.clientId,
+    authorRole: 'client',
+    coachId: resource.coachId,
+    clientId: resource.clientId,
+    targetType: 'resource',
+    targetId: resource.id,
+    targetEntryId: null,
+    rating: null,
+    body: '',
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export interface ResourceViews {
+  count: number;
+  /** The latest opening (an instant), or null when never opened. */
+  lastAt: string | null;
+}
+
+/** How often the client opened each resource, and when last: resource id → views. */
+export function viewsByResource(messages: readonly Message[]): Map<string, ResourceViews> {
+  const out = new Map<string, ResourceViews>();
+  for (const m of messages) {
+    if (m.kind !== 'view' || m.targetType !== 'resource' || m.targetId === null) continue;
+    const v = out.get(m.targetId) ?? { count: 0, lastAt: null };
+    out.set(m.targetId, { count: v.count + 1, lastAt: v.lastAt === null || m.createdAt > v.lastAt ? m.createdAt : v.lastAt });
+  }
+  return out;
+}
+
+/** "Not opened yet", "Viewed once", "Viewed 3 times". */
+export function viewsText(v: ResourceViews | undefined): string {
+  const n = v?.count ?? 0;
+  return n === 0 ? 'Not opened yet' : n === 1 ? 'Viewed once' : `Viewed ${n} times`;
 }
 
 /** Newest first; summaries by the week they describe. */
