@@ -35,6 +35,7 @@ export type UserOp =
   | { kind: 'completeSession'; dev: DeviceName; pick: number }
   | { kind: 'comment'; dev: DeviceName; pick: number }
   | { kind: 'message'; dev: DeviceName; pick: number }
+  | { kind: 'viewResource'; dev: DeviceName; pick: number }
   // Plans (seed 003 flow 2): written on the device, activated → the server schedules sessions.
   | { kind: 'createPlan'; dev: DeviceName; pick: number; exPick: number; days: number; weeks: number }
   | { kind: 'editPlan'; dev: DeviceName; pick: number; field: 'title' | 'goals' }
@@ -71,7 +72,7 @@ const coachOps: Record<string, number> = {
   createDraft: 4, editDraft: 5, addExercise: 4, submitDraft: 3, discardDraft: 1, editPublished: 3, comment: 1, message: 1,
   createPlan: 2, editPlan: 1.5, activatePlan: 2, createNote: 2, editNote: 1.5, deleteNote: 0.4, recommend: 1.5, approveRecommendation: 1.5, dismissRecommendation: 0.4,
 };
-const clientOps: Record<string, number> = { logEntry: 6, completeSession: 2, comment: 1, message: 1 };
+const clientOps: Record<string, number> = { logEntry: 6, completeSession: 2, comment: 1, message: 1, viewResource: 1 };
 const faults: Record<string, number> = { offline: 3, online: 4, reopen: 1.5, wipe: 0.7, replayPush: 2, delayPulls: 1.5, killServer: 1.4, settle: 2, conflict: 1, reassign: 2.5 };
 
 export function generateSchedule(rng: Prng, length: number): Op[] {

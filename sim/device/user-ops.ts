@@ -1,9 +1,10 @@
-import { addDaysTo, prefillEntry, sessionLogId, todayLocal, type Assignment, type CollectionName, type Exercise, type SessionLog, type TrainingSession } from '@spotter/shared';
+import { addDaysTo, prefillEntry, sessionLogId, todayLocal, type Assignment, type CollectionName, type Exercise, type Note, type SessionLog, type TrainingSession } from '@spotter/shared';
 import type { Device } from '../../web/src/lib/data/device.ts';
 import { editSession, newPrescription, submitSession } from '../../web/src/lib/coach/draft.ts';
 import { coachWrites } from '../../web/src/lib/coach/queue.ts';
 import { withCompletion, withEntry } from '../../web/src/lib/client/log-entry.ts';
 import { newComment, newMessage } from '../../web/src/lib/comments/comments.ts';
+import { recordView } from '../../web/src/lib/progress/actions.ts';
 import type { UserOp } from '../schedule.ts';
 import { coachOpKinds, runCoachOp } from './coach-ops.ts';
 
@@ -119,6 +120,14 @@ export async function runUserOp(device: Device, op: UserOp, marker: string): Pro
       if (!asg) return skip('no coach/client pair');
       const doc = newMessage(device.newId(), { id: me.id, role: me.role }, { coachId: asg.coachId, clientId: asg.clientId }, marker, now());
       return put('messages', doc, ['body'], marker);
+    }
+    case 'viewResource': {
+      // The client opens a resource their coach shared (the coach may delete it meanwhile, on
+      // another device, offline: then the server refuses the view and the device keeps it).
+      const resource = choose(((await all(device, 'notes')) as Note[]).filter((n) => n.kind === 'resource' && n.clientId === me.id));
+      if (!resource) return skip('no resource shared with this client');
+      const saved = await recordView(device, resource);
+      return { applied: true, writes: [{ collection: 'messages', id: saved.id, path: ['createdAt'], value: saved.createdAt, at: saved.updatedAt }] };
     }
   }
   return skip(`no such operation: ${op.kind}`);

@@ -57,7 +57,7 @@ describe('moveItem', () => {
 describe('duplicateSession', () => {
   it('copies the content to the next day with fresh ids, back to a plain draft', () => {
     const src = draftWith(2, { status: 'published', submittedAt: '2030-01-01T09:00:00.000Z', title: 'Legs', planId: 'plan-1' });
-    const copy = duplicateSession(src, ids('2030-01-02T00:00:00.000Z'), '2030-01-01');
+    const copy = duplicateSession(src, ids('2030-01-02T00:00:00.000Z'), '2030-01-01', src.coachId);
     expect(copy).toMatchObject({ title: 'Legs', dueDate: '2030-01-06', status: 'draft', submittedAt: null, rejection: null, planId: null });
     expect(copy.id).not.toBe(src.id);
     expect(copy.exercises.map((p) => p.exerciseId)).toEqual(src.exercises.map((p) => p.exerciseId));
@@ -66,7 +66,12 @@ describe('duplicateSession', () => {
   });
 
   it('never lands in the past', () => {
-    expect(duplicateSession(draftWith(1, { dueDate: '2029-01-01' }), ids(), '2030-01-01').dueDate).toBe('2030-01-01');
+    expect(duplicateSession(draftWith(1, { dueDate: '2029-01-01' }), ids(), '2030-01-01', 'coach-1').dueDate).toBe('2030-01-01');
+  });
+
+  it("makes a previous coach's session the duplicating coach's own draft", () => {
+    const src = draftWith(1, { coachId: 'previous-coach', status: 'published' });
+    expect(duplicateSession(src, ids(), '2030-01-01', 'new-coach')).toMatchObject({ coachId: 'new-coach', clientId: src.clientId, status: 'draft' });
   });
 });
 

@@ -60,10 +60,13 @@ export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
  * becomes Tuesday's, with fresh ids (two sessions never share a prescription id) and back in
  * the queue as a plain draft, whatever the original's state.
  */
-export function duplicateSession(s: TrainingSession, ids: DraftIds, today: string): TrainingSession {
+export function duplicateSession(s: TrainingSession, ids: DraftIds, today: string, coachId: string): TrainingSession {
   const next = addDaysTo(s.dueDate, 1);
   return {
     ...s,
+    // The copy is the duplicating coach's: a session the client's previous coach wrote becomes
+    // this coach's own draft (the server accepts writes only as oneself).
+    coachId,
     id: ids.id(),
     dueDate: next < today ? today : next,
     exercises: s.exercises.map((p) => ({ ...p, id: ids.id() })),

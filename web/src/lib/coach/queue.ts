@@ -16,7 +16,7 @@ export function coachWrites(device: CoachDevice, coachId: string, today: () => s
     /** "Add Session": a draft due today, which the coach changes first thing. */
     addDraft: (clientId: string) => device.put('sessions', newDraft(coachId, clientId, today(), ids())),
     save: (doc: TrainingSession) => device.put('sessions', doc),
-    duplicate: (doc: TrainingSession) => device.put('sessions', duplicateSession(doc, ids(), today())),
+    duplicate: (doc: TrainingSession) => device.put('sessions', duplicateSession(doc, ids(), today(), coachId)),
     /** Soft delete, so the coach's other devices drop it too; `restore` undoes it. */
     discard: (doc: TrainingSession) => device.softDelete('sessions', doc.id),
     restore: (doc: TrainingSession) => device.put('sessions', doc),

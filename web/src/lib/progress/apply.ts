@@ -29,13 +29,13 @@ export function draftFromRecommendation(
     const late = ctx.sessions
       .filter((s) => s.status === 'published' && s.dueDate < today && rec.title.includes(`"${s.title || 'Untitled session'}"`))
       .sort((a, b) => b.dueDate.localeCompare(a.dueDate))[0];
-    return late ? { ...duplicateSession(late, ids, today), dueDate: today, notes: base.notes } : null;
+    return late ? { ...duplicateSession(late, ids, today, rec.coachId), dueDate: today, notes: base.notes } : null;
   }
   if ((rec.kind === 'progression' || rec.kind === 'deload') && rec.exerciseId) {
     const source = latestWith(ctx.sessions, rec.exerciseId);
     const weight = weightInTitle(rec.title);
     if (!source) return null;
-    const copy = duplicateSession(source, ids, today);
+    const copy = duplicateSession(source, ids, today, rec.coachId);
     const exercises = copy.exercises.map((p) => (p.exerciseId === rec.exerciseId && weight ? { ...p, weight } : p));
     return { ...copy, dueDate: today, notes: base.notes, exercises };
   }
