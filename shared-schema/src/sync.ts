@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { calendarDate } from './docs/common.ts';
 
-/** The phases of a first pull of a phased collection (DESIGN.md "Sync"), in order. */
+/**
+ * The collections whose first pull brings the recent weeks first (DESIGN.md "Sync"): the big
+ * per-client ones, whose recent rows are what the coach dashboard reads. How each dates its
+ * rows is the server's (sync-server/src/sync/pull.ts).
+ */
+export const recentFirstCollections = ['sessions', 'logs', 'messages'] as const;
+export type RecentFirstCollection = (typeof recentFirstCollections)[number];
+
+/** The phases of such a first pull, in order. */
 export const pullPhases = ['recent', 'history'] as const;
 export type PullPhase = (typeof pullPhases)[number];
 

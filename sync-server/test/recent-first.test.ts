@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysTo, RECENT_FIRST_DAYS, todayLocal, type Assignment, type Checkpoint, type CollectionName } from '@spotter/shared';
-import { message, prescription, session, sessionLog } from '@spotter/shared/fixtures.ts';
+import { message, prescription } from '@spotter/shared/fixtures.ts';
 import { startTestServer, type TestServer } from './helper.ts';
+import { seedYear } from './history.ts';
 import { now, pullAll, push, type Wire } from './wire.ts';
 
 // A first pull of sessions, logs and messages brings the recent weeks first, then the older
@@ -29,39 +30,9 @@ beforeAll(async () => {
   const current = (await pullAll<Assignment>(s, admin, 'assignments')).docs.find((a) => a.clientId === client3.id && a.status === 'active')!;
   const { _deleted, ...doc } = current;
   expect(await push(s, admin, 'assignments', [{ doc: { ...doc, status: 'completed', endDate: doc.startDate, updatedAt: now() }, assumed: current }])).toEqual([]);
-  seedYear([[coach.id, client.id], [coach.id, client3.id], [coach2.id, client2.id]]);
+  seedYear(s.app.repo, [[coach.id, client.id], [coach.id, client3.id], [coach2.id, client2.id]]);
 });
 afterAll(() => s?.close());
-
-/**
- * 40 sessions per client due every 8 days from today+14 back about 300 days, written in a
- * shuffled order so recency and seq disagree; a log for two of three past published sessions;
- * 30 messages over the same year. Through the server's storage, like the bench's generator.
- */
-function seedYear(pairs: [string, string][]): void {
-  const exerciseId = s.app.repo.find('exercises', [{ field: 'ownerId', op: 'eq', value: null }])[0]!.doc.id as string;
-  const today = todayLocal();
-  s.app.repo.transaction(() => {
-    for (const [coachId, clientId] of pairs) {
-      for (let k = 0; k < 40; k++) {
-        const i = (k * 17) % 40;
-        const dueDate = addDaysTo(today, 14 - 8 * i);
-        const id = `ses-${clientId}-${i}`;
-        const status = i % 9 === 4 ? 'draft' : 'published';
-        const at = `${addDaysTo(dueDate, -3)}T10:00:00.000Z`;
-        s.app.repo.put('sessions', session({ id, coachId, clientId, dueDate, status, exercises: [prescription({ exerciseId })], createdAt: at, updatedAt: at }), false);
-        if (status === 'published' && dueDate < today && i % 3 !== 0) {
-          s.app.repo.put('logs', sessionLog({ sessionId: id, clientId, coachId, completedAt: `${dueDate}T18:00:00.000Z`, updatedAt: at }), false);
-        }
-      }
-      for (let k = 0; k < 30; k++) {
-        const i = (k * 7) % 30;
-        const createdAt = `${addDaysTo(today, -10 * i)}T08:00:00.000Z`;
-        s.app.repo.put('messages', message({ id: `msg-${clientId}-${i}`, coachId, clientId, authorId: coachId, body: `Note ${i}`, createdAt, updatedAt: createdAt }), false);
-      }
-    }
-  });
-}
 
 const seqOf = (c: CollectionName, id: string) => s.app.repo.get(c, id)!.seq;
 /** Is this row in the recent window (what the first phase must bring), judged from the database now. */

@@ -1,15 +1,15 @@
-import { addDaysTo, RECENT_FIRST_DAYS, todayLocal, type Checkpoint, type CollectionName, type PullResponse, type Viewer } from '@spotter/shared';
+import { addDaysTo, RECENT_FIRST_DAYS, todayLocal, type Checkpoint, type CollectionName, type PullResponse, type RecentFirstCollection, type Viewer } from '@spotter/shared';
 import type { Doc } from '../storage/mappers.ts';
 import type { DateWindow, Repository, Stored } from '../storage/repository.ts';
 import { candidateScope, loadRelations, type ViewerRelations } from './relations.ts';
 import { toWire } from './tombstone.ts';
 
 /**
- * The big per-client collections, and what dates their rows for a first pull: what the coach
+ * What dates the rows of each shared `recentFirstCollections` for a first pull: what the coach
  * dashboard reads (sessions due in its window and later, their logs, recent messages) comes
  * first. The other collections are small and all needed at once: plain seq order.
  */
-export const recentFirst: Partial<Record<CollectionName, DateWindow['dated']>> = {
+const recentFirst: Record<RecentFirstCollection, DateWindow['dated']> = {
   sessions: { field: 'dueDate' },
   logs: { parent: 'sessions', key: 'sessionId', field: 'dueDate' },
   messages: { field: 'createdAt' },
@@ -42,7 +42,7 @@ export function pull(
   today: string = todayLocal(),
 ): PullResponse<Doc> {
   const scope = candidateScope(viewer, rel, collection);
-  const dated = recentFirst[collection];
+  const dated = (recentFirst as Partial<Record<CollectionName, DateWindow['dated']>>)[collection];
   const wire = (rows: Stored[]) => rows.map((r) => toWire(viewer, collection, r, rel));
   if (!dated || (checkpoint && checkpoint.phase == null)) {
     const rows = repo.page(collection, scope, checkpoint?.seq ?? 0, batchSize);
