@@ -37,19 +37,23 @@ const SETTLE_MS = 2000;
  * workout, compliance, late, engagement, next session, drafts.
  */
 function watchRowsText(page: Page, t0: number, expectedRows: number) {
-  const samples: { at: number; text: string }[] = [];
+  const samples: { at: number; text: string; note: string }[] = [];
   let running = true;
   const loop = (async () => {
     while (running) {
-      const rows = await page
-        .evaluate(() => [...document.querySelectorAll('tbody tr[data-client-id]')].map((tr) => (tr as HTMLElement).innerText))
-        .catch(() => [] as string[]); // the page navigates (sign-in → /coach): that sample is empty
-      samples.push({ at: Date.now() - t0, text: rows.length === expectedRows ? JSON.stringify(rows) : '' });
+      const { rows, note } = await page
+        .evaluate(() => ({
+          rows: [...document.querySelectorAll('tbody tr[data-client-id]')].map((tr) => (tr as HTMLElement).innerText),
+          note: document.querySelector('[data-testid="history-syncing"]')?.textContent ?? '',
+        }))
+        .catch(() => ({ rows: [] as string[], note: '' })); // the page navigates (sign-in → /coach): that sample is empty
+      samples.push({ at: Date.now() - t0, text: rows.length === expectedRows ? JSON.stringify(rows) : '', note });
       await new Promise((r) => setTimeout(r, ROWS_POLL_MS));
     }
   })();
   return {
-    async stop(): Promise<{ at: number | null; changes: number }> {
+    /** `at`: final from then on; `recentNote`: when the dashboard first said the recent weeks are in. */
+    async stop(): Promise<{ at: number | null; changes: number; recentNote: number | null }> {
       running = false;
       await loop;
       const last = samples.at(-1)?.text ?? '';
@@ -57,7 +61,8 @@ function watchRowsText(page: Page, t0: number, expectedRows: number) {
       for (let i = 1; i < samples.length; i++) if (samples[i]!.text !== samples[i - 1]!.text) changes++;
       let from = samples.length - 1;
       while (from > 0 && samples[from - 1]!.text === last) from--;
-      return { at: last ? samples[from]!.at : null, changes };
+      const recentNote = samples.find((x) => /recent weeks are in/.test(x.note))?.at ?? null;
+      return { at: last ? samples[from]!.at : null, changes, recentNote };
     },
   };
 }
@@ -144,7 +149,8 @@ export async function browserFigures(baseDb: string, workDir: string, data: Gene
           : `sync incomplete after 120 s: ${have}/${expectedTotal} documents (${JSON.stringify(counts)})`));
       figures.push(figure(FINAL, synced && final.at !== null ? final.at : null, 'ms', '<=', 5000,
         synced && final.at !== null
-          ? `the 30 rows' text equals its final text from ${final.at} ms on (${final.changes} changes seen, sampled every ${ROWS_POLL_MS} ms until ${SETTLE_MS} ms after the sync completed)`
+          ? `the 30 rows' text equals its final text from ${final.at} ms on (${final.changes} changes seen, sampled every ${ROWS_POLL_MS} ms until ${SETTLE_MS} ms after the sync completed); ` +
+            (final.recentNote === null ? 'the page never said the recent weeks were in' : `"recent weeks are in" shown from ${final.recentNote} ms`)
           : `the rows' text never settled: ${final.changes} changes seen`));
     } catch (e) {
       void rowsText?.stop();
