@@ -22,11 +22,12 @@ const afterPhases = (seq: number): Checkpoint => ({ seq, phase: null, after: nul
 /**
  * One pull page: candidate rows in seq order, each sent in full or as a tombstone — the same
  * scope and visibility in every phase. The checkpoint is a server number, never a device
- * clock: the last row's seq; for a first pull (checkpoint null) of a `recentFirst` collection,
- * phases (shared sync.ts `checkpointSchema`):
+ * clock: the last row's seq; for a first pull (checkpoint null) of the shared
+ * `recentFirstCollections`, phases (shared sync.ts `checkpointSchema`):
  *  1. `recent`: the rows dated in the window (since = the server's today − RECENT_FIRST_DAYS)
  *     with seq ≤ upTo (the server's last seq when the first pull began), in seq order;
- *  2. `history`: the other rows with seq ≤ upTo, in seq order;
+ *  2. `history`: the other rows with seq ≤ upTo, in seq order (DateWindow: a log whose
+ *     session moved into the window meanwhile comes here, never falls between);
  *  3. then plain `{ seq: upTo }` onward: everything written since the first pull began (a row
  *     changed meanwhile comes again there: harmless).
  * A page runs on into the next phase rather than end short: RxDB takes a short page for the
@@ -42,7 +43,7 @@ export function pull(
   today: string = todayLocal(),
 ): PullResponse<Doc> {
   const scope = candidateScope(viewer, rel, collection);
-  const dated = (recentFirst as Partial<Record<CollectionName, DateWindow['dated']>>)[collection];
+  const dated = collection in recentFirst ? recentFirst[collection as RecentFirstCollection] : undefined;
   const wire = (rows: Stored[]) => rows.map((r) => toWire(viewer, collection, r, rel));
   if (!dated || (checkpoint && checkpoint.phase == null)) {
     const rows = repo.page(collection, scope, checkpoint?.seq ?? 0, batchSize);

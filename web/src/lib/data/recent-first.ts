@@ -20,7 +20,7 @@ export const RECENT_WAIT_MS = 15_000;
  *    ones and merges every page waiting into one write, so the last recent rows would land
  *    with thousands of history rows in one long IndexedDB transaction. A phased collection
  *    therefore fetches its first history-only page once its recent rows are written and the
- *    other phased collections' too (`beforeHistoryPage`).
+ *    other phased collections' too (`beforePage`).
  */
 export class RecentFirst {
   readonly #phased: ReadonlySet<CollectionName>;
