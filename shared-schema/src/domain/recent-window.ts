@@ -1,11 +1,11 @@
-import { COMPLIANCE_DROP_DAYS, COMPLIANCE_WINDOW_DAYS, LATE_WINDOW_DAYS } from './compliance.ts';
-import { ENGAGEMENT_WINDOW_DAYS } from './engagement.ts';
-
 /**
  * How far back the coach dashboard reads: the longest window any of its numbers looks at —
- * compliance 14 days ago looks back 30 more days; engagement 28; late 30.
+ * compliance 14 days ago looks back 30 more days (COMPLIANCE_DROP_DAYS + COMPLIANCE_WINDOW_DAYS);
+ * engagement 28; late 30 (recent-window.test.ts keeps this equal to the longest). A literal, not
+ * computed from those: a top-level read of another module's constants makes the bundler put
+ * compliance.ts and engagement.ts on the sign-in page too (+8 KB gzip).
  */
-export const DASHBOARD_HISTORY_DAYS = Math.max(COMPLIANCE_WINDOW_DAYS + COMPLIANCE_DROP_DAYS, ENGAGEMENT_WINDOW_DAYS, LATE_WINDOW_DAYS);
+export const DASHBOARD_HISTORY_DAYS = 44;
 
 /**
  * A device's first pull brings the rows of this many days before the server's today first
