@@ -27,10 +27,51 @@ function scriptRecorder(page: Page) {
   return async () => ({ files: urls.length, gzip: (await Promise.all(bodies)).reduce((a, b) => a + b, 0) });
 }
 
+const ROWS_POLL_MS = 100;
+const SETTLE_MS = 2000;
+
+/**
+ * Samples the text of the dashboard's client rows every ROWS_POLL_MS from `t0` (the click) until
+ * `stop()`; then answers the earliest time from which the text stayed equal to the last sample
+ * (null when the last sample did not have every row). What the coach reads, so every column counts: last
+ * workout, compliance, late, engagement, next session, drafts.
+ */
+function watchRowsText(page: Page, t0: number, expectedRows: number) {
+  const samples: { at: number; text: string; note: string }[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { rows, note } = await page
+        .evaluate(() => ({
+          rows: [...document.querySelectorAll('tbody tr[data-client-id]')].map((tr) => (tr as HTMLElement).innerText),
+          note: document.querySelector('[data-testid="history-syncing"]')?.textContent ?? '',
+        }))
+        .catch(() => ({ rows: [] as string[], note: '' })); // the page navigates (sign-in → /coach): that sample is empty
+      samples.push({ at: Date.now() - t0, text: rows.length === expectedRows ? JSON.stringify(rows) : '', note });
+      await new Promise((r) => setTimeout(r, ROWS_POLL_MS));
+    }
+  })();
+  return {
+    /** `at`: final from then on; `recentNote`: when the dashboard first said the recent weeks are in. */
+    async stop(): Promise<{ at: number | null; changes: number; recentNote: number | null }> {
+      running = false;
+      await loop;
+      const last = samples.at(-1)?.text ?? '';
+      let changes = 0;
+      for (let i = 1; i < samples.length; i++) if (samples[i]!.text !== samples[i - 1]!.text) changes++;
+      let from = samples.length - 1;
+      while (from > 0 && samples[from - 1]!.text === last) from--;
+      const recentNote = samples.find((x) => /recent weeks are in/.test(x.note))?.at ?? null;
+      return { at: last ? samples[from]!.at : null, changes, recentNote };
+    },
+  };
+}
+
 const unmeasured = (name: string, unit: string, kind: '<=' | '>=' | 'info', target: number, why: unknown) =>
   figure(name, null, unit, kind, target, `not measured: ${String(why instanceof Error ? why.message : why).split('\n')[0]}`);
 
-export async function browserFigures(baseDb: string, workDir: string, data: Generated): Promise<Figure[]> {
+/** `syncOnly`: only the initial-sync figures (`npm run bench -- sync`: repeated runs of the figures a first sync changes). */
+export async function browserFigures(baseDb: string, workDir: string, data: Generated, opts: { syncOnly?: boolean } = {}): Promise<Figure[]> {
   const dbPath = `${workDir}/browser.db`;
   copyFileSync(baseDb, dbPath);
   const server = await startServerProcess(dbPath, PORTS.browser, { WEB_ROOT: `${repoRoot}web/build-${BUILD_VARIANT}` });
@@ -72,11 +113,14 @@ export async function browserFigures(baseDb: string, workDir: string, data: Gene
     //    and the app says its first sync is done (the progress bar is gone).
     const USABLE = 'browser: initial sync, sign-in → dashboard usable (30 named rows)';
     const COMPLETE = 'browser: initial sync, sign-in → full initial sync complete';
+    const FINAL = 'browser: initial sync, sign-in → dashboard figures final';
+    let rowsText: ReturnType<typeof watchRowsText> | undefined;
     try {
       await page.getByLabel('Email').fill(COACH_EMAIL);
       await page.getByLabel('Password').fill(BENCH_PASSWORD);
       const stopProfile = await startProfile(page, 'initial-sync');
       const t0 = Date.now();
+      rowsText = watchRowsText(page, t0, data.clients.length);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await namedRows(page).nth(data.clients.length - 1).waitFor({ timeout: 60_000 });
       const usableAt = Date.now() - t0;
@@ -94,14 +138,25 @@ export async function browserFigures(baseDb: string, workDir: string, data: Gene
       }, 120_000, 200);
       const total = Date.now() - t0;
       await stopProfile();
+      // The table may still change once the sync is over (its queries go live, the idle-client
+      // fallback runs): watch a little longer, so "final" is the text the coach ends up with.
+      await page.waitForTimeout(SETTLE_MS);
+      const final = await rowsText!.stop();
       const have = Object.keys(expected).reduce((a, c) => a + (counts[c] ?? 0), 0);
       figures.push(figure(COMPLETE, synced ? total : null, 'ms', '<=', 5000,
         synced
           ? `${expectedTotal} sessions+logs+messages in IndexedDB after ${docsAt} ms (${Math.round((expectedTotal / docsAt) * 1000)} docs/s), progress bar gone after ${total} ms`
           : `sync incomplete after 120 s: ${have}/${expectedTotal} documents (${JSON.stringify(counts)})`));
+      figures.push(figure(FINAL, synced && final.at !== null ? final.at : null, 'ms', '<=', 5000,
+        synced && final.at !== null
+          ? `the 30 rows' text equals its final text from ${final.at} ms on (${final.changes} changes seen, sampled every ${ROWS_POLL_MS} ms until ${SETTLE_MS} ms after the sync completed); ` +
+            (final.recentNote === null ? 'the page never said the recent weeks were in' : `"recent weeks are in" shown from ${final.recentNote} ms`)
+          : `the rows' text never settled: ${final.changes} changes seen`));
     } catch (e) {
+      void rowsText?.stop();
       figures.push(unmeasured(USABLE, 'ms', '<=', 5000, e));
     }
+    if (opts.syncOnly) return figures;
 
     // Initial JS of the dashboard: a fresh load of /coach by the signed-in device.
     try {

@@ -5,6 +5,7 @@
  *
  *   npm run bench                    # everything (builds the web app first)
  *   npm run bench -- server sse      # only some parts: server, sse, browser
+ *   npm run bench -- sync            # only the browser's initial-sync figures (usable, final, complete)
  *   BENCH_SKIP_BUILD=1 npm run bench # reuse web/build-bench
  *   BENCH_PROFILE=1 npm run bench    # also write the server's CPU profiles to bench/profiles/
  *   BENCH_BUILD=perf BENCH_PORT=8821 npm run bench  # another build variant (web/build-perf) and ports
@@ -40,7 +41,7 @@ try {
     step('server: 500 SSE streams under 200 pushes/s');
     figures.push(...(await sseFigures(base, work, data)));
   }
-  if (want('browser')) {
+  if (want('browser') || parts.includes('sync')) {
     let built = true;
     if (process.env.BENCH_SKIP_BUILD !== '1') {
       step(`building the web app (SPOTTER_BUILD=${BUILD_VARIANT} npm run build -w web → web/build-${BUILD_VARIANT})`);
@@ -55,7 +56,7 @@ try {
     }
     if (built) {
       step('browser: initial sync, cold start, builder, propagation, initial JS');
-      figures.push(...(await browserFigures(base, work, data)));
+      figures.push(...(await browserFigures(base, work, data, { syncOnly: !want('browser') })));
     }
   }
   step('done');

@@ -24,6 +24,7 @@ export * from './domain/progress.ts';
 export * from './domain/engagement.ts';
 export * from './domain/recommendations.ts';
 export * from './domain/compliance.ts';
+export * from './domain/recent-window.ts';
 export * from './domain/week.ts';
 export * from './domain/logging.ts';
 export * from './domain/plans.ts';

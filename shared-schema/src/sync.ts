@@ -1,7 +1,41 @@
 import { z } from 'zod';
+import { calendarDate } from './docs/common.ts';
 
-/** Pull checkpoint: the server's sequence number, never a device clock (DESIGN.md "Sync"). */
-export const checkpointSchema = z.strictObject({ seq: z.number().int().min(0) });
+/**
+ * The collections whose first pull brings the recent weeks first (DESIGN.md "Sync"): the big
+ * per-client ones, whose recent rows are what the coach dashboard reads. How each dates its
+ * rows is the server's (sync-server/src/sync/pull.ts).
+ */
+export const recentFirstCollections = ['sessions', 'logs', 'messages'] as const;
+export type RecentFirstCollection = (typeof recentFirstCollections)[number];
+
+/** The phases of such a first pull, in order. */
+export const pullPhases = ['recent', 'history'] as const;
+export type PullPhase = (typeof pullPhases)[number];
+
+/**
+ * Pull checkpoint: server numbers, never a device clock (DESIGN.md "Sync").
+ * `{ seq }`: the rows after seq, in seq order. A first pull of sessions, logs and messages
+ * adds its phase, all set by the server: `phase`, `after` (the position in that phase: the
+ * last seq sent in it), `upTo` (the server's last seq when the first pull began) and `since`
+ * (the first day of the recent window); `seq` stays 0 until the phases are over. The position
+ * is not `seq` because RxDB merges checkpoints key by key (stackCheckpoints: Object.assign):
+ * a live-stream change's `{ seq }` merged into a phase must not move the phase's position.
+ * For the same reason a key can never be dropped, so the end of the phases is spelled
+ * `phase: null, after: null, upTo: null, since: null`.
+ */
+const phaseKeys = ['phase', 'after', 'upTo', 'since'] as const;
+export const checkpointSchema = z
+  .strictObject({
+    seq: z.number().int().min(0),
+    phase: z.enum(pullPhases).nullable().optional(),
+    after: z.number().int().min(0).nullable().optional(),
+    upTo: z.number().int().min(0).nullable().optional(),
+    since: calendarDate.nullable().optional(),
+  })
+  .refine((c) => phaseKeys.every((k) => (c[k] == null) === (c.phase == null)), {
+    message: 'a checkpoint in a phase needs phase, after, upTo and since together (or none of them)',
+  });
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 
 export const pullRequestSchema = z.strictObject({

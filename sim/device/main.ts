@@ -44,6 +44,10 @@ async function open(): Promise<Device> {
     fetch: tap.fetch,
     sessions,
     retryTime: 250, // the app waits 3 s; a simulation of thousands of faults cannot
+    // Small pages (the app's are 1000): the demo data then spans many, so a first pull (a new
+    // device, a wiped one) crosses its phases (recent weeks, history, onward) between pages,
+    // where faults, reassignments and concurrent writes can fall.
+    pullBatchSize: Number(process.env.SIM_PULL_BATCH ?? 7),
   });
 }
 

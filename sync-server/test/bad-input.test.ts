@@ -57,6 +57,23 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     expect(res.body.message).toEqual(expect.any(String));
   });
 
+  // A first pull's phase checkpoints (shared sync.ts): every part set by the server, or none.
+  const phase = { seq: 0, phase: 'recent', after: 10, upTo: 50, since: '2026-01-01' };
+  it.each([
+    ['a phase without its position', { ...phase, after: undefined }, /phase, after, upTo and since together/],
+    ['a phase without upTo', { ...phase, upTo: null }, /phase, after, upTo and since together/],
+    ['phase keys without a phase', { ...phase, phase: null }, /phase, after, upTo and since together/],
+    ['an unknown phase', { ...phase, phase: 'older' }, /phase/],
+    ['a window start that is not a date', { ...phase, since: '2026-13-01' }, /since/],
+    ['a negative position', { ...phase, after: -1 }, /after/],
+    ['an unknown key', { ...phase, page: 2 }, /page/],
+    ['a seq as text', { seq: '12' }, /seq/],
+  ])('pull with %s → 400 naming it', async (_name, checkpoint, message) => {
+    const res = await s.api(coach.token, 'POST', '/api/sync/sessions/pull', { checkpoint, batchSize: 10 });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: expect.any(String), message: expect.stringMatching(message) });
+  });
+
   it('a client writing coach-owned fields is refused with the reason, nothing written', async () => {
     const before = snapshot();
     const me = (await pullAll(s, client.token, 'people')).docs.find((p) => p.id === client.id)!;

@@ -15,6 +15,22 @@ export interface Stored<D = Doc> {
  */
 export type Scope = 'all' | ReadonlyArray<{ field: string; values: ReadonlyArray<string | null> }>;
 
+/**
+ * A first pull's split of a collection by date (sync/pull.ts): 'recent' rows are dated on or
+ * after `since`, 'history' rows are all the others; both only rows with seq ≤ `upTo`. A row is
+ * dated by its own `field`, or by the row of `parent` (a collection) whose id is in its `key`;
+ * then only a parent unchanged since upTo makes it recent. The parent may change between the
+ * phases (a session moved into the window, its log's row untouched): the split must not
+ * depend on it, or the log would fall between the phases. A row's own change gives it a seq
+ * above upTo, out of both sides, so rows dated by their own field need no such care.
+ */
+export interface DateWindow {
+  side: 'recent' | 'history';
+  since: string;
+  upTo: number;
+  dated: { field: string } | { parent: CollectionName; key: string; field: string };
+}
+
 /** AND-ed filters for the REST reads. */
 export interface Filter {
   field: string;
@@ -53,8 +69,8 @@ export interface Repository {
   get(collection: CollectionName, id: string): Stored | null;
   /** Inserts or updates a document, giving it the next global seq. Returns that seq. */
   put(collection: CollectionName, doc: Doc, deleted: boolean): number;
-  /** Rows in scope with seq > afterSeq, ordered by seq. */
-  page(collection: CollectionName, scope: Scope, afterSeq: number, limit: number): Stored[];
+  /** Rows in scope with seq > afterSeq (and in `window` when given), ordered by seq. */
+  page(collection: CollectionName, scope: Scope, afterSeq: number, limit: number, window?: DateWindow): Stored[];
   /** Gives every row in scope a new seq, so the next pull of every device re-evaluates it. */
   bump(collection: CollectionName, scope: Scope): number;
   find(collection: CollectionName, filters: readonly Filter[], orderBy?: { field: string; desc?: boolean }): Stored[];

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gt, gte, inArray, isNotNull, isNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CollectionName, Person } from '@spotter/shared';
 import type { Db } from './db.ts';
 import { docFromRow, rowFromDoc, type Doc } from './mappers.ts';
-import type { Filter, RateCounter, RefreshTokenRow, Repository, Scope, Stored } from './repository.ts';
+import type { DateWindow, Filter, RateCounter, RefreshTokenRow, Repository, Scope, Stored } from './repository.ts';
 import { rateCounters, refreshTokens, seqCounter, syncedTables, users } from './tables.ts';
 
 type AnyTable = (typeof syncedTables)[CollectionName];
@@ -133,16 +133,34 @@ export class SqliteRepository implements Repository {
     });
   }
 
-  page(collection: CollectionName, scope: Scope, afterSeq: number, limit: number): Stored[] {
+  page(collection: CollectionName, scope: Scope, afterSeq: number, limit: number, window?: DateWindow): Stored[] {
     const table = syncedTables[collection];
     const rows = this.#db
       .select()
       .from(table)
-      .where(and(gt(table.seq, afterSeq), scopeSql(table, scope)))
+      .where(and(gt(table.seq, afterSeq), scopeSql(table, scope), window && this.#windowSql(table, window)))
       .orderBy(asc(table.seq))
       .limit(limit)
       .all() as Row[];
     return rows.map((r) => this.#stored(collection, r));
+  }
+
+  #windowSql(table: AnyTable, w: DateWindow): SQL {
+    const upTo = lte(table.seq, w.upTo);
+    if (!('parent' in w.dated)) {
+      const recent = gte(column(table, w.dated.field), w.since);
+      return and(upTo, w.side === 'recent' ? recent : not(recent))!;
+    }
+    // Correlated on the parent's primary key: one index lookup per candidate row. The parent
+    // counts as recent only while unchanged since upTo, so both sides stay one partition.
+    const parent = syncedTables[w.dated.parent];
+    const recent = exists(
+      this.#db
+        .select({ one: sql`1` })
+        .from(parent)
+        .where(and(eq(parent.id, column(table, w.dated.key)), gte(column(parent, w.dated.field), w.since), lte(parent.seq, w.upTo))),
+    );
+    return and(upTo, w.side === 'recent' ? recent : not(recent))!;
   }
 
   bump(collection: CollectionName, scope: Scope): number {

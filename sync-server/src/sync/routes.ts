@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { collectionNames, errorSchema, isCollectionName, pullRequestSchema, pushRequestSchema, type CollectionName } from '@spotter/shared';
+import { checkpointSchema, collectionNames, errorSchema, isCollectionName, pullRequestSchema, pushRequestSchema, type CollectionName } from '@spotter/shared';
 import { notFound } from '../errors.ts';
 import { pull } from './pull.ts';
 import { push } from './push.ts';
@@ -23,7 +23,7 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
       tags: ['sync'],
       params,
       body: pullRequestSchema,
-      response: { 200: z.object({ documents: wireDocs, checkpoint: z.object({ seq: z.number() }).nullable() }), 404: errorSchema },
+      response: { 200: z.object({ documents: wireDocs, checkpoint: checkpointSchema.nullable() }), 400: errorSchema, 404: errorSchema },
     },
   }, async (req) => pull(app.repo, req.viewer, collectionOf(req.params.collection), req.body.checkpoint, req.body.batchSize));
 

@@ -1,4 +1,4 @@
-import { collectionNames, collections, type CollectionName, type DocOf, type SessionUser } from '@spotter/shared';
+import { collectionNames, collections, recentFirstCollections, type Checkpoint, type CollectionName, type DocOf, type SessionUser } from '@spotter/shared';
 import type { RxReplicationPullStreamItem, RxStorage } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { BehaviorSubject, Subject, map, type Observable } from 'rxjs';
@@ -6,6 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { Api, type Fetch } from './api.ts';
 import { openDatabase, type RefusedChange, type SpotterDatabase } from './database.ts';
 import { PendingTracker } from './pending.ts';
+import { RecentFirst } from './recent-first.ts';
 import { replicateCollection } from './replication.ts';
 import { localStorageSessionStore, type SessionStore } from './session-store.ts';
 import { openLiveStream, type LiveStream } from './stream.ts';
@@ -19,6 +20,12 @@ export interface SyncState {
   lastSyncAt: string | null;
   /** First sync of this device: share of collections pulled, 0..1 (1 once done). */
   initialSync: number;
+  /**
+   * The recent weeks are on the device (what the coach dashboard reads: sessions due in its
+   * window and later, their logs, recent messages, and every smaller collection), though the
+   * first sync may still be bringing older history. True once `initialSync` is 1.
+   */
+  recentSynced: boolean;
   /** The server refused our refresh token: sync is paused until the user signs in again. */
   needsSignIn: boolean;
   user: SessionUser | null;
@@ -34,11 +41,14 @@ export interface DeviceOptions {
   multiInstance?: boolean;
   /** Wait between retries of a failed pull/push (RxDB's retryTime). */
   retryTime?: number;
+  /** Documents per pulled page (default 1000, the server's largest); tests use small pages. */
+  pullBatchSize?: number;
 }
 
 export type Device = Awaited<ReturnType<typeof createDevice>>;
 
-type Stream = Subject<RxReplicationPullStreamItem<any, { seq: number }>>;
+type Stream = Subject<RxReplicationPullStreamItem<any, Checkpoint>>;
+const isRecentFirst = (name: CollectionName) => (recentFirstCollections as readonly string[]).includes(name);
 /** No role (not signed in yet): every collection replicates both ways, as before roles existed. */
 const canWrite = (name: CollectionName, role: SessionUser['role'] | undefined): boolean =>
   !role || (collections[name].writers as readonly string[]).includes(role);
@@ -58,6 +68,7 @@ export async function createDevice(opts: DeviceOptions) {
     pending: 0,
     lastSyncAt: null,
     initialSync: 0,
+    recentSynced: false,
     needsSignIn: false,
     user: sessions.load()?.user ?? null,
   });
@@ -76,7 +87,7 @@ export async function createDevice(opts: DeviceOptions) {
     await pending.start(collectionNames);
     pending.count$.subscribe((n) => set({ pending: n }));
     const meta = (await db.getLocal<{ lastSyncAt: string | null; initialDone: boolean }>('sync'))?.toJSON().data;
-    set({ lastSyncAt: meta?.lastSyncAt ?? null, initialSync: meta?.initialDone ? 1 : 0 });
+    set({ lastSyncAt: meta?.lastSyncAt ?? null, initialSync: meta?.initialDone ? 1 : 0, recentSynced: !!meta?.initialDone });
   }
 
   let lastSaved = 0;
@@ -102,10 +113,12 @@ export async function createDevice(opts: DeviceOptions) {
   function startSync(): void {
     if (!sessions.load() || state$.value.needsSignIn) return;
     if (replications.length === 0) {
-      const deps = { db, api, pending, serverWins, retryTime: opts.retryTime ?? 3000, waitForLeadership: opts.multiInstance ?? false, onSynced };
+      const recent = new RecentFirst(collectionNames, recentFirstCollections, state$.value.initialSync === 1);
+      recent.in$.subscribe((yes) => yes && !state$.value.recentSynced && set({ recentSynced: true }));
+      const deps = { db, api, pending, serverWins, retryTime: opts.retryTime ?? 3000, waitForLeadership: opts.multiInstance ?? false, onSynced, recent, pullBatchSize: opts.pullBatchSize ?? 1000 };
       const role = state$.value.user?.role;
-      replications = collectionNames.map((n) => replicateCollection(n, deps, streams[n], { push: canWrite(n, role) }));
-      trackInitialSync();
+      replications = collectionNames.map((n) => replicateCollection(n, deps, streams[n], { push: canWrite(n, role), recentFirst: isRecentFirst(n) }));
+      trackInitialSync(recent);
     } else {
       for (const r of replications) if (r.isPaused()) void r.start();
     }
@@ -120,11 +133,12 @@ export async function createDevice(opts: DeviceOptions) {
     });
   }
 
-  function trackInitialSync(): void {
+  function trackInitialSync(recent: RecentFirst): void {
     if (state$.value.initialSync === 1) return;
     let done = 0;
-    for (const r of replications) {
+    for (const [i, r] of replications.entries()) {
       void r.awaitInitialReplication().then(() => {
+        recent.markIn(collectionNames[i]!);
         done += 1;
         set({ initialSync: done / replications.length });
         if (done === replications.length) void db.upsertLocal('sync', { lastSyncAt: state$.value.lastSyncAt, initialDone: true });
@@ -194,7 +208,7 @@ export async function createDevice(opts: DeviceOptions) {
     await stopSync();
     pending.stop();
     await db.remove();
-    set({ lastSyncAt: null, initialSync: 0, pending: 0 });
+    set({ lastSyncAt: null, initialSync: 0, recentSynced: false, pending: 0 });
     await open();
   }
 

@@ -1,4 +1,4 @@
-import type { CollectionName, ConflictDoc, PullResponse } from '@spotter/shared';
+import type { Checkpoint, CollectionName, ConflictDoc, PullResponse } from '@spotter/shared';
 import type { RxReplicationPullStreamItem } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject } from 'rxjs';
@@ -6,10 +6,10 @@ import type { Api } from './api.ts';
 import type { SpotterDatabase } from './database.ts';
 import { jsonEqual } from './equal.ts';
 import type { PendingTracker } from './pending.ts';
+import type { RecentFirst } from './recent-first.ts';
 import { keepRefused } from './refused.ts';
 
 type Doc = Record<string, any>;
-type Checkpoint = { seq: number };
 
 export interface ReplicationDeps {
   db: SpotterDatabase;
@@ -19,6 +19,9 @@ export interface ReplicationDeps {
   retryTime: number;
   waitForLeadership: boolean;
   onSynced(): void;
+  /** The first sync's recent weeks (recent-first.ts). */
+  recent: RecentFirst;
+  pullBatchSize: number;
 }
 
 export interface ReplicationOptions {
@@ -29,6 +32,8 @@ export interface ReplicationOptions {
    * writes (and as many reads) in a first sync (bench/README.md).
    */
   push: boolean;
+  /** The server sends this collection's first pull recent weeks first (sync-server/src/sync/pull.ts `recentFirst`). */
+  recentFirst?: boolean;
 }
 
 /**
@@ -41,7 +46,7 @@ export function replicateCollection(
   stream$: Subject<RxReplicationPullStreamItem<Doc, Checkpoint>>,
   opts: ReplicationOptions = { push: true },
 ): RxReplicationState<Doc, Checkpoint> {
-  const { db, api, pending, serverWins } = deps;
+  const { db, api, pending, serverWins, recent } = deps;
   return replicateRxCollection<Doc, Checkpoint>({
     replicationIdentifier: `spotter-${name}`,
     collection: db[name] as any,
@@ -50,13 +55,15 @@ export function replicateCollection(
     waitForLeadership: deps.waitForLeadership,
     autoStart: true,
     pull: {
-      // The server's largest page: a first sync of a large account is ~17,000 documents, and
-      // every page is a round trip plus a re-run of every open live query (bench/README.md:
-      // 200 → 1000 took a first sync from 95 s to 41 s on a loaded 2-core machine).
-      batchSize: 1000,
+      // The server's largest page (device.ts): a first sync of a large account is ~17,000
+      // documents, and every page is a round trip plus a re-run of every open live query
+      // (bench/README.md: 200 → 1000 took a first sync from 95 s to 41 s on a loaded machine).
+      batchSize: deps.pullBatchSize,
       stream$: stream$.asObservable(),
       async handler(checkpoint, batchSize) {
+        if (opts.recentFirst) await recent.beforePage(db[name] as any, name, checkpoint);
         const res = await api.authed<PullResponse<Doc>>(`/api/sync/${name}/pull`, { checkpoint: checkpoint ?? null, batchSize });
+        if (opts.recentFirst) recent.afterPage(name, checkpoint, res);
         deps.onSynced();
         return { documents: res.documents, checkpoint: res.checkpoint ?? checkpoint };
       },

@@ -30,8 +30,9 @@ export class TestBrowser {
     return globalThis.fetch(input, init);
   };
 
-  open(): Promise<Device> {
+  open(opts: { pullBatchSize?: number } = {}): Promise<Device> {
     return createDevice({
+      ...opts,
       baseUrl: this.baseUrl,
       storage: getRxStorageDexie({ indexedDB: this.indexedDB, IDBKeyRange }),
       name: 'spotter',

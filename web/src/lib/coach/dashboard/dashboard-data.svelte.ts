@@ -16,8 +16,10 @@ export class DashboardData {
   input = $state.raw<DashboardInput | null>(null);
   /** The day the numbers are judged against; `tick()` moves it (and the query window) on at midnight. */
   today = $state(todayLocal());
-  /** The first sync of this device is still running: the numbers are not final yet. */
+  /** The first sync of this device is still running. */
   syncing = $state(false);
+  /** ...and has brought the recent weeks: the numbers are right, older history is still coming. */
+  recentIn = $state(false);
 
   readonly #device: Device;
   readonly #me: string;
@@ -27,7 +29,10 @@ export class DashboardData {
   constructor(device: Device, me: string) {
     this.#device = device;
     this.#me = me;
-    const state = device.syncState$.subscribe((s) => (this.syncing = s.initialSync < 1 && !!s.user));
+    const state = device.syncState$.subscribe((s) => {
+      this.syncing = s.initialSync < 1 && !!s.user;
+      this.recentIn = s.recentSynced;
+    });
     const timer = setInterval(() => this.tick(), 60_000);
     this.#stops.push(() => state.unsubscribe(), () => clearInterval(timer));
     this.#start();
@@ -35,9 +40,10 @@ export class DashboardData {
 
   #start(): void {
     this.#sub?.unsubscribe();
-    const busy = () => this.#device.syncState$.value.initialSync < 1;
-    const syncing$ = this.#device.syncState$.pipe(map((s) => s.initialSync < 1 && !!s.user));
-    this.#sub = dashboardInput(this.#device.db, this.#me, this.today, syncing$)
+    // Pages land several times a second until the recent weeks are in; after that, few changes.
+    const busy = () => !this.#device.syncState$.value.recentSynced;
+    const sync$ = this.#device.syncState$.pipe(map((s) => ({ syncing: s.initialSync < 1 && !!s.user, recentIn: s.recentSynced })));
+    this.#sub = dashboardInput(this.#device.db, this.#me, this.today, sync$)
       .pipe(coalesceWhile(busy, SYNC_RENDER_MS))
       .subscribe((input) => (this.input = input));
   }

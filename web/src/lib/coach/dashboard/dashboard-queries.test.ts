@@ -5,7 +5,7 @@ import { BehaviorSubject, firstValueFrom, Subject, filter } from 'rxjs';
 import { addDaysTo, collectionNames, type Message, type SessionLog, type TrainingSession } from '@spotter/shared';
 import { assignment, logEntry, message, person, session, sessionLog } from '@spotter/shared/fixtures.ts';
 import { openDatabase, type SpotterDatabase } from '../../data/database.ts';
-import { coalesceWhile, dashboardInput, dashboardQueries, HISTORY_DAYS, type DashboardInput } from './dashboard-queries.ts';
+import { coalesceWhile, dashboardInput, dashboardQueries, HISTORY_DAYS, type DashboardInput, type FirstSync } from './dashboard-queries.ts';
 import { clientRows } from './rows.ts';
 
 // The real local database (RxDB on Dexie over fake-indexeddb) holding a year of history: the
@@ -101,19 +101,35 @@ describe('dashboardInput', () => {
   });
 
   it('during a first sync: rows at once, history filling in; the idle-client fallback waits for its end', async () => {
-    const syncing$ = new BehaviorSubject(true);
+    const sync$ = new BehaviorSubject<FirstSync>({ syncing: true, recentIn: false });
     const seen: DashboardInput[] = [];
-    const sub = dashboardInput(db, COACH, TODAY, syncing$).subscribe((i) => seen.push(i));
+    const sub = dashboardInput(db, COACH, TODAY, sync$).subscribe((i) => seen.push(i));
     await until(() => seen.some((i) => i.sessions.length > 0 && i.logs.length > 0 && i.messages.length > 0));
     expect(seen[0]).toMatchObject({ sessions: [], logs: [], messages: [] });
     expect(seen[0]!.people.length).toBe(data.people.length);
     const idle = (i: DashboardInput) => i.logs.filter((l) => l.clientId === 'idle').length;
     expect(idle(seen.at(-1)!)).toBe(0);
-    syncing$.next(false);
+    sync$.next({ syncing: false, recentIn: true });
     await until(() => idle(seen.at(-1)!) > 0);
     const done = clientRows({ coachId: COACH, ...seen.at(-1)!, today: TODAY });
     expect(done).toEqual(clientRows({ coachId: COACH, ...(await input()), today: TODAY }));
     sub.unsubscribe();
+  });
+
+  it('during a first sync, reads the history again as soon as the recent weeks are in, without waiting for the next poll', async () => {
+    const sync$ = new BehaviorSubject<FirstSync>({ syncing: true, recentIn: false });
+    const seen: DashboardInput[] = [];
+    // A poll that never comes back within the test: only the recent weeks' arrival can re-read.
+    const sub = dashboardInput(db, COACH, TODAY, sync$, 3_600_000).subscribe((i) => seen.push(i));
+    await until(() => seen.some((i) => i.messages.length > 0));
+    const late = message({ id: 'msg-arrived-with-the-recent-weeks', clientId: 'active', createdAt: at(TODAY, '07:00'), updatedAt: at(TODAY, '07:00') });
+    await db.messages.insert(late);
+    const has = (i: DashboardInput) => i.messages.some((m) => m.id === late.id);
+    expect(seen.some(has)).toBe(false);
+    sync$.next({ syncing: true, recentIn: true });
+    await until(() => has(seen.at(-1)!));
+    sub.unsubscribe();
+    await (await db.messages.findOne(late.id).exec())!.remove();
   });
 
   it('every query is answered from an index range (STACK.md: check explainQuery)', () => {

@@ -1,9 +1,7 @@
 import {
   addDaysTo,
-  COMPLIANCE_DROP_DAYS,
-  COMPLIANCE_WINDOW_DAYS,
+  DASHBOARD_HISTORY_DAYS,
   ENGAGEMENT_WINDOW_DAYS,
-  LATE_WINDOW_DAYS,
   lastWorkout,
   sessionLogId,
   type Assignment,
@@ -13,13 +11,19 @@ import {
   type TrainingSession,
 } from '@spotter/shared';
 import { combineLatest, defer, distinctUntilChanged, exhaustMap, map, Observable, of, shareReplay, startWith, switchMap, take, timer, type OperatorFunction } from 'rxjs';
+
+/** Where the device's first sync is: running or not, and whether the recent weeks are in yet. */
+export interface FirstSync {
+  syncing: boolean;
+  recentIn: boolean;
+}
 import type { SpotterDatabase } from '../../data/database.ts';
 
 /**
- * How far back the dashboard reads: the longest window any of its numbers looks at —
- * compliance 14 days ago looks back 30 more days; engagement 28; late 30.
+ * How far back the dashboard reads (shared, because a device's first sync brings these weeks
+ * first: shared `RECENT_FIRST_DAYS`).
  */
-export const HISTORY_DAYS = Math.max(COMPLIANCE_WINDOW_DAYS + COMPLIANCE_DROP_DAYS, ENGAGEMENT_WINDOW_DAYS, LATE_WINDOW_DAYS);
+export const HISTORY_DAYS = DASHBOARD_HISTORY_DAYS;
 
 export interface DashboardInput {
   people: Person[];
@@ -86,17 +90,26 @@ type History = Pick<DashboardInput, 'sessions' | 'logs' | 'messages'>;
 const NO_HISTORY: History = { sessions: [], logs: [], messages: [] };
 
 /**
- * `syncing$`: the device's first sync is running. Then
+ * `sync$`: the device's first sync. While it runs
  *  - the rows do not wait for the history: they show as soon as people and assignments are in
  *    (a second or two), with the numbers filling in as history arrives (the page says so);
  *  - the history is read once every SYNC_POLL_MS instead of live: a live query is re-answered
  *    after every pulled page of 1000 documents, and those ~35 reads queue in IndexedDB
  *    between the sync's own writes (measured: the first sync took 14–18 s on the exercise
  *    library page and 23 s on the dashboard with live history queries);
+ *  - it is read again at once when the recent weeks are in (the sync brings them first): from
+ *    then on the numbers are right, while older history still downloads;
  *  - the idle-client fallback waits for the end: during the sync every client looks idle.
  * When the sync ends the history queries go live.
  */
-export function dashboardInput(db: SpotterDatabase, coachId: string, today: string, syncing$: Observable<boolean> = of(false)): Observable<DashboardInput> {
+export function dashboardInput(
+  db: SpotterDatabase,
+  coachId: string,
+  today: string,
+  sync$: Observable<FirstSync> = of({ syncing: false, recentIn: true }),
+  pollMs = SYNC_POLL_MS,
+): Observable<DashboardInput> {
+  const syncing$ = sync$.pipe(map((s) => s.syncing));
   const q = dashboardQueries(coachId, today);
   const people$ = live<Person>(db.people.find());
   const assignments$ = live<Assignment>(db.assignments.find(q.assignments)).pipe(shared());
@@ -105,11 +118,13 @@ export function dashboardInput(db: SpotterDatabase, coachId: string, today: stri
     distinctUntilChanged(sameList),
     shared(),
   );
-  const history$ = syncing$.pipe(
+  const history$ = sync$.pipe(
+    // 'live', or the polling phase: a new phase restarts the polling, so it reads at once.
+    map((s) => (s.syncing ? (s.recentIn ? 'poll, recent in' : 'poll') : 'live')),
     distinctUntilChanged(),
-    switchMap((busy) =>
-      busy
-        ? timer(0, SYNC_POLL_MS).pipe(exhaustMap(() => history(db, q, clientIds$.pipe(take(1)), onceWatch, false)))
+    switchMap((mode) =>
+      mode !== 'live'
+        ? timer(0, pollMs).pipe(exhaustMap(() => history(db, q, clientIds$.pipe(take(1)), onceWatch, false)))
         : history(db, q, clientIds$, liveWatch, true),
     ),
   );
