@@ -12,7 +12,7 @@ import { openDatabase } from '../sync-server/src/storage/db.ts';
 import { BENCH_PASSWORD, COACH_EMAIL } from './generate.ts';
 import { Prng } from './prng.ts';
 import { figure, median, type Figure } from './report.ts';
-import { api, startServerProcess, PORTS } from './server-process.ts';
+import { api, cpuSeconds, startServerProcess, PORTS } from './server-process.ts';
 
 const PULL_DOCS = 10_000;
 const PULL_BATCH = 1000; // web/src/lib/data/replication.ts
@@ -62,7 +62,7 @@ function sessionsToPush(coach: Person, clients: string[], exercises: Exercise[],
 }
 
 /** Inserts the rows the push stored, with plain prepared statements, in transactions of PUSH_BATCH. */
-function rawInsertRate(serverDb: string, rawDb: string, afterSeq: number): { rows: number; perSecond: number } {
+function rawInsertRate(serverDb: string, rawDb: string, afterSeq: number): { rows: number; perSecond: number; cpuMs: number } {
   const source = new Database(serverDb, { readonly: true });
   const rows = source.prepare('SELECT * FROM sessions WHERE seq > ? ORDER BY seq').all(afterSeq) as Record<string, unknown>[];
   source.close();
@@ -73,10 +73,12 @@ function rawInsertRate(serverDb: string, rawDb: string, afterSeq: number): { row
     for (const r of part) insert.run(r);
   });
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < rows.length; i += PUSH_BATCH) batch.immediate(rows.slice(i, i + PUSH_BATCH));
+  const cpu = process.cpuUsage(cpu0);
   const ms = performance.now() - t0;
   close();
-  return { rows: rows.length, perSecond: (rows.length / ms) * 1000 };
+  return { rows: rows.length, perSecond: (rows.length / ms) * 1000, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 export async function serverFigures(baseDb: string, workDir: string): Promise<Figure[]> {
@@ -110,6 +112,7 @@ export async function serverFigures(baseDb: string, workDir: string): Promise<Fi
     let published = 0;
     let lastResponse = 0;
     const t0 = performance.now();
+    const serverCpu0 = cpuSeconds(server.child.pid!);
     const result = await autocannon({
       url: server.url,
       connections: 4,
@@ -132,12 +135,17 @@ export async function serverFigures(baseDb: string, workDir: string): Promise<Fi
     // Until the last answer: autocannon itself only notices it is done at its next 1 s tick.
     const pushMs = lastResponse - t0;
     const pushRate = (published / pushMs) * 1000;
+    // The server's CPU time for the pushes (the idle tail until autocannon's tick costs none):
+    // unlike wall clock, it does not move with what else the 2 cores run (bench/README.md).
+    const pushCpuMs = (cpuSeconds(server.child.pid!) - serverCpu0) * 1000;
     await server.stop();
     const raw = rawInsertRate(dbPath, rawPath, seqBefore);
     figures.push(figure('server: push throughput (sessions, batches of 100, 4 devices)', pushRate, 'docs/s', 'info', 0,
       `${published}/${docs.length} published; push latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; non-2xx ${result.non2xx}`));
     figures.push(figure('server: raw transactional inserts of the same rows', raw.perSecond, 'rows/s', 'info', 0, `${raw.rows} rows, transactions of 100`));
     figures.push(figure('server: raw inserts ÷ push throughput (ratio)', raw.perSecond / pushRate, '×', '<=', 5));
+    figures.push(figure('server: push ÷ raw inserts, CPU time (ratio)', pushCpuMs / raw.cpuMs, '×', 'info', 0,
+      `server ${pushCpuMs.toFixed(0)} ms CPU for ${published} pushed sessions (HTTP, JSON, zod, rules, SQLite; 10 ms resolution), raw inserts ${raw.cpuMs.toFixed(0)} ms for ${raw.rows} rows`));
   } finally {
     await server.stop();
   }
