@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq, getTableColumns, getTableName } from 'drizzle-orm';
+import { eq, getTableColumns, getTableName, inArray } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectionNames, type CollectionName } from '@spotter/shared';
 import * as f from '@spotter/shared/fixtures.ts';
@@ -157,5 +157,34 @@ describe('row statements: constraint refusals', () => {
     expect(repo.get('messages', `msg-after-${code}`)?.seq).toBe(after);
     expect(after).toBeGreaterThan(before);
     expect(sqlite.inTransaction).toBe(false);
+  });
+});
+
+describe('row statements: rows by one column (the sync path finds)', () => {
+  const { repo, db } = database('where-in');
+  for (const collection of order) for (const [doc, deleted] of variants[collection]) repo.put(collection, doc, deleted);
+  const sorted = (rows: { doc: Doc }[]) => [...rows].sort((a, b) => a.doc.id.localeCompare(b.doc.id));
+  const drizzleFind = (collection: CollectionName, field: string, values: unknown[]) => {
+    const table = syncedTables[collection];
+    const column = getTableColumns(table)[field as keyof typeof table.$inferSelect] as never;
+    return (db.select().from(table).where(inArray(column, values as never[])).all() as Array<Record<string, unknown> & { seq: number; deleted: boolean }>)
+      .map((row) => ({ doc: docFromRow(collection, row), deleted: row.deleted, seq: row.seq }));
+  };
+
+  it.each([
+    ['exercises', 'id', 'in', ['ex-bench', 'ex-squat', 'ex-missing']],
+    ['exercises', 'ownerId', 'eq', f.COACH_ID],
+    ['assignments', 'coachId', 'eq', f.COACH_ID],
+    ['assignments', 'clientId', 'in', []],
+    ['sessions', 'deleted', 'eq', true],
+    ['notes', 'isPrivate', 'eq', false],
+    ['plans', 'durationWeeks', 'in', [4, 8]],
+    ['messages', 'rating', 'eq', 4],
+    ['people', 'role', 'in', ['coach', 'admin']],
+  ] as const)('%s where %s %s %j: the rows drizzle finds', (collection, field, op, value) => {
+    const values = op === 'in' ? [...(value as readonly unknown[])] : [value];
+    const found = repo.find(collection, [{ field, op, value: value as string }]);
+    expect(sorted(found)).toEqual(sorted(drizzleFind(collection, field, values)));
+    expect(found.length).toBeGreaterThan(values.length === 0 ? -1 : 0);
   });
 });

@@ -7,11 +7,11 @@ import type { Stored } from './repository.ts';
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
- * The sync hot path's two statements (a document by id; write a document) in plain
- * better-sqlite3, generated from a drizzle table. tables.ts stays the one schema and drizzle-kit
- * keeps the migrations; what this skips is drizzle's per-call work on a prepared query
- * (placeholder filling with an `is()` check per value, result mapping through a reduce), which
- * cost ~15 % of a push of sessions (bench/README.md "Push vs raw inserts").
+ * The sync hot path's statements (a document by id; write a document; rows by one column's
+ * values) in plain better-sqlite3, generated from a drizzle table. tables.ts stays the one
+ * schema and drizzle-kit keeps the migrations; what this skips is drizzle's per-call work
+ * (query building, placeholder filling with an `is()` check per value, result mapping through a
+ * reduce), which cost ~15 % of a push of sessions (bench/README.md "Push vs raw inserts").
  *
  * Values still go through the drizzle columns' own mappers (JSON text, booleans as 0/1), called
  * exactly where drizzle calls them — every bound value on write, every non-null value on read —
@@ -26,6 +26,11 @@ export class RowStatements {
   readonly #get: Database.Statement;
   readonly #put: Database.Statement;
   readonly #update: boolean;
+  readonly #sqlite: Database.Database;
+  readonly #columns: Record<string, Column>;
+  readonly #select: string;
+  /** Rows by one column's values, per column (prepared on first use). */
+  readonly #where = new Map<string, Database.Statement>();
 
   /**
    * `docKeys`: the document's fields (the zod schema's keys), each a column of the table.
@@ -39,12 +44,15 @@ export class RowStatements {
       return c;
     };
     this.#docKeys = docKeys;
+    this.#columns = columns;
     this.#read = ['seq', 'deleted', ...docKeys].map(col);
     this.#write = [...docKeys, 'deleted', 'seq'].map(col);
     this.#update = !opts.insert;
     const name = quote(getTableName(table));
     const names = this.#write.map((c) => quote(c.name));
-    this.#get = sqlite.prepare(`SELECT ${this.#read.map((c) => quote(c.name)).join(', ')} FROM ${name} WHERE "id" = ?`).raw(true);
+    this.#select = `SELECT ${this.#read.map((c) => quote(c.name)).join(', ')} FROM ${name}`;
+    this.#get = sqlite.prepare(`${this.#select} WHERE "id" = ?`).raw(true);
+    this.#sqlite = sqlite;
     this.#put = opts.insert
       ? sqlite.prepare(
           `INSERT INTO ${name} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ` +
@@ -56,7 +64,29 @@ export class RowStatements {
 
   get(id: string): Stored | null {
     const row = this.#get.get(id) as unknown[] | undefined;
-    if (!row) return null;
+    return row ? this.#stored(row) : null;
+  }
+
+  /**
+   * Rows whose `key` column holds one of `values` (non-null), in no particular order. One
+   * statement per column whatever the number of values: they go in as one JSON array
+   * (`json_each`), each encoded by the column's mapper as drizzle's `inArray` does. A push of
+   * sessions loads its exercises and the viewer's assignments this way; built through drizzle,
+   * those two queries cost ~7 % of it.
+   */
+  whereIn(key: string, values: readonly unknown[]): Stored[] {
+    const column = this.#columns[key];
+    if (!column) throw new Error(`no column for ${key}`);
+    let stmt = this.#where.get(key);
+    if (!stmt) {
+      stmt = this.#sqlite.prepare(`${this.#select} WHERE ${quote(column.name)} IN (SELECT value FROM json_each(?))`).raw(true);
+      this.#where.set(key, stmt);
+    }
+    const rows = stmt.all(JSON.stringify(values.map((v) => column.mapToDriverValue(v)))) as unknown[][];
+    return rows.map((row) => this.#stored(row));
+  }
+
+  #stored(row: unknown[]): Stored {
     const read = this.#read;
     const value = (i: number) => (row[i] === null ? null : read[i]!.mapFromDriverValue(row[i]));
     const doc: Record<string, unknown> = {};

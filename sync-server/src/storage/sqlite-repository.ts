@@ -139,6 +139,12 @@ export class SqliteRepository implements Repository {
   }
 
   find(collection: CollectionName, filters: readonly Filter[], orderBy?: { field: string; desc?: boolean }): Stored[] {
+    // One column equal to one of some values, in any order: the sync path's lookups (the
+    // viewer's assignments, a push's exercises), by a prepared statement.
+    const [only] = filters;
+    if (filters.length === 1 && !orderBy && only && (only.op === 'in' || (only.op === 'eq' && only.value !== null))) {
+      return this.#rows(collection).whereIn(only.field, only.op === 'in' ? (only.value as readonly string[]) : [only.value]);
+    }
     const table = syncedTables[collection];
     let query = this.#db
       .select()
