@@ -7,7 +7,7 @@
 import { copyFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { addDaysTo, todayLocal, type Exercise, type Person, type TrainingSession } from '@spotter/shared';
+import { addDaysTo, isPushPatch, todayLocal, type Exercise, type Person, type PushAnswer, type TrainingSession } from '@spotter/shared';
 import { openDatabase } from '../sync-server/src/storage/db.ts';
 import { BENCH_PASSWORD, COACH_EMAIL } from './generate.ts';
 import { Prng } from './prng.ts';
@@ -109,7 +109,7 @@ async function pushRun(server: ServerProcess, token: string, docs: TrainingSessi
     amount: PUSH_REQUESTS,
     requests: [{
       method: 'POST',
-      path: '/api/sync/sessions/push',
+      path: '/api/sync/sessions/push?answer=patch', // as the web app asks (replication.ts)
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       setupRequest: (req: any) => {
         const part = docs.slice(next * PUSH_BATCH, ++next * PUSH_BATCH);
@@ -117,8 +117,8 @@ async function pushRun(server: ServerProcess, token: string, docs: TrainingSessi
       },
       onResponse: (status: number, body: string) => {
         lastResponse = performance.now();
-        // Each accepted submit comes back once, as the stored (published) state.
-        if (status === 200) published += (JSON.parse(body) as { status: string }[]).filter((d) => d.status === 'published').length;
+        // Each accepted submit comes back once, as the fields the server set (published).
+        if (status === 200) published += (JSON.parse(body) as PushAnswer).filter((d) => (isPushPatch(d) ? d._patch : d).status === 'published').length;
       },
     }],
   });
