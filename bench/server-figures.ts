@@ -7,12 +7,12 @@
 import { copyFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { addDaysTo, todayLocal, type Exercise, type Person, type TrainingSession } from '@spotter/shared';
+import { addDaysTo, isPushPatch, todayLocal, type Exercise, type Person, type PushAnswer, type TrainingSession } from '@spotter/shared';
 import { openDatabase } from '../sync-server/src/storage/db.ts';
 import { BENCH_PASSWORD, COACH_EMAIL } from './generate.ts';
 import { Prng } from './prng.ts';
 import { figure, median, type Figure } from './report.ts';
-import { api, startServerProcess, PORTS } from './server-process.ts';
+import { api, cpuSeconds, startServerProcess, PORTS, type ServerProcess } from './server-process.ts';
 
 const PULL_DOCS = 10_000;
 const PULL_BATCH = 1000; // web/src/lib/data/replication.ts
@@ -61,22 +61,77 @@ function sessionsToPush(coach: Person, clients: string[], exercises: Exercise[],
   }));
 }
 
-/** Inserts the rows the push stored, with plain prepared statements, in transactions of PUSH_BATCH. */
-function rawInsertRate(serverDb: string, rawDb: string, afterSeq: number): { rows: number; perSecond: number } {
-  const source = new Database(serverDb, { readonly: true });
-  const rows = source.prepare('SELECT * FROM sessions WHERE seq > ? ORDER BY seq').all(afterSeq) as Record<string, unknown>[];
-  source.close();
+/**
+ * Inserts rows the push stored, with plain prepared statements, in transactions of PUSH_BATCH,
+ * into a copy of the same database (`insert` of rawDatabase). Each call is timed alone.
+ */
+function rawDatabase(rawDb: string) {
   const { sqlite, close } = openDatabase(rawDb); // same pragmas (WAL, synchronous NORMAL, FKs)
-  const cols = Object.keys(rows[0]!);
-  const insert = sqlite.prepare(`INSERT INTO sessions (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);
-  const batch = sqlite.transaction((part: Record<string, unknown>[]) => {
-    for (const r of part) insert.run(r);
-  });
+  let batch: ((part: Record<string, unknown>[]) => void) & { immediate(part: Record<string, unknown>[]): void };
+  return {
+    insert(rows: Record<string, unknown>[]): { rows: number; perSecond: number; cpuMs: number } {
+      if (!batch) {
+        const cols = Object.keys(rows[0]!);
+        const insert = sqlite.prepare(`INSERT INTO sessions (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);
+        batch = sqlite.transaction((part: Record<string, unknown>[]) => {
+          for (const r of part) insert.run(r);
+        });
+      }
+      const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
+      for (let i = 0; i < rows.length; i += PUSH_BATCH) batch.immediate(rows.slice(i, i + PUSH_BATCH));
+      const cpu = process.cpuUsage(cpu0);
+      const ms = performance.now() - t0;
+      return { rows: rows.length, perSecond: (rows.length / ms) * 1000, cpuMs: (cpu.user + cpu.system) / 1000 };
+    },
+    close,
+  };
+}
+
+interface PushRun {
+  published: number;
+  rate: number;
+  cpuMs: number;
+  latency: { p50: number; p99: number };
+  non2xx: number;
+}
+
+/** PUSH_REQUESTS pushes of PUSH_BATCH sessions from `docs`, 4 connections; rate to the last answer. */
+async function pushRun(server: ServerProcess, token: string, docs: TrainingSession[]): Promise<PushRun> {
+  let next = 0;
+  let published = 0;
+  let lastResponse = 0;
   const t0 = performance.now();
-  for (let i = 0; i < rows.length; i += PUSH_BATCH) batch.immediate(rows.slice(i, i + PUSH_BATCH));
-  const ms = performance.now() - t0;
-  close();
-  return { rows: rows.length, perSecond: (rows.length / ms) * 1000 };
+  const serverCpu0 = cpuSeconds(server.child.pid!);
+  const result = await autocannon({
+    url: server.url,
+    connections: 4,
+    amount: PUSH_REQUESTS,
+    requests: [{
+      method: 'POST',
+      path: '/api/sync/sessions/push?answer=patch', // as the web app asks (replication.ts)
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      setupRequest: (req: any) => {
+        const part = docs.slice(next * PUSH_BATCH, ++next * PUSH_BATCH);
+        return { ...req, body: JSON.stringify(part.map((d) => ({ assumedMasterState: null, newDocumentState: { ...d, _deleted: false } }))) };
+      },
+      onResponse: (status: number, body: string) => {
+        lastResponse = performance.now();
+        // Each accepted submit comes back once, as the fields the server set (published).
+        if (status === 200) published += (JSON.parse(body) as PushAnswer).filter((d) => (isPushPatch(d) ? d._patch : d).status === 'published').length;
+      },
+    }],
+  });
+  // Until the last answer: autocannon itself only notices it is done at its next 1 s tick.
+  // CPU: the server's own time for these pushes (the idle tail until that tick costs none);
+  // unlike wall clock, it hardly moves with what else the 2 cores run (bench/README.md).
+  return {
+    published,
+    rate: (published / (lastResponse - t0)) * 1000,
+    cpuMs: (cpuSeconds(server.child.pid!) - serverCpu0) * 1000,
+    latency: result.latency,
+    non2xx: result.non2xx,
+  };
 }
 
 export async function serverFigures(baseDb: string, workDir: string): Promise<Figure[]> {
@@ -105,39 +160,32 @@ export async function serverFigures(baseDb: string, workDir: string): Promise<Fi
     const people = await api<{ documents: Person[] }>(server.url, token, '/api/sync/people/pull', { checkpoint: null, batchSize: 1000 });
     const clients = people.documents.filter((p) => p.role === 'client').map((p) => p.id);
     const library = await api<{ documents: Exercise[] }>(server.url, token, '/api/sync/exercises/pull', { checkpoint: null, batchSize: 1000 });
-    const docs = sessionsToPush(me, clients, library.documents, PUSH_BATCH * PUSH_REQUESTS);
-    let next = 0;
-    let published = 0;
-    let lastResponse = 0;
-    const t0 = performance.now();
-    const result = await autocannon({
-      url: server.url,
-      connections: 4,
-      amount: PUSH_REQUESTS,
-      requests: [{
-        method: 'POST',
-        path: '/api/sync/sessions/push',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        setupRequest: (req: any) => {
-          const part = docs.slice(next * PUSH_BATCH, ++next * PUSH_BATCH);
-          return { ...req, body: JSON.stringify(part.map((d) => ({ assumedMasterState: null, newDocumentState: { ...d, _deleted: false } }))) };
-        },
-        onResponse: (status: number, body: string) => {
-          lastResponse = performance.now();
-          // Each accepted submit comes back once, as the stored (published) state.
-          if (status === 200) published += (JSON.parse(body) as { status: string }[]).filter((d) => d.status === 'published').length;
-        },
-      }],
-    });
-    // Until the last answer: autocannon itself only notices it is done at its next 1 s tick.
-    const pushMs = lastResponse - t0;
-    const pushRate = (published / pushMs) * 1000;
+    // Two rounds of 40 pushes of distinct new sessions: the first on a server that has only
+    // served pulls (V8 still compiling the push path), the second warm — the throughput a
+    // running server sustains, and the figure; the pull figure is warmed up the same way.
+    const docs = sessionsToPush(me, clients, library.documents, 2 * PUSH_BATCH * PUSH_REQUESTS);
+    const half = PUSH_BATCH * PUSH_REQUESTS;
+    const cold = await pushRun(server, token, docs.slice(0, half));
+    const warm = await pushRun(server, token, docs.slice(half));
     await server.stop();
-    const raw = rawInsertRate(dbPath, rawPath, seqBefore);
-    figures.push(figure('server: push throughput (sessions, batches of 100, 4 devices)', pushRate, 'docs/s', 'info', 0,
-      `${published}/${docs.length} published; push latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; non-2xx ${result.non2xx}`));
-    figures.push(figure('server: raw transactional inserts of the same rows', raw.perSecond, 'rows/s', 'info', 0, `${raw.rows} rows, transactions of 100`));
-    figures.push(figure('server: raw inserts ÷ push throughput (ratio)', raw.perSecond / pushRate, '×', '<=', 5));
+    const source = new Database(dbPath, { readonly: true });
+    const rows = source.prepare('SELECT * FROM sessions WHERE seq > ? ORDER BY seq').all(seqBefore) as Record<string, unknown>[];
+    source.close();
+    const rawDb = rawDatabase(rawPath);
+    const rawCold = rawDb.insert(rows.slice(0, half));
+    const raw = rawDb.insert(rows.slice(half));
+    rawDb.close();
+    const pushed = docs.length / 2;
+    figures.push(figure('server: push throughput (sessions, batches of 100, 4 devices)', warm.rate, 'docs/s', 'info', 0,
+      `${warm.published}/${pushed} published; push latency p50 ${warm.latency.p50} ms, p99 ${warm.latency.p99} ms; non-2xx ${warm.non2xx}; ` +
+        `the round before it (cold): ${Math.round(cold.rate)} docs/s, ${cold.published}/${pushed} published`));
+    figures.push(figure('server: raw transactional inserts of the same rows', raw.perSecond, 'rows/s', 'info', 0,
+      `${raw.rows} rows, transactions of 100 (the cold round's rows: ${Math.round(rawCold.perSecond)} rows/s)`));
+    figures.push(figure('server: raw inserts ÷ push throughput (ratio)', raw.perSecond / warm.rate, '×', '<=', 5,
+      `cold round: ${(rawCold.perSecond / cold.rate).toFixed(2)}×`));
+    figures.push(figure('server: push ÷ raw inserts, CPU time (ratio)', warm.cpuMs / raw.cpuMs, '×', 'info', 0,
+      `server ${warm.cpuMs.toFixed(0)} ms CPU for ${warm.published} pushed sessions (HTTP, JSON, zod, rules, SQLite; 10 ms resolution), ` +
+        `raw inserts ${raw.cpuMs.toFixed(0)} ms for ${raw.rows} rows; cold round: ${(cold.cpuMs / rawCold.cpuMs).toFixed(2)}× (${cold.cpuMs.toFixed(0)} / ${rawCold.cpuMs.toFixed(0)} ms)`));
   } finally {
     await server.stop();
   }

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -62,6 +63,12 @@ export async function startServerProcess(dbPath: string, port: number, env: Reco
       await once(child, 'exit');
     },
   };
+}
+
+/** User + system CPU seconds a process has used so far (Linux /proc; 10 ms resolution). */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 }
 
 const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');

@@ -4,24 +4,18 @@
  * as context, the delivery latency from a push leaving the writer to the message arriving on
  * the coach's open stream.
  */
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import http from 'node:http';
 import type { Message, Person } from '@spotter/shared';
 import type { Generated } from './generate.ts';
 import { Prng } from './prng.ts';
 import { figure, percentile, type Figure } from './report.ts';
-import { mintToken, startServerProcess, PORTS } from './server-process.ts';
+import { cpuSeconds, mintToken, startServerProcess, PORTS } from './server-process.ts';
 
 const STREAMS = 500;
 const WRITERS = 50;
 const RATE = 200;
 const SECONDS = 15;
-
-/** User + system CPU seconds a process has used so far (Linux /proc). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-}
 
 interface Stream {
   events: number;

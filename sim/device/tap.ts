@@ -1,3 +1,4 @@
+import { expandPushAnswer } from '@spotter/shared';
 import type { KillMode } from '../schedule.ts';
 
 /**
@@ -12,7 +13,7 @@ type Doc = Record<string, unknown>;
 export interface PushRecord {
   collection: string;
   rows: { assumedMasterState?: Doc | null; newDocumentState: Doc }[];
-  /** The server's answer: conflicting/refused documents. */
+  /** The server's answer: conflicting/refused documents (a compact answer expanded). */
   answer: Doc[];
   /** delivered: the device got the answer; lost: committed but the answer never reached it; replay. */
   how: 'delivered' | 'lost' | 'replay';
@@ -112,7 +113,9 @@ export class Tap {
 
   #record(collection: string, init: RequestInit, answer: string, how: PushRecord['how']): void {
     try {
-      this.#report({ collection, rows: JSON.parse(String(init.body)), answer: JSON.parse(answer), how });
+      const rows = JSON.parse(String(init.body));
+      // The device asks for the compact answer (shared PushPatch); the oracle needs the states.
+      this.#report({ collection, rows, answer: expandPushAnswer(rows, JSON.parse(answer)), how });
     } catch {
       // a 200 that is not JSON is reported by the parent's invariants as a missing write
     }

@@ -1,5 +1,6 @@
-import { canSee, todayLocal, type Exercise, type Message, type SessionLog, type TrainingSession, type Viewer } from '@spotter/shared';
+import { canSee, todayLocal, type ConflictDoc, type Exercise, type Message, type SessionLog, type TrainingSession, type Viewer } from '@spotter/shared';
 import { forbidden, HttpError, notFound } from '../errors.ts';
+import type { Doc } from '../storage/mappers.ts';
 import type { Repository } from '../storage/repository.ts';
 import type { Notifier } from '../sync/notifier.ts';
 import { push } from '../sync/push.ts';
@@ -51,9 +52,9 @@ export function getSession(repo: Repository, viewer: Viewer, id: string): Sessio
 export function createSession(repo: Repository, notifier: Notifier, viewer: Viewer, body: Record<string, unknown>, today = todayLocal()): { session: TrainingSession; rejection: string | null } {
   if (viewer.role !== 'coach') throw forbidden('Only coaches create sessions.');
   if (typeof body.id === 'string' && repo.get('sessions', body.id)) throw new HttpError(409, 'conflict', 'A session with this id already exists.');
-  const { conflicts, changed } = push(repo, viewer, 'sessions', [{ assumedMasterState: null, newDocumentState: { ...body, _deleted: false } }], today);
+  const { conflicts, changed } = push(repo, viewer, 'sessions', [{ assumedMasterState: null, newDocumentState: { ...body, _deleted: false } }], { today });
   if (changed.size) notifier.publish({ collections: [...changed] });
-  const answer = conflicts[0];
+  const answer = conflicts[0] as ConflictDoc<Doc> | undefined; // a full answer: no PushPatch
   if (!answer) return { session: body as TrainingSession, rejection: null };
   const { _deleted, _refusal, ...doc } = answer;
   // Stored, but as a draft with the reason (a refused publish keeps the coach's content).

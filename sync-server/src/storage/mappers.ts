@@ -4,7 +4,7 @@ type Row = Record<string, unknown>;
 export type Doc = Record<string, unknown> & { id: string };
 
 // The schema's own keys: a row carries more (seq, deleted, password_hash) that never leave.
-const docKeys = Object.fromEntries(
+export const docKeys = Object.fromEntries(
   Object.entries(collections).map(([name, spec]) => [name, Object.keys(spec.schema.shape)]),
 ) as Record<CollectionName, string[]>;
 

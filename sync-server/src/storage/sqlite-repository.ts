@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
-import { and, asc, desc, eq, exists, gt, gte, inArray, isNotNull, isNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, getTableName, gt, gte, inArray, isNotNull, isNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CollectionName, Person } from '@spotter/shared';
 import type { Db } from './db.ts';
-import { docFromRow, rowFromDoc, type Doc } from './mappers.ts';
+import { docFromRow, docKeys, rowFromDoc, type Doc } from './mappers.ts';
 import type { DateWindow, Filter, RateCounter, RefreshTokenRow, Repository, Scope, Stored } from './repository.ts';
+import { RowStatements } from './row-statements.ts';
 import { rateCounters, refreshTokens, seqCounter, syncedTables, users } from './tables.ts';
 
 type AnyTable = (typeof syncedTables)[CollectionName];
@@ -43,27 +44,17 @@ function filterSql(table: AnyTable, f: Filter): SQL {
   }
 }
 
-/** What a prepared drizzle query offers; typed loosely because each collection's table differs. */
-interface Prepared {
-  get(values?: Record<string, unknown>): unknown;
-  run(values?: Record<string, unknown>): { changes: number };
-}
-
 export class SqliteRepository implements Repository {
   readonly #db: Db;
   readonly #sqlite: Database.Database;
   /**
-   * The hot statements (get by id, put, next seq), prepared once. Built per call, drizzle's
-   * query building and SQLite's statement compilation cost more than the write itself: a push
-   * ran 65× slower than plain inserts of the same rows (bench/README.md).
+   * The hot statements (get by id, put, next seq), prepared once, in plain SQL. Built per call,
+   * drizzle's query building and SQLite's statement compilation cost more than the write itself
+   * (a push ran 65× slower than plain inserts of the same rows); prepared through drizzle, its
+   * per-value mapping still cost ~15 % of a push (bench/README.md).
    */
-  readonly #prepared = new Map<string, Prepared>();
-
-  #statement(key: string, build: () => Prepared): Prepared {
-    let stmt = this.#prepared.get(key);
-    if (!stmt) this.#prepared.set(key, (stmt = build()));
-    return stmt;
-  }
+  readonly #rowStatements = new Map<CollectionName, RowStatements>();
+  #seq: Database.Statement | undefined;
 
   // SQLite's default conflict resolution (ABORT) backs out the failing statement only.
   readonly failedStatementKeepsTransaction = true;
@@ -81,14 +72,26 @@ export class SqliteRepository implements Repository {
   }
 
   #nextSeq(): number {
-    const stmt = this.#statement('seq', () =>
-      this.#db
-        .insert(seqCounter)
-        .values({ id: 1, value: 1 })
-        .onConflictDoUpdate({ target: seqCounter.id, set: { value: sql`${seqCounter.value} + 1` } })
-        .returning({ value: seqCounter.value })
-        .prepare() as unknown as Prepared);
-    return (stmt.get() as { value: number }).value;
+    if (!this.#seq) {
+      // One row: the last seq handed out (tables.ts seqCounter). Prepared on first use: a
+      // read-only connection (sim/server-db.ts) never needs it.
+      const [table, id, value] = [getTableName(seqCounter), seqCounter.id.name, seqCounter.value.name].map((n) => `"${n}"`);
+      this.#seq = this.#sqlite
+        .prepare(`INSERT INTO ${table} (${id}, ${value}) VALUES (1, 1) ON CONFLICT (${id}) DO UPDATE SET ${value} = ${value} + 1 RETURNING ${value}`)
+        .pluck();
+    }
+    return this.#seq.get() as number;
+  }
+
+  /** The hot statements of a collection, prepared on first use (row-statements.ts). */
+  #rows(collection: CollectionName): RowStatements {
+    let rows = this.#rowStatements.get(collection);
+    if (!rows) {
+      // Accounts are created with a password (createUser); sync only updates them.
+      rows = new RowStatements(this.#sqlite, syncedTables[collection], docKeys[collection], { insert: collection !== 'people' });
+      this.#rowStatements.set(collection, rows);
+    }
+    return rows;
   }
 
   #stored(collection: CollectionName, row: Row): Stored {
@@ -96,11 +99,7 @@ export class SqliteRepository implements Repository {
   }
 
   get(collection: CollectionName, id: string): Stored | null {
-    const table = syncedTables[collection];
-    const stmt = this.#statement(`get:${collection}`, () =>
-      this.#db.select().from(table).where(eq(table.id, sql.placeholder('id'))).prepare() as unknown as Prepared);
-    const row = stmt.get({ id }) as Row | undefined;
-    return row ? this.#stored(collection, row) : null;
+    return this.#rows(collection).get(id);
   }
 
   put(collection: CollectionName, doc: Doc, deleted: boolean): number {
@@ -110,25 +109,8 @@ export class SqliteRepository implements Repository {
     const atomic = <T>(fn: () => T): T => (this.#sqlite.inTransaction ? fn() : this.transaction(fn));
     return atomic(() => {
       const seq = this.#nextSeq();
-      const values = { ...rowFromDoc(collection, doc, deleted), seq };
-      // Every row of a collection has the same keys (the schema's), so one statement fits all.
-      const slots = () => Object.fromEntries(Object.keys(values).map((k) => [k, sql.placeholder(k)]));
-      if (collection === 'people') {
-        // Accounts are created with a password (createUser); sync only updates them.
-        const stmt = this.#statement('put:people', () =>
-          this.#db.update(users).set(slots()).where(eq(users.id, sql.placeholder('id'))).prepare() as unknown as Prepared);
-        const res = stmt.run(values);
-        if (res.changes !== 1) throw new Error(`no account ${doc.id}`);
-        return seq;
-      }
-      const table = syncedTables[collection] as typeof syncedTables.sessions;
-      const stmt = this.#statement(`put:${collection}`, () =>
-        this.#db
-          .insert(table)
-          .values(slots() as unknown as typeof table.$inferInsert)
-          .onConflictDoUpdate({ target: table.id, set: slots() })
-          .prepare() as unknown as Prepared);
-      stmt.run(values);
+      const changes = this.#rows(collection).put(doc, deleted, seq);
+      if (collection === 'people' && changes !== 1) throw new Error(`no account ${doc.id}`);
       return seq;
     });
   }
@@ -175,6 +157,12 @@ export class SqliteRepository implements Repository {
   }
 
   find(collection: CollectionName, filters: readonly Filter[], orderBy?: { field: string; desc?: boolean }): Stored[] {
+    // One column equal to one of some values, in any order: the sync path's lookups (the
+    // viewer's assignments, a push's exercises), by a prepared statement.
+    const [only] = filters;
+    if (filters.length === 1 && !orderBy && only && (only.op === 'in' || (only.op === 'eq' && only.value !== null))) {
+      return this.#rows(collection).whereIn(only.field, only.op === 'in' ? (only.value as readonly string[]) : [only.value]);
+    }
     const table = syncedTables[collection];
     let query = this.#db
       .select()

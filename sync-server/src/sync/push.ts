@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { collections, todayLocal, writeRefusal, type CollectionName, type ConflictDoc, type PushRow, type Viewer } from '@spotter/shared';
+import { collections, todayLocal, writeRefusal, type CollectionName, type ConflictDoc, type PushAnswer, type PushPatch, type PushRow, type Viewer } from '@spotter/shared';
 import { badRequest, describeIssues } from '../errors.ts';
 import type { Doc } from '../storage/mappers.ts';
 import type { Repository } from '../storage/repository.ts';
@@ -8,12 +8,19 @@ import { decide, preloadExercises } from './rules.ts';
 import { toWire } from './tombstone.ts';
 
 export interface PushResult {
-  /** RxDB's answer: the master state of every document not written as pushed. */
-  conflicts: ConflictDoc<Doc>[];
+  /** RxDB's answer: the master state of every document not written as pushed (compact: PushPatch). */
+  conflicts: PushAnswer<Doc>;
   /** Collections with new seqs, for the notifier. */
   changed: Set<CollectionName>;
   /** Clients whose documents were written, for the notifier (ChangeEvent.clientIds). */
   clientIds: Set<string>;
+}
+
+export interface PushOptions {
+  /** The server's calendar day (tests); default today. */
+  today?: string;
+  /** 'patch': accepted writes stored with server-set fields come back as those fields only (PushPatch). */
+  answer?: 'full' | 'patch';
 }
 
 /** SQLite (and PostgreSQL) constraint errors: the database refused the row. */
@@ -28,26 +35,26 @@ const isConstraintError = (e: unknown) => typeof (e as { code?: unknown })?.code
  *     with the current state; a refused write is answered with the current state and the
  *     reason; otherwise the (possibly server-adjusted) document is written with a new seq.
  */
-export function push(repo: Repository, viewer: Viewer, collection: CollectionName, rows: readonly PushRow[], today?: string): PushResult {
+export function push(repo: Repository, viewer: Viewer, collection: CollectionName, rows: readonly PushRow[], opts: PushOptions = {}): PushResult {
   const schema = collections[collection].schema;
   const parsed = rows.map((row, i) => {
     const { _deleted, ...fields } = row.newDocumentState;
     if (_deleted !== undefined && typeof _deleted !== 'boolean') throw badRequest(`[${i}].newDocumentState._deleted: expected a boolean`);
     const result = schema.safeParse(fields);
     if (!result.success) throw badRequest(describeIssues(result.error.issues, `[${i}].newDocumentState`));
-    return { doc: result.data as Doc, deleted: _deleted === true, assumed: row.assumedMasterState ?? null };
+    return { doc: result.data as Doc, deleted: _deleted === true, assumed: row.assumedMasterState ?? null, sent: row.newDocumentState };
   });
 
-  const conflicts: ConflictDoc<Doc>[] = [];
+  const conflicts: PushAnswer<Doc> = [];
   const changed = new Set<CollectionName>();
   const clientIds = new Set<string>();
   // Once per push, not per row: the calendar day (a date-fns format) and, for sessions, every
   // exercise the rows prescribe in one query instead of ~6 gets per session (bench/README.md).
-  const day = today ?? todayLocal();
+  const day = opts.today ?? todayLocal();
   repo.transaction(() => {
     const rel = loadRelations(repo, viewer);
     const exercises = collection === 'sessions' ? preloadExercises(repo, parsed.map((p) => p.doc)) : undefined;
-    for (const { doc, deleted, assumed } of parsed) {
+    for (const { doc, deleted, assumed, sent } of parsed) {
       const current = repo.get(collection, doc.id);
       const pushed = { ...doc, _deleted: deleted };
       if (current && isDeepStrictEqual({ ...current.doc, _deleted: current.deleted }, pushed)) continue;
@@ -101,9 +108,22 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
       // The server stored something else than pushed (a submit answered): tell the device.
       if (!isDeepStrictEqual(decision.doc, doc)) {
         const stored = { ...decision.doc, _deleted: deleted };
-        conflicts.push(decision.refusal ? { ...stored, _refusal: decision.refusal } : stored);
+        if (decision.refusal) conflicts.push({ ...stored, _refusal: decision.refusal });
+        else conflicts.push(opts.answer === 'patch' ? patchOf(sent, stored) : stored);
       }
     }
   });
   return { conflicts, changed, clientIds };
+}
+
+/**
+ * The fields of the stored state that differ from what the device sent (shared PushPatch); the
+ * device rebuilds the stored state as `{ ...sent, ..._patch }`. In full when that could not
+ * rebuild it (a field sent but not stored), which the strict schemas make impossible today.
+ */
+function patchOf(sent: Record<string, unknown>, stored: ConflictDoc<Doc>): ConflictDoc<Doc> | PushPatch {
+  if (Object.keys(sent).some((key) => !(key in stored))) return stored;
+  const patch: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(stored)) if (!isDeepStrictEqual(sent[key], value)) patch[key] = value;
+  return { id: stored.id, _patch: patch };
 }

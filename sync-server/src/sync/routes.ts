@@ -1,13 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { checkpointSchema, collectionNames, errorSchema, isCollectionName, pullRequestSchema, pushRequestSchema, type CollectionName } from '@spotter/shared';
+import { checkpointSchema, collectionNames, errorSchema, isCollectionName, pullRequestSchema, pushQuerySchema, pushRequestSchema, type CollectionName } from '@spotter/shared';
 import { notFound } from '../errors.ts';
 import { pull } from './pull.ts';
 import { push } from './push.ts';
 
 const params = z.object({ collection: z.string().max(40) });
 const wireDocs = z.array(z.record(z.string(), z.unknown()));
+// The push answer: documents or PushPatch entries (shared sync.ts), built by push() itself. A
+// loose object serialises without zod re-checking every key of every answered document.
+const pushAnswer = z.array(z.looseObject({}));
 
 function collectionOf(name: string): CollectionName {
   if (!isCollectionName(name)) throw notFound(`Unknown collection "${name}". Known: ${collectionNames.join(', ')}.`);
@@ -28,10 +31,10 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
   }, async (req) => pull(app.repo, req.viewer, collectionOf(req.params.collection), req.body.checkpoint, req.body.batchSize));
 
   api.post('/sync/:collection/push', {
-    schema: { tags: ['sync'], params, body: pushRequestSchema, response: { 200: wireDocs, 400: errorSchema, 404: errorSchema } },
+    schema: { tags: ['sync'], params, querystring: pushQuerySchema, body: pushRequestSchema, response: { 200: pushAnswer, 400: errorSchema, 404: errorSchema } },
   }, async (req) => {
     const collection = collectionOf(req.params.collection);
-    const { conflicts, changed, clientIds } = push(app.repo, req.viewer, collection, req.body);
+    const { conflicts, changed, clientIds } = push(app.repo, req.viewer, collection, req.body, { answer: req.query.answer });
     // After commit: wake every open stream (rule 5: acknowledged only once committed).
     if (changed.size) app.notifier.publish({ collections: [...changed], clientIds: [...clientIds] });
     return conflicts;

@@ -1,4 +1,4 @@
-import type { Checkpoint, CollectionName, ConflictDoc, PullResponse } from '@spotter/shared';
+import { expandPushAnswer, type Checkpoint, type CollectionName, type PullResponse, type PushAnswer } from '@spotter/shared';
 import type { RxReplicationPullStreamItem } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject } from 'rxjs';
@@ -75,7 +75,9 @@ export function replicateCollection(
         // also what ends the loop after a refusal: the device adopts the server's state, RxDB
         // pushes that resolved state once more, and it is acknowledged here.
         const send = rows.filter((r) => !(r.assumedMasterState && jsonEqual(r.assumedMasterState, r.newDocumentState)));
-        const answer = send.length ? await api.authed<ConflictDoc<Doc>[]>(`/api/sync/${name}/push`, send) : [];
+        // The compact answer: an accepted submit comes back as the fields the server set, applied
+        // here to what was sent; RxDB and the pending tracker see the server's full state.
+        const answer = send.length ? expandPushAnswer<Doc>(send, await api.authed<PushAnswer<Doc>>(`/api/sync/${name}/push?answer=patch`, send)) : [];
         const conflicts: Doc[] = [];
         for (const doc of answer) {
           const { _refusal, ...server } = doc;

@@ -1,0 +1,190 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq, getTableColumns, getTableName, inArray } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { collectionNames, type CollectionName } from '@spotter/shared';
+import * as f from '@spotter/shared/fixtures.ts';
+import { openDatabase } from './db.ts';
+import { docFromRow, rowFromDoc, type Doc } from './mappers.ts';
+import { SqliteRepository } from './sqlite-repository.ts';
+import { syncedTables, users } from './tables.ts';
+
+/**
+ * The repository writes and reads synced rows with plain SQL (row-statements.ts) instead of
+ * drizzle's prepared queries. These tests hold it to what drizzle did: the same bytes in every
+ * column (JSON text, booleans as 0/1, NULLs, integers vs reals), the same documents read back,
+ * and constraint refusals that still surface as SQLite's constraint errors.
+ */
+const work = mkdtempSync(join(tmpdir(), 'spotter-rows-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function database(name: string) {
+  const opened = openDatabase(join(work, `${name}.db`));
+  const repo = new SqliteRepository(opened.db, opened.sqlite);
+  // The accounts every fixture refers to.
+  repo.createUser(f.person({ id: 'admin-1', role: 'admin', email: 'admin@x.test' }), 'hash-admin');
+  repo.createUser(f.person({ id: f.COACH_ID, role: 'coach', email: 'coach@x.test', maxClients: 15 }), 'hash-coach');
+  repo.createUser(f.person(), 'hash-client');
+  return { ...opened, repo };
+}
+
+/** Each collection with its nullable fields empty, then set, then a tombstone (foreign keys in order). */
+const variants: { [C in CollectionName]: Array<[doc: Doc, deleted: boolean]> } = {
+  people: [
+    [f.person({ id: f.COACH_ID, role: 'coach', email: 'coach@x.test', maxClients: 15, hourlyRate: 55.5, yearsExperience: 3, specializations: ['strength', 'mobility'], bio: 'Line 1\n"quoted" ✓' }), false],
+    [f.person({ hourlyRate: 40, yearsExperience: null, isPersonalTrainer: true }), false],
+  ],
+  assignments: [
+    [f.assignment({ assignedBy: null, startDate: null }), false],
+    [f.assignment({ id: 'asg-2', status: 'completed', endDate: '2026-03-20' }), true],
+  ],
+  exercises: [
+    [f.exercise({ muscleGroups: [] }), false],
+    [f.exercise({ id: 'ex-squat', ownerId: f.COACH_ID, name: 'Squat', pattern: 'squat' }), false],
+  ],
+  sessions: [
+    [f.session(), false],
+    [f.session({ id: 'ses-2', status: 'draft', submittedAt: f.T0, rejection: 'Due date is in the past.', planId: 'plan-1', exercises: [] }), false],
+    [f.session({ id: 'ses-3' }), true],
+  ],
+  logs: [
+    [f.sessionLog(), false],
+    [f.sessionLog({ sessionId: 'ses-2', completedAt: f.T0, entries: {} }), false],
+  ],
+  messages: [
+    [f.message(), false],
+    [f.message({ id: 'msg-2', kind: 'comment', targetType: 'session', targetId: 'ses-1', targetEntryId: 'rx-1', rating: 4 }), false],
+  ],
+  notes: [
+    [f.note(), false],
+    [f.note({ id: 'note-2', kind: 'summary', isPrivate: false, weekOf: '2026-03-02' }), true],
+  ],
+  plans: [
+    [f.plan(), false],
+    [f.plan({ id: 'plan-2', assignmentId: null, startDate: '2026-03-09', status: 'active', days: [] }), false],
+  ],
+  recommendations: [
+    [f.recommendation(), false],
+    [f.recommendation({ id: 'rec-2', pattern: null, exerciseId: null, status: 'approved' }), false],
+  ],
+};
+// In foreign-key order; people (accounts that exist already) last.
+const order: CollectionName[] = ['assignments', 'exercises', 'sessions', 'logs', 'messages', 'notes', 'plans', 'recommendations', 'people'];
+
+/** Every column of every row as SQLite holds it: quote() tells 1 from 1.0 from '1' from NULL. */
+function snapshot(sqlite: ReturnType<typeof database>['sqlite'], collection: CollectionName) {
+  const table = syncedTables[collection];
+  const names = Object.values(getTableColumns(table)).map((c) => c.name);
+  return sqlite.prepare(`SELECT ${names.map((n) => `quote("${n}") AS "${n}"`).join(', ')} FROM "${getTableName(table)}" ORDER BY id`).all();
+}
+
+describe('row statements: what drizzle wrote', () => {
+  const mine = database('plain');
+  const reference = database('drizzle');
+  // The write path the repository used before (drizzle's insert/update of the same values).
+  const drizzlePut = (collection: CollectionName, doc: Doc, deleted: boolean, seq: number) => {
+    const values = { ...rowFromDoc(collection, doc, deleted), seq };
+    if (collection === 'people') return reference.db.update(users).set(values).where(eq(users.id, doc.id)).run();
+    const table = syncedTables[collection] as typeof syncedTables.sessions;
+    return reference.db.insert(table).values(values as typeof table.$inferInsert).onConflictDoUpdate({ target: table.id, set: values }).run();
+  };
+
+  it.each(order)('%s: every column, inserted then updated, is byte for byte what drizzle wrote', (collection) => {
+    for (const [doc, deleted] of variants[collection]) {
+      const seq = mine.repo.put(collection, doc, deleted);
+      drizzlePut(collection, doc, deleted, seq);
+      // Written again with one field changed: the upsert's update branch.
+      const changed = { ...doc, updatedAt: '2026-03-03T10:00:00.000Z' };
+      const seq2 = mine.repo.put(collection, changed, !deleted);
+      drizzlePut(collection, changed, !deleted, seq2);
+    }
+    expect(snapshot(mine.sqlite, collection)).toEqual(snapshot(reference.sqlite, collection));
+    expect(mine.sqlite.prepare('SELECT password_hash FROM users ORDER BY id').pluck().all()).toEqual(['hash-admin', 'hash-client', 'hash-coach']);
+  });
+
+  it.each(collectionNames)('%s: get returns the document, flag and seq drizzle read', (collection) => {
+    const table = syncedTables[collection] as typeof syncedTables.sessions;
+    for (const row of reference.db.select().from(table).all() as Array<Record<string, unknown> & { id: string; seq: number; deleted: boolean }>) {
+      const expected = { doc: docFromRow(collection, row), deleted: row.deleted, seq: row.seq };
+      expect(mine.repo.get(collection, row.id)).toEqual(expected);
+    }
+    expect(mine.repo.get(collection, 'no-such-id')).toBeNull();
+  });
+
+  it('round-trips every field of every variant, JSON and nullable ones included', () => {
+    for (const collection of order) {
+      for (const [doc] of variants[collection]) {
+        expect(mine.repo.get(collection, doc.id)?.doc).toEqual({ ...doc, updatedAt: '2026-03-03T10:00:00.000Z' });
+      }
+    }
+  });
+
+  it('refuses an account it does not have (accounts are created with a password, never by sync)', () => {
+    expect(() => mine.repo.put('people', f.person({ id: 'nobody', email: 'nobody@x.test' }), false)).toThrow('no account nobody');
+  });
+});
+
+describe('row statements: constraint refusals', () => {
+  const { repo, sqlite } = database('constraints');
+  repo.put('exercises', f.exercise(), false);
+  repo.put('assignments', f.assignment(), false);
+
+  const codeOf = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      return (e as { code?: string }).code;
+    }
+    return 'no error';
+  };
+
+  it.each([
+    ['a CHECK (the server never stores "submitted")', 'sessions', f.session({ id: 'ses-bad', status: 'submitted' }), 'SQLITE_CONSTRAINT_CHECK'],
+    ['a foreign key (no such client)', 'sessions', f.session({ id: 'ses-bad', clientId: 'nobody' }), 'SQLITE_CONSTRAINT_FOREIGNKEY'],
+    ['a partial unique index (a second active plan)', 'plans', f.plan({ id: 'plan-b', status: 'active', startDate: '2026-03-09' }), 'SQLITE_CONSTRAINT_UNIQUE'],
+    ['a NOT NULL column (a field missing from the document)', 'notes', { ...f.note({ id: 'note-bad' }), title: undefined } as unknown as Doc, 'SQLITE_CONSTRAINT_NOTNULL'],
+  ] as const)('%s comes back as SQLite’s constraint error, and the transaction goes on without that row', (_what, collection, doc, code) => {
+    repo.put('plans', f.plan({ id: 'plan-a', status: 'active', startDate: '2026-03-09' }), false);
+    const before = repo.maxSeq();
+    let after = 0;
+    repo.transaction(() => {
+      expect(codeOf(() => repo.put(collection, doc as Doc, false))).toBe(code);
+      expect(repo.failedStatementKeepsTransaction).toBe(true);
+      after = repo.put('messages', f.message({ id: `msg-after-${code}` }), false);
+    });
+    expect(repo.get(collection, String(doc.id))).toBeNull();
+    expect(repo.get('messages', `msg-after-${code}`)?.seq).toBe(after);
+    expect(after).toBeGreaterThan(before);
+    expect(sqlite.inTransaction).toBe(false);
+  });
+});
+
+describe('row statements: rows by one column (the sync path finds)', () => {
+  const { repo, db } = database('where-in');
+  for (const collection of order) for (const [doc, deleted] of variants[collection]) repo.put(collection, doc, deleted);
+  const sorted = (rows: { doc: Doc }[]) => [...rows].sort((a, b) => a.doc.id.localeCompare(b.doc.id));
+  const drizzleFind = (collection: CollectionName, field: string, values: unknown[]) => {
+    const table = syncedTables[collection];
+    const column = getTableColumns(table)[field as keyof typeof table.$inferSelect] as never;
+    return (db.select().from(table).where(inArray(column, values as never[])).all() as Array<Record<string, unknown> & { seq: number; deleted: boolean }>)
+      .map((row) => ({ doc: docFromRow(collection, row), deleted: row.deleted, seq: row.seq }));
+  };
+
+  it.each([
+    ['exercises', 'id', 'in', ['ex-bench', 'ex-squat', 'ex-missing']],
+    ['exercises', 'ownerId', 'eq', f.COACH_ID],
+    ['assignments', 'coachId', 'eq', f.COACH_ID],
+    ['assignments', 'clientId', 'in', []],
+    ['sessions', 'deleted', 'eq', true],
+    ['notes', 'isPrivate', 'eq', false],
+    ['plans', 'durationWeeks', 'in', [4, 8]],
+    ['messages', 'rating', 'eq', 4],
+    ['people', 'role', 'in', ['coach', 'admin']],
+  ] as const)('%s where %s %s %j: the rows drizzle finds', (collection, field, op, value) => {
+    const values = op === 'in' ? [...(value as readonly unknown[])] : [value];
+    const found = repo.find(collection, [{ field, op, value: value as string }]);
+    expect(sorted(found)).toEqual(sorted(drizzleFind(collection, field, values)));
+    expect(found.length).toBeGreaterThan(values.length === 0 ? -1 : 0);
+  });
+});

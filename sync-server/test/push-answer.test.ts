@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDaysTo, expandPushAnswer, todayLocal, type Exercise, type PushAnswer, type TrainingSession } from '@spotter/shared';
+import { prescription, session } from '@spotter/shared/fixtures.ts';
+import { startTestServer, type TestServer } from './helper.ts';
+import { now, pullAll, push, visible } from './wire.ts';
+
+/**
+ * The compact push answer (`?answer=patch`, shared sync.ts PushPatch): an accepted write the
+ * server stored with fields of its own comes back as those fields only, and what the device
+ * rebuilds from it is exactly the state the server stored. Everything else is answered in full.
+ */
+let s: TestServer;
+let coach: { token: string; id: string };
+let client: { token: string; id: string };
+let exercise: Exercise;
+const today = todayLocal();
+
+beforeAll(async () => {
+  s = await startTestServer();
+  const [c, m] = [await s.login('coach@demo.test'), await s.login('client@demo.test')];
+  coach = { token: c.accessToken, id: c.user.id };
+  client = { token: m.accessToken, id: m.user.id };
+  exercise = visible((await pullAll<Exercise>(s, coach.token, 'exercises')).docs)[0]!;
+});
+afterAll(() => s?.close());
+
+const newSession = (id: string, o: Partial<TrainingSession> = {}) =>
+  session({ id, coachId: coach.id, clientId: client.id, dueDate: addDaysTo(today, 2), status: 'submitted', submittedAt: now(), exercises: [prescription({ id: `${id}-rx`, exerciseId: exercise.id })], createdAt: now(), updatedAt: now(), ...o });
+type Row = { assumedMasterState: Record<string, unknown> | null; newDocumentState: Record<string, unknown> };
+const row = (doc: object, assumed: object | null = null): Row => ({ assumedMasterState: assumed as Row['assumedMasterState'], newDocumentState: { ...doc, _deleted: false } });
+
+async function pushCompact(rows: Row[], token = coach.token) {
+  const res = await s.api<PushAnswer>(token, 'POST', '/api/sync/sessions/push?answer=patch', rows);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+/** The server's state of a session, as a full answer carries it. */
+const stored = (id: string) => {
+  const found = s.app.repo.get('sessions', id)!;
+  return { ...found.doc, _deleted: found.deleted };
+};
+
+describe('compact push answer (?answer=patch)', () => {
+  it.each([
+    ['a submit', 'ses-patch-submit', {}, { status: 'published' }],
+    ['a resubmit whose old reason the device kept', 'ses-patch-resubmit', { rejection: 'The due date 2020-01-01 has passed; pick today or a later day.' }, { status: 'published', rejection: null }],
+  ])('%s is answered with the fields the server set, which rebuild the stored state', async (_name, id, o, patch) => {
+    const doc = newSession(id, o);
+    const rows = [row(doc)];
+    const answer = await pushCompact(rows);
+    expect(answer).toEqual([{ id: doc.id, _patch: patch }]);
+    expect(expandPushAnswer(rows, answer)).toEqual([stored(doc.id)]);
+    expect(stored(doc.id)).toMatchObject({ status: 'published', rejection: null });
+  });
+
+  it('answers refusals, stale states and role refusals in full, as without it; a plain draft not at all', async () => {
+    const stale = newSession('ses-patch-stale', { status: 'draft', submittedAt: null, title: 'v1' });
+    await push(s, coach.token, 'sessions', [{ doc: stale }]);
+    await push(s, coach.token, 'sessions', [{ doc: { ...stale, title: 'v2', updatedAt: now() }, assumed: { ...stale, _deleted: false } }]);
+    const late = newSession('ses-patch-late', { dueDate: addDaysTo(today, -1) });
+    const ghost = newSession('ses-patch-ghost', { exercises: [prescription({ id: 'ghost-rx', exerciseId: 'no-such-exercise' })] });
+    const ok = newSession('ses-patch-ok');
+    const draft = newSession('ses-patch-draft', { status: 'draft', submittedAt: null });
+    const rows = [row(late), row(ghost), row({ ...stale, notes: 'other device' }, { ...stale, _deleted: false }), row(ok), row(draft)];
+    const answer = await pushCompact(rows);
+    const reason = `The due date ${late.dueDate} has passed; pick today or a later day.`;
+    expect(answer).toEqual([
+      { ...stored(late.id), _refusal: reason },
+      { ...stored(ghost.id), _refusal: expect.any(String) },
+      stored(stale.id),
+      { id: ok.id, _patch: { status: 'published' } },
+    ]);
+    expect(stored(late.id)).toMatchObject({ status: 'draft', rejection: reason });
+    expect(stored(stale.id)).toMatchObject({ title: 'v2', notes: stale.notes });
+    expect(expandPushAnswer(rows, answer).map((d) => d.id)).toEqual([late.id, ghost.id, stale.id, ok.id]);
+    expect(s.app.repo.get('sessions', draft.id)?.doc).toEqual(draft);
+
+    const byClient = await pushCompact([row(newSession('ses-patch-by-client'))], client.token);
+    expect(byClient).toEqual([expect.objectContaining({ id: 'ses-patch-by-client', _deleted: true, _refusal: 'a client cannot change sessions' })]);
+  });
+
+  it.each([
+    ['an unknown answer form', '?answer=compact'],
+    ['an unknown query parameter', '?answer=patch&debug=1'],
+  ])('refuses %s with 400 and writes nothing', async (_name, query) => {
+    const before = s.app.repo.maxSeq();
+    const res = await s.api(coach.token, 'POST', `/api/sync/sessions/push${query}`, [row(newSession('ses-patch-bad-query'))]);
+    expect(res.status).toBe(400);
+    expect(res.body.message).toEqual(expect.any(String));
+    expect(s.app.repo.maxSeq()).toBe(before);
+    expect(s.app.repo.get('sessions', 'ses-patch-bad-query')).toBeNull();
+  });
+});
