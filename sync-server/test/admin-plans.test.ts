@@ -104,6 +104,20 @@ describe('plan activation (push of plans)', () => {
     expect((await planSessions(client.token, 'plan-a')).filter((s) => !s._deleted)).toHaveLength(12);
   });
 
+  it("an edit of an active plan is kept; a move of its start date is refused with the reason, the schedule unchanged", async () => {
+    const [stored] = (await pullAll<Plan>(coach.token, 'plans')).filter((x) => x.id === 'plan-a');
+    const { _deleted, ...doc } = stored!;
+    const renamed = { ...doc, title: 'Plan A, renamed', updatedAt: new Date().toISOString() };
+    expect(await push(coach.token, 'plans', renamed, stored)).toEqual([]);
+    const moved = { ...renamed, title: 'Plan A, moved', startDate: addDaysTo(doc.startDate!, 3), updatedAt: new Date().toISOString() };
+    const [answer] = await push(coach.token, 'plans', moved, { ...renamed, _deleted: false });
+    expect(answer).toMatchObject({ id: 'plan-a', title: 'Plan A, moved', startDate: doc.startDate, _refusal: expect.stringMatching(/^This plan is active since .*: its start date cannot change/) });
+    // The device adopts that answer; pushing it back is a no-op, not another refusal (no loop).
+    const { _refusal, ...adopted } = answer!;
+    expect(await push(coach.token, 'plans', adopted, adopted)).toEqual([]);
+    expect((await planSessions(client.token, 'plan-a')).filter((s) => !s._deleted)).toHaveLength(12);
+  });
+
   it('activating a new plan archives the old one and withdraws its unlogged future sessions', async () => {
     const old = (await planSessions(client.token, 'plan-a')).filter((s) => !s._deleted).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
     const logged = old[0]!;

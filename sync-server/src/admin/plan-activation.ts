@@ -18,7 +18,7 @@ export interface PlanContext {
  */
 export type PlanDecision =
   | { kind: 'refuse'; reason: string }
-  | { kind: 'write'; doc: Plan; effects?: () => CollectionName[] };
+  | { kind: 'write'; doc: Plan; refusal?: string; effects?: () => CollectionName[] };
 
 /** Session ids derived from the plan, so a retried activation rewrites the same documents. */
 export function planSessionId(planId: string, key: string): string {
@@ -65,8 +65,15 @@ export function decidePlan(ctx: PlanContext, current: Stored | null, next: Plan,
     return wasActive ? { kind: 'write', doc: next, effects: () => (withdrawFutureSessions(repo, next.id, today, now) ? ['sessions'] : []) } : { kind: 'write', doc: next };
   }
   if (wasActive) {
-    // Editing an active plan changes the template; the schedule stays as it is.
-    return { kind: 'write', doc: { ...next, assignmentId: current!.doc.assignmentId as string | null, startDate: current!.doc.startDate as string | null } };
+    // Editing an active plan changes the template; the schedule stays as it is, and so do the
+    // start date and the assignment it was scheduled from. A change to those is said, not
+    // silently undone: a device merges an unexplained answer field by field as another
+    // device's edit, keeps its own start date, and pushes it again forever (found by the sync
+    // simulation: two devices activating one plan from different days). With the reason, the
+    // device adopts the server's plan and keeps what the user typed in its refused changes.
+    const kept: Plan = { ...next, assignmentId: current!.doc.assignmentId as string | null, startDate: current!.doc.startDate as string | null };
+    const moved = kept.startDate !== next.startDate || kept.assignmentId !== next.assignmentId;
+    return { kind: 'write', doc: kept, ...(moved ? { refusal: `This plan is active since ${kept.startDate}: its start date cannot change (its sessions are scheduled from it). Archive it and activate a copy to start again.` } : {}) };
   }
 
   const assignment = repo
