@@ -53,7 +53,7 @@ function watchRowsText(page: Page, t0: number, expectedRows: number) {
   })();
   return {
     /** `at`: final from then on; `recentNote`: when the dashboard first said the recent weeks are in. */
-    async stop(): Promise<{ at: number | null; changes: number; recentNote: number | null }> {
+    async stop(): Promise<{ at: number | null; changes: number; recentNote: number | null; lastChange: string }> {
       running = false;
       await loop;
       const last = samples.at(-1)?.text ?? '';
@@ -62,9 +62,19 @@ function watchRowsText(page: Page, t0: number, expectedRows: number) {
       let from = samples.length - 1;
       while (from > 0 && samples[from - 1]!.text === last) from--;
       const recentNote = samples.find((x) => /recent weeks are in/.test(x.note))?.at ?? null;
-      return { at: last ? samples[from]!.at : null, changes, recentNote };
+      return { at: last ? samples[from]!.at : null, changes, recentNote, lastChange: from > 0 ? rowChange(samples[from - 1]!.text, last) : '' };
     },
   };
+}
+
+/** What the last change of the table was (the first row that differs), for the note: which number moved late. */
+function rowChange(before: string, after: string): string {
+  if (!before) return 'the rows appeared';
+  const a = JSON.parse(before) as string[];
+  const b = JSON.parse(after) as string[];
+  const i = b.findIndex((row, k) => row !== a[k]);
+  const flat = (t: string | undefined) => (t ?? '').replace(/\s+/g, ' ').trim();
+  return i < 0 ? '' : `last change, row ${i + 1} of ${b.length}: "${flat(a[i])}" → "${flat(b[i])}"`;
 }
 
 const unmeasured = (name: string, unit: string, kind: '<=' | '>=' | 'info', target: number, why: unknown) =>
@@ -150,7 +160,8 @@ export async function browserFigures(baseDb: string, workDir: string, data: Gene
       figures.push(figure(FINAL, synced && final.at !== null ? final.at : null, 'ms', '<=', 5000,
         synced && final.at !== null
           ? `the 30 rows' text equals its final text from ${final.at} ms on (${final.changes} changes seen, sampled every ${ROWS_POLL_MS} ms until ${SETTLE_MS} ms after the sync completed); ` +
-            (final.recentNote === null ? 'the page never said the recent weeks were in' : `"recent weeks are in" shown from ${final.recentNote} ms`)
+            (final.recentNote === null ? 'the page never said the recent weeks were in' : `"recent weeks are in" shown from ${final.recentNote} ms`) +
+            (final.lastChange ? `; ${final.lastChange}` : '')
           : `the rows' text never settled: ${final.changes} changes seen`));
     } catch (e) {
       void rowsText?.stop();
