@@ -17,7 +17,7 @@ import { demoExercises } from '../sync-server/src/demo/exercises.ts';
 import type { Doc } from '../sync-server/src/storage/mappers.ts';
 import { openDatabase } from '../sync-server/src/storage/db.ts';
 import { SqliteRepository } from '../sync-server/src/storage/sqlite-repository.ts';
-import { Prng } from './prng.ts';
+import { Prng } from '../sim/prng.ts';
 
 export const BENCH_PASSWORD = 'spotter-bench';
 export const COACH_EMAIL = 'coach@bench.test';
@@ -122,7 +122,7 @@ export async function generateLargeAccount(opts: GenerateOptions): Promise<Gener
   /** One client's year: sessions on 4 fixed weekdays, logs for most past ones, comments, chat, notes. */
   function history(coach: Person, client: Person, exercises: Exercise[]): void {
     const pair = { coachId: coach.id, clientId: client.id };
-    const offset = rnd.int(0, 2);
+    const offset = rnd.between(0, 2);
     const weekdays = [0, 1 + offset, 3 + (offset % 2), 5];
     const adherence = 0.85 + rnd.next() * 0.14; // clients differ: 85–99 % of past sessions logged
     const message = (author: Person, kind: Message['kind'], body: string, createdAt: string, target: { type: 'session' | 'log'; id: string } | null) => {
@@ -135,12 +135,12 @@ export async function generateLargeAccount(opts: GenerateOptions): Promise<Gener
       for (const [i, day] of weekdays.entries()) {
         const dueDate = addDaysTo(start, w * 7 + day);
         const createdAt = at(addDaysTo(dueDate, -5), '10:00:00');
-        const prescriptions: Prescription[] = Array.from({ length: rnd.int(5, 7) }, () => {
+        const prescriptions: Prescription[] = Array.from({ length: rnd.between(5, 7) }, () => {
           const ex = rnd.pick(exercises);
           const cardio = ex.type === 'cardio';
           return {
-            id: rnd.uuid(msOf(createdAt)), exerciseId: ex.id, sets: cardio ? 1 : rnd.int(3, 5), reps: cardio ? '20 min' : rnd.pick(reps),
-            weight: cardio ? '' : `${rnd.int(8, 60) * 2.5} kg`, restSeconds: rnd.pick([60, 90, 120, 180]), notes: rnd.chance(0.1) ? 'Slow eccentric.' : '',
+            id: rnd.uuid(msOf(createdAt)), exerciseId: ex.id, sets: cardio ? 1 : rnd.between(3, 5), reps: cardio ? '20 min' : rnd.pick(reps),
+            weight: cardio ? '' : `${rnd.between(8, 60) * 2.5} kg`, restSeconds: rnd.pick([60, 90, 120, 180]), notes: rnd.chance(0.1) ? 'Slow eccentric.' : '',
           };
         });
         const future = dueDate >= today;
@@ -157,9 +157,9 @@ export async function generateLargeAccount(opts: GenerateOptions): Promise<Gener
         for (const p of prescriptions) {
           const asPrescribed = rnd.chance(0.8);
           entries[p.id] = {
-            exerciseId: p.exerciseId, setsCompleted: asPrescribed ? p.sets : Math.max(0, p.sets - 1), repsCompleted: rnd.int(5, 12),
-            weightUsed: p.weight ? Number.parseFloat(p.weight) : null, weightUnit: client.units, durationMinutes: p.reps === '20 min' ? rnd.int(15, 25) : null,
-            completedAsPrescribed: asPrescribed, results: '', notes: asPrescribed ? '' : 'Had to cut the last set.', difficulty: rnd.int(1, 5),
+            exerciseId: p.exerciseId, setsCompleted: asPrescribed ? p.sets : Math.max(0, p.sets - 1), repsCompleted: rnd.between(5, 12),
+            weightUsed: p.weight ? Number.parseFloat(p.weight) : null, weightUnit: client.units, durationMinutes: p.reps === '20 min' ? rnd.between(15, 25) : null,
+            completedAsPrescribed: asPrescribed, results: '', notes: asPrescribed ? '' : 'Had to cut the last set.', difficulty: rnd.between(1, 5),
             prescribed: { sets: p.sets, reps: p.reps, weight: p.weight, restSeconds: p.restSeconds }, loggedAt,
           };
           counts.loggedExercises++;

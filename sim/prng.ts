@@ -1,6 +1,9 @@
+import { v7 } from 'uuid';
+
 /**
  * A small seeded PRNG (mulberry32). The simulation must replay a schedule from its printed
- * seed alone, so every random choice goes through one instance of this — never Math.random.
+ * seed alone, and the bench's large account must be the same on every run and machine (figures
+ * stay comparable), so every random choice of both goes through one instance — never Math.random.
  */
 export class Prng {
   #state: number;
@@ -18,6 +21,10 @@ export class Prng {
   int(n: number): number {
     return Math.floor(this.next() * n);
   }
+  /** An integer in [min, maxInclusive]. */
+  between(min: number, maxInclusive: number): number {
+    return min + this.int(maxInclusive - min + 1);
+  }
   chance(p: number): boolean {
     return this.next() < p;
   }
@@ -34,6 +41,13 @@ export class Prng {
       if (roll < 0) return key;
     }
     return entries[entries.length - 1]![0];
+  }
+
+  /** A UUIDv7 (time-ordered like the server's own ids) whose random bits come from the seed. */
+  uuid(msecs: number): string {
+    const random = new Uint8Array(16);
+    for (let i = 0; i < 16; i++) random[i] = this.int(256);
+    return v7({ msecs, random, seq: 0 });
   }
 }
 
