@@ -1,9 +1,8 @@
 import type { Assignment, BulkAssignResponse, NewTrainer, Person, TrainerProfile } from '@spotter/shared';
 import { HttpError } from '../data/api.ts';
 import type { Device } from '../data/device.ts';
+import { watch, watchAll, type Watched } from '../data/watch.ts';
 import { capacityOverview, clientRows, trainerRows } from './roster.ts';
-
-type Query = { $: { subscribe(fn: (docs: { toMutableJSON(): unknown }[]) => void): { unsubscribe(): void } } };
 
 /** Turns a failed server call into the sentence the admin sees. */
 export function failure(e: unknown, what: string): string {
@@ -26,18 +25,10 @@ export class AdminData {
 
   constructor(device: Device) {
     this.#device = device;
-    let answered = 0;
-    const live = <T>(query: Query, set: (v: T[]) => void) => {
-      let first = true;
-      const sub = query.$.subscribe((docs) => {
-        set(docs.map((d) => d.toMutableJSON() as T));
-        if (first && ++answered === 2) this.ready = true;
-        first = false;
-      });
-      this.#stops.push(() => sub.unsubscribe());
-    };
-    live<Person>(device.db.people.find(), (v) => (this.people = v));
-    live<Assignment>(device.db.assignments.find(), (v) => (this.assignments = v));
+    const watched: Watched[] = [];
+    watched.push(watch<Person>(device.db.people.find(), (v) => (this.people = v)));
+    watched.push(watch<Assignment>(device.db.assignments.find(), (v) => (this.assignments = v)));
+    this.#stops.push(watchAll(watched, () => (this.ready = true)));
   }
 
   destroy(): void {

@@ -1,6 +1,7 @@
 import type { Assignment, Exercise, LogEntry, Message, Person, SessionLog, TrainingSession } from '@spotter/shared';
 import { sessionLogId } from '@spotter/shared';
 import type { Device } from '../data/device.ts';
+import { watch, watchAll, type Watched } from '../data/watch.ts';
 import { newComment, newMessage, type CommentTarget } from '../comments/comments.ts';
 import { withCompletion, withEntry } from './log-entry.ts';
 
@@ -30,22 +31,14 @@ export class ClientData {
     this.#device = device;
     this.me = me;
     const db = device.db;
-    let answered = 0;
-    const live = <T>(query: { $: { subscribe(fn: (docs: { toMutableJSON(): unknown }[]) => void): { unsubscribe(): void } } }, set: (v: T[]) => void) => {
-      let first = true;
-      const sub = query.$.subscribe((docs) => {
-        set(docs.map((d) => d.toMutableJSON() as T));
-        if (first && ++answered === 6) this.ready = true;
-        first = false;
-      });
-      this.#stops.push(() => sub.unsubscribe());
-    };
-    live<TrainingSession>(db.sessions.find({ selector: { clientId: me, status: 'published' } }), (v) => (this.sessions = v));
-    live<SessionLog>(db.logs.find({ selector: { clientId: me } }), (v) => (this.logs = v));
-    live<Message>(db.messages.find({ selector: { clientId: me } }), (v) => (this.messages = v));
-    live<Exercise>(db.exercises.find(), (v) => (this.exercises = v));
-    live<Person>(db.people.find(), (v) => (this.people = v));
-    live<Assignment>(db.assignments.find({ selector: { clientId: me } }), (v) => (this.assignments = v));
+    const watched: Watched[] = [];
+    watched.push(watch<TrainingSession>(db.sessions.find({ selector: { clientId: me, status: 'published' } }), (v) => (this.sessions = v)));
+    watched.push(watch<SessionLog>(db.logs.find({ selector: { clientId: me } }), (v) => (this.logs = v)));
+    watched.push(watch<Message>(db.messages.find({ selector: { clientId: me } }), (v) => (this.messages = v)));
+    watched.push(watch<Exercise>(db.exercises.find(), (v) => (this.exercises = v)));
+    watched.push(watch<Person>(db.people.find(), (v) => (this.people = v)));
+    watched.push(watch<Assignment>(db.assignments.find({ selector: { clientId: me } }), (v) => (this.assignments = v)));
+    this.#stops.push(watchAll(watched, () => (this.ready = true)));
   }
 
   destroy(): void {

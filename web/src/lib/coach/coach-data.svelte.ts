@@ -1,9 +1,8 @@
 import type { Assignment, Exercise, Message, Person, SessionLog, TrainingSession } from '@spotter/shared';
 import { todayLocal } from '@spotter/shared';
 import type { Device } from '../data/device.ts';
+import { watch, watchAll, type Watched } from '../data/watch.ts';
 import { coachWrites, type CoachWrites } from './queue.ts';
-
-type Query = { $: { subscribe(fn: (docs: { toMutableJSON(): unknown }[]) => void): { unsubscribe(): void } } };
 
 /**
  * The coach pages' view of the device: live lists from the local database (which holds only
@@ -37,26 +36,17 @@ export class CoachData {
     this.me = me;
     this.writes = coachWrites(device, me, () => this.today);
     const db = device.db;
-    let answered = 0;
-    const lists = clientId ? 6 : 3;
-    const live = <T>(query: Query, set: (v: T[]) => void) => {
-      let first = true;
-      const sub = query.$.subscribe((docs) => {
-        set(docs.map((d) => d.toMutableJSON() as T));
-        if (first && ++answered === lists) this.ready = true;
-        first = false;
-      });
-      this.#stops.push(() => sub.unsubscribe());
-    };
+    const watched: Watched[] = [];
     if (clientId) {
-      live<TrainingSession>(db.sessions.find({ selector: { clientId } }), (v) => (this.sessions = v));
-      live<SessionLog>(db.logs.find({ selector: { clientId } }), (v) => (this.logs = v));
+      watched.push(watch<TrainingSession>(db.sessions.find({ selector: { clientId } }), (v) => (this.sessions = v)));
+      watched.push(watch<SessionLog>(db.logs.find({ selector: { clientId } }), (v) => (this.logs = v)));
       // The builder shows every comment thread of its client.
-      live<Message>(db.messages.find({ selector: { clientId } }), (v) => (this.messages = v));
+      watched.push(watch<Message>(db.messages.find({ selector: { clientId } }), (v) => (this.messages = v)));
     }
-    live<Person>(db.people.find(), (v) => (this.people = v));
-    live<Assignment>(db.assignments.find({ selector: { coachId: me } }), (v) => (this.assignments = v));
-    live<Exercise>(db.exercises.find({ sort: [{ name: 'asc' }] }), (v) => (this.exercises = v));
+    watched.push(watch<Person>(db.people.find(), (v) => (this.people = v)));
+    watched.push(watch<Assignment>(db.assignments.find({ selector: { coachId: me } }), (v) => (this.assignments = v)));
+    watched.push(watch<Exercise>(db.exercises.find({ sort: [{ name: 'asc' }] }), (v) => (this.exercises = v)));
+    this.#stops.push(watchAll(watched, () => (this.ready = true)));
     const timer = setInterval(() => this.tick(), 60_000);
     this.#stops.push(() => clearInterval(timer));
   }

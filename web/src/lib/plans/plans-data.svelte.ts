@@ -1,8 +1,7 @@
 import type { Assignment, Exercise, Person, Plan, SessionLog, TrainingSession } from '@spotter/shared';
 import { planCompletionStats, todayLocal } from '@spotter/shared';
 import type { Device } from '../data/device.ts';
-
-type Query = { $: { subscribe(fn: (docs: { toMutableJSON(): unknown }[]) => void): { unsubscribe(): void } } };
+import { watch, watchAll, type Watched } from '../data/watch.ts';
 
 /** Live lists of what a plan page needs, from the local database (works offline). */
 export class PlansData {
@@ -27,23 +26,15 @@ export class PlansData {
     this.me = me;
     const db = device.db;
     const mine = role === 'coach' ? { coachId: me } : { clientId: me };
-    let answered = 0;
-    const live = <T>(query: Query, set: (v: T[]) => void) => {
-      let first = true;
-      const sub = query.$.subscribe((docs) => {
-        set(docs.map((d) => d.toMutableJSON() as T));
-        if (first && ++answered === 6) this.ready = true;
-        first = false;
-      });
-      this.#stops.push(() => sub.unsubscribe());
-    };
-    live<Plan>(db.plans.find({ selector: mine }), (v) => (this.plans = v));
+    const watched: Watched[] = [];
+    watched.push(watch<Plan>(db.plans.find({ selector: mine }), (v) => (this.plans = v)));
     // Only sessions a plan scheduled matter here (stats, the week); planId is null otherwise.
-    live<TrainingSession>(db.sessions.find({ selector: { ...mine, planId: { $ne: null } } }), (v) => (this.sessions = v));
-    live<SessionLog>(db.logs.find({ selector: role === 'client' ? { clientId: me } : {} }), (v) => (this.logs = v));
-    live<Person>(db.people.find(), (v) => (this.people = v));
-    live<Assignment>(db.assignments.find({ selector: mine }), (v) => (this.assignments = v));
-    live<Exercise>(db.exercises.find({ sort: [{ name: 'asc' }] }), (v) => (this.exercises = v));
+    watched.push(watch<TrainingSession>(db.sessions.find({ selector: { ...mine, planId: { $ne: null } } }), (v) => (this.sessions = v)));
+    watched.push(watch<SessionLog>(db.logs.find({ selector: role === 'client' ? { clientId: me } : {} }), (v) => (this.logs = v)));
+    watched.push(watch<Person>(db.people.find(), (v) => (this.people = v)));
+    watched.push(watch<Assignment>(db.assignments.find({ selector: mine }), (v) => (this.assignments = v)));
+    watched.push(watch<Exercise>(db.exercises.find({ sort: [{ name: 'asc' }] }), (v) => (this.exercises = v)));
+    this.#stops.push(watchAll(watched, () => (this.ready = true)));
     const timer = setInterval(() => (this.today = todayLocal()), 60_000);
     this.#stops.push(() => clearInterval(timer));
   }

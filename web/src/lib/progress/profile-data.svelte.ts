@@ -13,8 +13,7 @@ import {
   type WeightUnit,
 } from '@spotter/shared';
 import type { Device } from '../data/device.ts';
-
-type Query = { $: { subscribe(fn: (docs: { toMutableJSON(): unknown }[]) => void): { unsubscribe(): void } } };
+import { watch, watchAll, type Watched } from '../data/watch.ts';
 
 /**
  * One client's documents, live from the local database (offline: whatever this device last
@@ -43,25 +42,16 @@ export class ProfileData {
     this.clientId = clientId;
     const db = device.db;
     const mine = { selector: { clientId } };
-    const lists = 8;
-    let answered = 0;
-    const live = <T>(query: Query, set: (v: T[]) => void) => {
-      let first = true;
-      const sub = query.$.subscribe((docs) => {
-        set(docs.map((d) => d.toMutableJSON() as T));
-        if (first && ++answered === lists) this.ready = true;
-        first = false;
-      });
-      this.#stops.push(() => sub.unsubscribe());
-    };
-    live<TrainingSession>(db.sessions.find(mine), (v) => (this.sessions = v));
-    live<SessionLog>(db.logs.find(mine), (v) => (this.logs = v));
-    live<Exercise>(db.exercises.find({ sort: [{ name: 'asc' }] }), (v) => (this.exercises = v));
-    live<Person>(db.people.find(), (v) => (this.people = v));
-    live<Message>(db.messages.find(mine), (v) => (this.messages = v));
-    live<Note>(db.notes.find(mine), (v) => (this.notes = v));
-    live<Recommendation>(db.recommendations.find(mine), (v) => (this.recommendations = v));
-    live<Plan>(db.plans.find(mine), (v) => (this.plans = v));
+    const watched: Watched[] = [];
+    watched.push(watch<TrainingSession>(db.sessions.find(mine), (v) => (this.sessions = v)));
+    watched.push(watch<SessionLog>(db.logs.find(mine), (v) => (this.logs = v)));
+    watched.push(watch<Exercise>(db.exercises.find({ sort: [{ name: 'asc' }] }), (v) => (this.exercises = v)));
+    watched.push(watch<Person>(db.people.find(), (v) => (this.people = v)));
+    watched.push(watch<Message>(db.messages.find(mine), (v) => (this.messages = v)));
+    watched.push(watch<Note>(db.notes.find(mine), (v) => (this.notes = v)));
+    watched.push(watch<Recommendation>(db.recommendations.find(mine), (v) => (this.recommendations = v)));
+    watched.push(watch<Plan>(db.plans.find(mine), (v) => (this.plans = v)));
+    this.#stops.push(watchAll(watched, () => (this.ready = true)));
     const timer = setInterval(() => {
       const now = todayLocal();
       if (now !== this.today) this.today = now;
