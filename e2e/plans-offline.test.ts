@@ -76,6 +76,7 @@ test('a trainer builds and activates a plan offline; the client sees it, logs a 
   await goOnline(page);
   await waitForUpload(page);
   await expect(page.getByTestId('plan-schedule')).toHaveText(`4 sessions scheduled from ${today}.`);
+  await expect(page.getByTestId('plan-template-note')).toContainText('sessions already scheduled stay as they are');
   const coachStats = page.getByTestId('plan-row').filter({ hasText: title });
   await expect(coachStats.getByTestId('plan-total')).toHaveText('8');
   await expect(coachStats.getByTestId('plan-completed')).toHaveText('0');
