@@ -44,6 +44,20 @@ describe('mergeDocuments: logs (one client, two devices offline)', () => {
   it.each(cases)('%s', (_why, assumed, real, local, expected) => {
     expect(mergeDocuments(assumed, real, local)).toMatchObject(expected);
   });
+
+  // A device that had the session but not yet its log (a first sync after a wipe) starts a new
+  // log for it: no assumed state. Its empty fields are not edits.
+  const b = logEntry({ exerciseId: 'ex-b', weightUsed: null });
+  const fresh = sessionLog({ entries: { b }, completedAt: null, updatedAt: T3 });
+  const server = { ...base, completedAt: T2, updatedAt: T2 };
+  const unknownCases: [string, SessionLog, SessionLog, Partial<SessionLog>][] = [
+    ["the server's completion and entries stay, the new entry is added", server, fresh, { completedAt: T2, entries: { a, b }, updatedAt: T3 }],
+    ['a value set on the device still wins when later', base, { ...fresh, completedAt: T3 }, { completedAt: T3, entries: { a, b } }],
+    ['an entry on both: its empty fields keep the server values', { ...server, entries: { b: { ...b, weightUsed: 60 } } }, fresh, { entries: { b: { ...b, weightUsed: 60 } } }],
+  ];
+  it.each(unknownCases)('no assumed state: %s', (_why, real, local, expected) => {
+    expect(mergeDocuments(undefined, real, local)).toMatchObject(expected);
+  });
 });
 
 describe('mergeDocuments: the submit/answer rule', () => {

@@ -3,7 +3,8 @@
  * one user's own devices, because coach and client never write the same document. For each
  * top-level field: whichever side changed it from the assumed master state wins; when both
  * changed it, nested records (a log's entries) merge key by key, and otherwise the later
- * edit (updatedAt) wins, ties going to the server.
+ * edit (updatedAt) wins, ties going to the server. Without an assumed state, a local empty
+ * (null) field is no edit and keeps the server's value.
  */
 type Doc = Record<string, unknown>;
 
@@ -12,6 +13,11 @@ const isRecord = (v: unknown): v is Doc => typeof v === 'object' && v !== null &
 
 function mergeValue(assumed: unknown, real: unknown, local: unknown, localIsLater: boolean): unknown {
   if (same(local, assumed)) return real;
+  // No assumed state: this device wrote the document without having received it (a log of a
+  // session whose log had not synced yet, e.g. during a first sync). Its empty fields are what a
+  // new document starts with, not edits: they never erase what the server has (found by the
+  // sync simulation: a completion lost to an entry logged on a freshly wiped device).
+  if (assumed === undefined && local === null && real !== null && real !== undefined) return real;
   if (same(real, assumed) || same(real, local)) return local;
   if (isRecord(assumed ?? {}) && isRecord(real) && isRecord(local)) {
     const base = (assumed ?? {}) as Doc;
