@@ -137,6 +137,16 @@ describe('plan activation (push of plans)', () => {
     expect((await planSessions(client.token, 'plan-b')).filter((s) => !s._deleted)).toHaveLength(6);
   });
 
+  it('an edit from a device that missed the withdrawal does not bring an archived plan’s session back', async () => {
+    const withdrawn = (await planSessions(coach.token, 'plan-a')).find((s) => s._deleted)!;
+    const { _deleted, ...shown } = withdrawn;
+    // The device still had it published: its edit meets the withdrawal, merges, and comes back.
+    const edited = { ...shown, title: 'Edited offline', status: 'published' as const, updatedAt: new Date().toISOString() };
+    const [refused] = await push(coach.token, 'sessions', edited, withdrawn);
+    expect(refused).toMatchObject({ id: withdrawn.id, _deleted: true, _refusal: 'This session was withdrawn when its plan ended or was replaced. Duplicate it to keep it.' });
+    expect(server.app.repo.get('sessions', withdrawn.id)?.deleted).toBe(true);
+  });
+
   it.each([
     ['a plan that ended before today', () => makePlan('plan-old', { durationWeeks: 1 }), () => addDaysTo(today, -14), /^This plan ended on /],
     ['an exercise that does not exist', () => makePlan('plan-ghost', { days: [{ day: 'Monday', exercises: [prescription({ id: 'g1', exerciseId: 'no-such-exercise' })] }, { day: 'Tuesday', exercises: [prescription({ id: 'g2', exerciseId: 'no-such-exercise' })] }] }), () => today, /no longer in the library/],

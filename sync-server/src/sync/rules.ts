@@ -63,6 +63,15 @@ function exerciseUsable(ctx: RuleContext, coachId: string) {
  * The server never stores `submitted`.
  */
 function decideSession(ctx: RuleContext, current: Stored | null, next: TrainingSession): Decision {
+  if (current?.deleted && next.planId !== null) {
+    // Withdrawn with its plan (archived or replaced: plan-activation.ts). An edit made on a
+    // device that had not heard yet would bring it back under a plan that is over (found by the
+    // sync simulation); the device keeps the edit aside with this reason instead.
+    const plan = ctx.repo.get('plans', next.planId);
+    if (plan && (plan.deleted || plan.doc.status !== 'active')) {
+      return { kind: 'refuse', reason: 'This session was withdrawn when its plan ended or was replaced. Duplicate it to keep it.' };
+    }
+  }
   if (next.status === 'draft') return { kind: 'write', doc: next };
   const ruleCtx = { today: ctx.today ?? todayLocal(), clientAssigned: ctx.rel.clientIds.has(next.clientId), exerciseExists: exerciseUsable(ctx, next.coachId) };
   const wasPublished = !!current && !current.deleted && current.doc.status === 'published';
