@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysTo, expandPushAnswer, todayLocal, type Exercise, type PushAnswer, type TrainingSession } from '@spotter/shared';
 import { prescription, session } from '@spotter/shared/fixtures.ts';
 import { startTestServer, type TestServer } from './helper.ts';
-import { now, pullAll, push, visible } from './wire.ts';
+import { coachAndClient, now, push, type Who } from './wire.ts';
 
 /**
  * The compact push answer (`?answer=patch`, shared sync.ts PushPatch): an accepted write the
@@ -10,17 +10,14 @@ import { now, pullAll, push, visible } from './wire.ts';
  * rebuilds from it is exactly the state the server stored. Everything else is answered in full.
  */
 let s: TestServer;
-let coach: { token: string; id: string };
-let client: { token: string; id: string };
+let coach: Who;
+let client: Who;
 let exercise: Exercise;
 const today = todayLocal();
 
 beforeAll(async () => {
   s = await startTestServer();
-  const [c, m] = [await s.login('coach@demo.test'), await s.login('client@demo.test')];
-  coach = { token: c.accessToken, id: c.user.id };
-  client = { token: m.accessToken, id: m.user.id };
-  exercise = visible((await pullAll<Exercise>(s, coach.token, 'exercises')).docs)[0]!;
+  ({ coach, client, exercise } = await coachAndClient(s));
 });
 afterAll(() => s?.close());
 

@@ -2,20 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysTo, todayLocal, type Exercise, type TrainingSession } from '@spotter/shared';
 import { message, prescription, session, sessionLog } from '@spotter/shared/fixtures.ts';
 import { startTestServer, type TestServer } from './helper.ts';
-import { now, pullAll, push, visible } from './wire.ts';
+import { coachAndClient, now, pullAll, push, type Who } from './wire.ts';
 
 let s: TestServer;
-let coach: { token: string; id: string };
-let client: { token: string; id: string };
+let coach: Who;
+let client: Who;
 let exercise: Exercise;
 const today = todayLocal();
 
 beforeAll(async () => {
   s = await startTestServer();
-  const [c, m] = [await s.login('coach@demo.test'), await s.login('client@demo.test')];
-  coach = { token: c.accessToken, id: c.user.id };
-  client = { token: m.accessToken, id: m.user.id };
-  exercise = visible((await pullAll<Exercise>(s, coach.token, 'exercises')).docs)[0]!;
+  ({ coach, client, exercise } = await coachAndClient(s));
 });
 afterAll(() => s?.close());
 

@@ -1,6 +1,6 @@
 /** Small protocol helpers for the server's own tests (pull everything, push rows). */
 import { expect } from 'vitest';
-import type { ConflictDoc } from '@spotter/shared';
+import type { ConflictDoc, Exercise } from '@spotter/shared';
 import type { TestServer } from './helper.ts';
 
 export type Wire<T = Record<string, any>> = T & { id: string; _deleted: boolean; _refusal?: string };
@@ -29,3 +29,13 @@ export async function push(s: TestServer, token: string, collection: string, row
 }
 
 export const now = () => new Date().toISOString();
+
+export type Who = { token: string; id: string };
+
+/** The demo coach and their client client@demo.test signed in, and an exercise of the library. */
+export async function coachAndClient(s: TestServer): Promise<{ coach: Who; client: Who; exercise: Exercise }> {
+  const [c, m] = [await s.login('coach@demo.test'), await s.login('client@demo.test')];
+  const coach = { token: c.accessToken, id: c.user.id };
+  const exercise = visible((await pullAll<Exercise>(s, coach.token, 'exercises')).docs)[0]!;
+  return { coach, client: { token: m.accessToken, id: m.user.id }, exercise };
+}

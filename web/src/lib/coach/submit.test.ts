@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysTo, todayLocal, type Exercise, type TrainingSession } from '@spotter/shared';
 import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
 import type { Device } from '../data/device.ts';
-import { TestBrowser, until } from '../data/test-device.ts';
+import { syncedCoach, until } from '../data/test-device.ts';
 import { newPrescription, submitSession } from './draft.ts';
 import { coachWrites } from './queue.ts';
 
@@ -16,11 +16,7 @@ let library: Exercise[];
 
 beforeAll(async () => {
   server = await startTestServer();
-  clientId = (await server.login('client@demo.test')).user.id;
-  device = await new TestBrowser(server.url).open();
-  await device.signIn('coach@demo.test', 'spotter-demo');
-  await device.awaitInSync();
-  library = (await device.db.exercises.find().exec()).map((d) => d.toMutableJSON() as Exercise);
+  ({ device, clientId, library } = await syncedCoach(server));
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { addDaysTo, todayLocal, type Exercise, type TrainingSession } from '@spo
 import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
 import type { Fetch } from './api.ts';
 import type { Device } from './device.ts';
-import { TestBrowser, until } from './test-device.ts';
+import { syncedCoach, TestBrowser, until } from './test-device.ts';
 
 // The device asks for the compact push answer (shared sync.ts PushPatch): an accepted submit
 // comes back as the fields the server set, and the data layer rebuilds the server's state from
@@ -29,12 +29,8 @@ let library: Exercise[];
 
 beforeAll(async () => {
   server = await startTestServer();
-  clientId = (await server.login('client@demo.test')).user.id;
   browser = new NoStreamBrowser(server.url);
-  device = await browser.open();
-  await device.signIn('coach@demo.test', 'spotter-demo');
-  await device.awaitInSync();
-  library = (await device.db.exercises.find().exec()).map((d) => d.toMutableJSON() as Exercise);
+  ({ device, clientId, library } = await syncedCoach(server, browser));
 });
 
 afterAll(async () => {

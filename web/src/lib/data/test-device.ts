@@ -2,7 +2,7 @@
 // A device is the REAL data layer: RxDB on Dexie over fake-indexeddb, against the REAL server.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import type { CollectionName } from '@spotter/shared';
+import type { CollectionName, Exercise } from '@spotter/shared';
 import { createDevice, type Device } from './device.ts';
 import type { Fetch } from './api.ts';
 import { memorySessionStore, type SessionStore } from './session-store.ts';
@@ -89,4 +89,17 @@ export async function localCounts(device: Device, names: readonly CollectionName
   const out: Record<string, number> = {};
   for (const name of names) out[name] = (await (device.db[name] as any).find().exec()).length;
   return out;
+}
+
+/**
+ * coach@demo.test's device, signed in and in sync with the real server, with the id of their
+ * client client@demo.test and the exercise library as the device holds it.
+ */
+export async function syncedCoach(server: { url: string; login(email: string): Promise<{ user: { id: string } }> }, browser = new TestBrowser(server.url)) {
+  const clientId = (await server.login('client@demo.test')).user.id;
+  const device = await browser.open();
+  await device.signIn('coach@demo.test', 'spotter-demo');
+  await device.awaitInSync();
+  const library = (await device.db.exercises.find().exec()).map((d) => d.toMutableJSON() as Exercise);
+  return { device, clientId, library };
 }

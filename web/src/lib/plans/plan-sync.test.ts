@@ -3,7 +3,7 @@ import { planCompletionStats, todayLocal, type Exercise, type Plan, type Trainin
 import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
 import { newPrescription } from '../coach/draft.ts';
 import type { Device } from '../data/device.ts';
-import { TestBrowser, until } from '../data/test-device.ts';
+import { syncedCoach, until } from '../data/test-device.ts';
 import { activate, activationRefusal, newPlan, setDayExercises, toggleDay, WEEKDAYS } from './plan-edit.ts';
 
 // A coach's device (real RxDB on fake-indexeddb) against the REAL sync server: a plan built
@@ -16,11 +16,7 @@ let library: Exercise[];
 
 beforeAll(async () => {
   server = await startTestServer();
-  clientId = (await server.login('client@demo.test')).user.id;
-  device = await new TestBrowser(server.url).open();
-  await device.signIn('coach@demo.test', 'spotter-demo');
-  await device.awaitInSync();
-  library = (await device.db.exercises.find().exec()).map((d) => d.toMutableJSON() as Exercise);
+  ({ device, clientId, library } = await syncedCoach(server));
 });
 
 afterAll(async () => {
