@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { collections, todayLocal, type CollectionName, type ConflictDoc, type PushAnswer, type PushPatch, type PushRow, type Viewer } from '@spotter/shared';
 import { badRequest, describeIssues } from '../errors.ts';
+import { ConstraintViolation } from '../storage/errors.ts';
 import type { Doc } from '../storage/mappers.ts';
 import type { Repository } from '../storage/repository.ts';
 import { decideWrite } from '../access/write-rules.ts';
@@ -24,9 +25,6 @@ export interface PushOptions {
   /** 'patch': accepted writes stored with server-set fields come back as those fields only (PushPatch). */
   answer?: 'full' | 'patch';
 }
-
-/** SQLite (and PostgreSQL) constraint errors: the database refused the row. */
-const isConstraintError = (e: unknown) => typeof (e as { code?: unknown })?.code === 'string' && /CONSTRAINT/.test((e as { code: string }).code);
 
 /**
  * Applies one RxDB push (DESIGN.md "Sync"; rule 3: the server is the authority):
@@ -96,9 +94,9 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
         if (multiStatement || !repo.failedStatementKeepsTransaction) repo.transaction(write);
         else write();
       } catch (e) {
-        if (!isConstraintError(e)) throw e;
+        if (!(e instanceof ConstraintViolation)) throw e;
         refuse(
-          String((e as { code: string }).code).includes('FOREIGNKEY')
+          e.kind === 'foreign_key'
             ? 'This refers to something that does not exist.'
             : 'This conflicts with another document (for example a second active plan or trainer).',
         );
