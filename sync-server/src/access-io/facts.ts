@@ -30,7 +30,7 @@ const live = { field: 'deleted', op: 'eq', value: false } as const;
 /** Reads what the write rules of `req` look at (access/write-rules.ts FactsOf); nothing else. */
 export function loadFacts(repo: Repository, req: WriteRequest, ctx: FactsContext): Facts {
   const { collection, next } = req;
-  if (!needsFacts(collection, req.deleted)) return {};
+  if (!needsFacts(collection)) return {};
   switch (collection) {
     case 'sessions': {
       const s = next as TrainingSession;
