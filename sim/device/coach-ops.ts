@@ -1,10 +1,10 @@
 import { addDaysTo, todayLocal, type Assignment, type CollectionName, type Exercise, type Note, type Plan, type Recommendation, type SessionLog, type TrainingSession } from '@spotter/shared';
-import type { Device } from '../../web/src/lib/data/device.ts';
-import { newPrescription } from '../../web/src/lib/coach/draft.ts';
-import { activate, newPlan, setDayExercises, toggleDay, WEEKDAYS } from '../../web/src/lib/plans/plan-edit.ts';
-import { approveRecommendation, deleteNote, dismissRecommendation, generateRecommendations, saveNote } from '../../web/src/lib/progress/actions.ts';
+import type { Device } from '@spotter/web/lib/data/device.ts';
+import { newPrescription } from '@spotter/web/lib/coach/draft.ts';
+import { activate, newPlan, setDayExercises, toggleDay, WEEKDAYS } from '@spotter/web/lib/plans/plan-edit.ts';
+import { approveRecommendation, deleteNote, dismissRecommendation, generateRecommendations, saveNote } from '@spotter/web/lib/progress/actions.ts';
 import type { UserOp } from '../schedule.ts';
-import type { OpResult } from './user-ops.ts';
+import type { OpResult } from './op-result.ts';
 
 /**
  * The coach's plan, note and recommendation operations, done as the plan editor and the client

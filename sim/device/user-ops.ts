@@ -1,32 +1,19 @@
 import { addDaysTo, prefillEntry, sessionLogId, todayLocal, type Assignment, type CollectionName, type Exercise, type Note, type SessionLog, type TrainingSession } from '@spotter/shared';
-import type { Device } from '../../web/src/lib/data/device.ts';
-import { editSession, newPrescription, submitSession } from '../../web/src/lib/coach/draft.ts';
-import { coachWrites } from '../../web/src/lib/coach/queue.ts';
-import { withCompletion, withEntry } from '../../web/src/lib/client/log-entry.ts';
-import { newComment, newMessage } from '../../web/src/lib/comments/comments.ts';
-import { recordView } from '../../web/src/lib/progress/actions.ts';
+import type { Device } from '@spotter/web/lib/data/device.ts';
+import { editSession, newPrescription, submitSession } from '@spotter/web/lib/coach/draft.ts';
+import { coachWrites } from '@spotter/web/lib/coach/queue.ts';
+import { withCompletion, withEntry } from '@spotter/web/lib/client/log-entry.ts';
+import { newComment, newMessage } from '@spotter/web/lib/comments/comments.ts';
+import { recordView } from '@spotter/web/lib/progress/actions.ts';
 import type { UserOp } from '../schedule.ts';
 import { coachOpKinds, runCoachOp } from './coach-ops.ts';
+import type { OpResult } from './op-result.ts';
 
 /**
  * The users' operations, done the way the app's pages do them: the feature folders' pure
  * helpers build the document, the data layer writes it. Each returns the marked writes the
  * parent's oracle follows: the field (a path into the document) and the unique value written.
  */
-export interface Write {
-  collection: CollectionName;
-  id: string;
-  path: string[];
-  value: string;
-  /** The document's updatedAt after the write: the merge's "later edit". */
-  at: string;
-}
-export interface OpResult {
-  applied: boolean;
-  writes: Write[];
-  note?: string;
-}
-
 const skip = (note: string): OpResult => ({ applied: false, writes: [], note });
 const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
 

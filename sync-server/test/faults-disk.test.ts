@@ -4,12 +4,12 @@ import { dirname } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { message } from '@spotter/shared/fixtures.ts';
-import { createDevice } from '../../web/src/lib/data/device.ts';
-import { memorySessionStore } from '../../web/src/lib/data/session-store.ts';
-import { postJson } from '../../sim/faults/cut-proxy.ts';
-import { ServerProcess } from '../../sim/server-process.ts';
+import { createDevice } from '@spotter/web/lib/data/device.ts';
+import { memorySessionStore } from '@spotter/web/lib/data/session-store.ts';
+import { postJson } from '@spotter/sim/faults/cut-proxy.ts';
+import { ServerProcess } from '@spotter/sim/server-process.ts';
 import { messageIds as messageIdsOf, messageRow } from './message-rows.ts';
-import { login } from '../../sim/server-view.ts';
+import { login } from '@spotter/sim/server-view.ts';
 
 /**
  * Issue 4: the server's disk write failing. The server runs as a child process whose files may

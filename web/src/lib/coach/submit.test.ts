@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysTo, todayLocal, type Exercise, type TrainingSession } from '@spotter/shared';
-import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
+import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
 import type { Device } from '../data/device.ts';
 import { syncedCoach, until } from '../data/test-device.ts';
 import { newPrescription, submitSession } from './draft.ts';

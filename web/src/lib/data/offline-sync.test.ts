@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectionNames, type Message, type TrainingSession } from '@spotter/shared';
-import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
+import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
 import type { Device } from './device.ts';
 import { localCounts, serverDocs, TestBrowser, until } from './test-device.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionLog } from '@spotter/shared';
-import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
+import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
 import { serverDocs, TestBrowser, until } from './test-device.ts';
 
 // A collection the user's role never writes (a coach and logs: DESIGN.md rule 1) replicates

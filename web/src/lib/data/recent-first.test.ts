@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysTo, collectionNames, RECENT_FIRST_DAYS, recentFirstCollections, todayLocal, type CollectionName } from '@spotter/shared';
 import { message } from '@spotter/shared/fixtures.ts';
-import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
-import { seedYear } from '../../../../sync-server/test/history.ts';
+import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
+import { seedYear } from '@spotter/sync-server/testing/history.ts';
 import type { Device, SyncState } from './device.ts';
 import { serverDocs, TestBrowser, until } from './test-device.ts';
 

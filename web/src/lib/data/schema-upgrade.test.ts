@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { collectionNames, type CollectionName, type Message } from '@spotter/shared';
-import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
+import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
 import type { Device } from './device.ts';
 import { memorySessionStore } from './session-store.ts';
 import { localCounts, serverDocs, until } from './test-device.ts';

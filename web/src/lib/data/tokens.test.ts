@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '@spotter/shared';
-import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
+import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
 import type { Device } from './device.ts';
 import { serverDocs, TestBrowser, until } from './test-device.ts';
 

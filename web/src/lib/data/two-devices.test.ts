@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrainingSession } from '@spotter/shared';
-import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
+import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
 import { serverDocs, TestBrowser, until } from './test-device.ts';
 
 // Two devices of one coach edit different fields of one draft; both edits are kept (DESIGN.md

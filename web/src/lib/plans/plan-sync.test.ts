@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planCompletionStats, todayLocal, type Exercise, type Plan, type TrainingSession, type Weekday } from '@spotter/shared';
-import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
+import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
 import { newPrescription } from '../coach/draft.ts';
 import type { Device } from '../data/device.ts';
 import { syncedCoach, until } from '../data/test-device.ts';
