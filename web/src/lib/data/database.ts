@@ -1,4 +1,4 @@
-import { collectionNames, rxSchemaFor, type CollectionName, type DocOf } from '@spotter/shared';
+import { collectionNames, collections, rxSchemaFor, type CollectionName, type DocOf, type SessionUser } from '@spotter/shared';
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
@@ -52,6 +52,13 @@ const refusedSchema = {
   additionalProperties: false,
   indexes: ['at'],
 } as const;
+
+/**
+ * May this role write the collection (shared `collections[name].writers`)? No role (not signed
+ * in yet): every collection replicates both ways, as before roles existed.
+ */
+export const canWrite = (name: CollectionName, role: SessionUser['role'] | undefined): boolean =>
+  !role || (collections[name].writers as readonly string[]).includes(role);
 
 export type SyncedCollections = { [C in CollectionName]: RxCollection<DocOf<C>> };
 export type SpotterCollections = SyncedCollections & { refused: RxCollection<RefusedChange> };

@@ -3,7 +3,10 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { CollectionName, Exercise } from '@spotter/shared';
+import { collectionNames } from '@spotter/shared';
 import { createDevice, type Device } from './device.ts';
+import { LocalDatabase } from './local.ts';
+import { SyncStateStore } from './sync-state.ts';
 import type { Fetch } from './api.ts';
 import { memorySessionStore, type SessionStore } from './session-store.ts';
 
@@ -51,6 +54,14 @@ export class TestBrowser {
     this.online = online;
     device.networkChanged(online);
   }
+}
+
+/** A device's local database on its own (no server, no session): the offline modules' tests. */
+export async function openLocal(indexedDB = new IDBFactory(), state = new SyncStateStore(null)): Promise<LocalDatabase> {
+  const serverWins = Object.fromEntries(collectionNames.map((n) => [n, new Set<string>()])) as any;
+  const local = new LocalDatabase({ name: 'local', storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), multiInstance: false }, state, serverWins);
+  await local.open();
+  return local;
 }
 
 /** Polls `read` until `ok` holds (sync is asynchronous by design); the test timeout bounds it. */
