@@ -1,9 +1,13 @@
 import { collectionNames, type CollectionName } from '@spotter/shared';
-import type { RxStorage } from 'rxdb';
 import type { Observable } from 'rxjs';
 import { Api, type Fetch } from './api.ts';
+import { createCommands } from './commands.ts';
+import { registerInternals } from './internals.ts';
 import { LocalDatabase } from './local.ts';
+import { createQueries } from './queries.ts';
+import { createRest } from './rest.ts';
 import { createSession } from './session.ts';
+import type { DeviceStorage } from './storage.ts';
 import { localStorageSessionStore, type SessionStore } from './session-store.ts';
 import { createStore } from './store.ts';
 import { createSyncEngine, type SyncEngine } from './sync-engine.ts';
@@ -13,7 +17,7 @@ export type { SyncState } from './sync-state.ts';
 
 export interface DeviceOptions {
   baseUrl: string;
-  storage: RxStorage<any, any>;
+  storage: DeviceStorage;
   name?: string;
   fetch?: Fetch;
   sessions?: SessionStore;
@@ -30,7 +34,8 @@ export type Device = Awaited<ReturnType<typeof createDevice>>;
 /**
  * A device: the local database, the signed-in user and the sync with the server, put together
  * from one module per responsibility — the session (session.ts), the sync engine
- * (sync-engine.ts), the writes (store.ts) and the local database (local.ts).
+ * (sync-engine.ts), the reads (queries.ts), the writes (commands.ts over store.ts and rest.ts)
+ * and the local database (local.ts). What pages get is only these names: no database, no HTTP.
  */
 export async function createDevice(opts: DeviceOptions) {
   const sessions = opts.sessions ?? localStorageSessionStore();
@@ -67,16 +72,9 @@ export async function createDevice(opts: DeviceOptions) {
 
   await open();
 
-  return {
-    get db() {
-      return local.db;
-    },
-    api,
+  const device = {
+    /** Who is signed in (`user`), the sync's progress and connection: the shell's status line. */
     syncState$: state.state$ as Observable<SyncState> & { readonly value: SyncState },
-    get refused$() {
-      return store.refused$();
-    },
-    newId: store.newId,
     signIn: session.signIn,
     signOut: session.signOut,
     resumeSession: session.resumeSession,
@@ -84,15 +82,13 @@ export async function createDevice(opts: DeviceOptions) {
     stopSync: sync.stop,
     networkChanged: sync.networkChanged,
     awaitInSync: sync.awaitInSync,
-    put: store.put,
-    get: store.get,
-    patch: store.patch,
-    softDelete: store.softDelete,
-    restoreRefused: store.restoreRefused,
-    dismissRefused: store.dismissRefused,
+    queries: createQueries(() => local.db),
+    commands: createCommands(store, createRest(api)),
     async close(): Promise<void> {
       await sync.dispose();
       await local.close();
     },
   };
+  registerInternals(device, { db: () => local.db, store, api });
+  return device;
 }

@@ -17,7 +17,7 @@ export interface FirstSync {
   syncing: boolean;
   recentIn: boolean;
 }
-import type { SpotterDatabase } from '../../data/database.ts';
+import type { SpotterDatabase } from './database.ts';
 
 /**
  * How far back the dashboard reads (shared, because a device's first sync brings these weeks

@@ -4,9 +4,9 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { BehaviorSubject, firstValueFrom, Subject, filter } from 'rxjs';
 import { addDaysTo, collectionNames, type Message, type SessionLog, type TrainingSession } from '@spotter/shared';
 import { assignment, logEntry, message, person, session, sessionLog } from '@spotter/shared/fixtures.ts';
-import { openDatabase, type SpotterDatabase } from '../../data/database.ts';
+import { openDatabase, type SpotterDatabase } from './database.ts';
 import { coalesceWhile, dashboardInput, dashboardQueries, HISTORY_DAYS, type DashboardInput, type FirstSync } from './dashboard-queries.ts';
-import { clientRows } from './rows.ts';
+import { clientRows } from '../coach/dashboard/rows.ts';
 
 // The real local database (RxDB on Dexie over fake-indexeddb) holding a year of history: the
 // dashboard's bounded queries must give exactly the rows that the whole history gives.
