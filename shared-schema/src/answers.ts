@@ -27,3 +27,9 @@ export const pushAnswerSchema = z.array(
 /** POST /api/clients: the new client's account and their assignment to the coach. */
 export const newClientAnswerSchema = z.strictObject({ client: personSchema, assignment: assignmentSchema });
 export type NewClientAnswer = z.infer<typeof newClientAnswerSchema>;
+
+/** One Server-Sent Event of GET /api/sync/stream (sync.ts `StreamEvent`). */
+export const streamEventSchema = z.union([
+  z.literal('RESYNC'),
+  z.strictObject({ collection: z.string(), documents: z.array(wireDocSchema), checkpoint: checkpointSchema }),
+]);

@@ -1,4 +1,5 @@
 import { expandPushAnswer, type Checkpoint, type CollectionName, type PullResponse, type PushAnswer } from '@spotter/shared';
+import { pullAnswerSchema, pushAnswerSchema } from '@spotter/shared/answers.ts';
 import type { RxReplicationPullStreamItem } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject } from 'rxjs';
@@ -8,6 +9,7 @@ import { jsonEqual } from './equal.ts';
 import type { PendingTracker } from './pending.ts';
 import type { RecentFirst } from './recent-first.ts';
 import { keepRefused } from './refused.ts';
+import { post } from './rest.ts';
 
 type Doc = Record<string, any>;
 
@@ -62,7 +64,8 @@ export function replicateCollection(
       stream$: stream$.asObservable(),
       async handler(checkpoint, batchSize) {
         if (opts.recentFirst) await recent.beforePage(db[name] as any, name, checkpoint);
-        const res = await api.authed<PullResponse<Doc>>(`/api/sync/${name}/pull`, { checkpoint: checkpoint ?? null, batchSize });
+        // Parsed (rest.ts): a malformed page is a failed pull, retried, and never written.
+        const res = (await post(api, `/api/sync/${name}/pull`, { checkpoint: checkpoint ?? null, batchSize }, pullAnswerSchema)) as PullResponse<Doc>;
         if (opts.recentFirst) recent.afterPage(name, checkpoint, res);
         deps.onSynced();
         return { documents: res.documents, checkpoint: res.checkpoint ?? checkpoint };
@@ -77,7 +80,8 @@ export function replicateCollection(
         const send = rows.filter((r) => !(r.assumedMasterState && jsonEqual(r.assumedMasterState, r.newDocumentState)));
         // The compact answer: an accepted submit comes back as the fields the server set, applied
         // here to what was sent; RxDB and the pending tracker see the server's full state.
-        const answer = send.length ? expandPushAnswer<Doc>(send, await api.authed<PushAnswer<Doc>>(`/api/sync/${name}/push?answer=patch`, send)) : [];
+        const pushed = send.length ? ((await post(api, `/api/sync/${name}/push?answer=patch`, send, pushAnswerSchema)) as PushAnswer<Doc>) : [];
+        const answer = send.length ? expandPushAnswer<Doc>(send, pushed) : [];
         const conflicts: Doc[] = [];
         for (const doc of answer) {
           const { _refusal, ...server } = doc;
