@@ -4,6 +4,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { BehaviorSubject, firstValueFrom, Subject, filter } from 'rxjs';
 import { addDaysTo, collectionNames, type Message, type SessionLog, type TrainingSession } from '@spotter/shared';
 import { assignment, logEntry, message, person, session, sessionLog } from '@spotter/shared/fixtures.ts';
+import { Echoes } from './echoes.ts';
 import { openDatabase, type SpotterDatabase } from './database.ts';
 import { coalesceWhile, dashboardInput, dashboardQueries, HISTORY_DAYS, type DashboardInput, type FirstSync } from './dashboard-queries.ts';
 import { clientRows } from '../coach/dashboard/rows.ts';
@@ -53,7 +54,7 @@ const data = history();
 let db: SpotterDatabase;
 
 beforeAll(async () => {
-  const serverWins = Object.fromEntries(collectionNames.map((n) => [n, new Set<string>()])) as any;
+  const serverWins = Object.fromEntries(collectionNames.map((n) => [n, new Echoes()])) as any;
   db = await openDatabase({ name: 'dash', storage: getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange }), multiInstance: false, serverWins });
   for (const [name, docs] of Object.entries(data)) await (db as any)[name].bulkInsert(docs);
 });

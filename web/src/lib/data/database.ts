@@ -4,6 +4,7 @@ import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { conflictHandler } from './conflicts.ts';
+import type { Echoes } from './echoes.ts';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 addRxPlugin(RxDBLeaderElectionPlugin);
@@ -72,7 +73,7 @@ export async function openDatabase(opts: {
   name: string;
   storage: RxStorage<any, any>;
   multiInstance: boolean;
-  serverWins: Record<CollectionName, Set<string>>;
+  serverWins: Record<CollectionName, Echoes>;
 }): Promise<SpotterDatabase> {
   const db = await createRxDatabase<SpotterCollections>({
     name: opts.name,

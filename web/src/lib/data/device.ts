@@ -1,4 +1,3 @@
-import { collectionNames, type CollectionName } from '@spotter/shared';
 import type { Observable } from 'rxjs';
 import { Api, type Fetch } from './api.ts';
 import { createCommands } from './commands.ts';
@@ -40,8 +39,7 @@ export type Device = Awaited<ReturnType<typeof createDevice>>;
 export async function createDevice(opts: DeviceOptions) {
   const sessions = opts.sessions ?? localStorageSessionStore();
   const state = new SyncStateStore(sessions.load()?.user ?? null);
-  const serverWins = Object.fromEntries(collectionNames.map((n) => [n, new Set<string>()])) as Record<CollectionName, Set<string>>;
-  const local = new LocalDatabase({ name: opts.name ?? 'spotter', storage: opts.storage, multiInstance: opts.multiInstance ?? false }, state, serverWins);
+  const local = new LocalDatabase({ name: opts.name ?? 'spotter', storage: opts.storage, multiInstance: opts.multiInstance ?? false }, state);
   // The engine is made after the client it needs; a refused refresh reaches it through this.
   let engine: SyncEngine | null = null;
   const api = new Api({ baseUrl: opts.baseUrl, fetch: opts.fetch, sessions, onSignInNeeded: () => void engine?.pauseForSignIn() });
@@ -50,7 +48,6 @@ export async function createDevice(opts: DeviceOptions) {
     api,
     sessions,
     state,
-    serverWins,
     options: { retryTime: opts.retryTime ?? 3000, pullBatchSize: opts.pullBatchSize ?? 1000 },
   });
   engine = sync;

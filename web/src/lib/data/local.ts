@@ -2,6 +2,7 @@ import { collectionNames, type CollectionName } from '@spotter/shared';
 import type { RxStorage } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import { openDatabase, type SpotterDatabase } from './database.ts';
+import { Echoes } from './echoes.ts';
 import { PendingTracker } from './pending.ts';
 import type { SyncStateStore } from './sync-state.ts';
 
@@ -21,15 +22,15 @@ export interface LocalOptions {
 export class LocalDatabase {
   readonly #opts: LocalOptions;
   readonly #state: SyncStateStore;
-  readonly #serverWins: Record<CollectionName, Set<string>>;
+  /** The server's refusing answers per collection, shared by the push handler and the conflict handler (conflicts.ts). */
+  readonly serverWins = Object.fromEntries(collectionNames.map((n) => [n, new Echoes()])) as Record<CollectionName, Echoes>;
   #db: SpotterDatabase | null = null;
   #pending: PendingTracker | null = null;
   #count: Subscription | null = null;
 
-  constructor(opts: LocalOptions, state: SyncStateStore, serverWins: Record<CollectionName, Set<string>>) {
+  constructor(opts: LocalOptions, state: SyncStateStore) {
     this.#opts = opts;
     this.#state = state;
-    this.#serverWins = serverWins;
   }
 
   get db(): SpotterDatabase {
@@ -47,7 +48,7 @@ export class LocalDatabase {
   }
 
   async open(): Promise<void> {
-    this.#db = await openDatabase({ name: this.#opts.name, storage: this.#opts.storage, multiInstance: this.#opts.multiInstance, serverWins: this.#serverWins });
+    this.#db = await openDatabase({ name: this.#opts.name, storage: this.#opts.storage, multiInstance: this.#opts.multiInstance, serverWins: this.serverWins });
     this.#pending = new PendingTracker(this.#db, this.#opts.multiInstance);
     await this.#pending.start(collectionNames);
     this.#count = this.#pending.count$.subscribe((n) => this.#state.set({ pending: n }));

@@ -5,6 +5,7 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import { Subject } from 'rxjs';
 import type { Api } from './api.ts';
 import type { SpotterDatabase } from './database.ts';
+import type { Echoes } from './echoes.ts';
 import { jsonEqual } from './equal.ts';
 import type { PendingTracker } from './pending.ts';
 import type { RecentFirst } from './recent-first.ts';
@@ -17,7 +18,8 @@ export interface ReplicationDeps {
   db: SpotterDatabase;
   api: Api;
   pending: PendingTracker;
-  serverWins: Record<CollectionName, Set<string>>;
+  /** The server's refusing answers per collection, until the conflict handler adopts them (conflicts.ts). */
+  serverWins: Record<CollectionName, Echoes>;
   retryTime: number;
   waitForLeadership: boolean;
   onSynced(): void;
@@ -87,7 +89,7 @@ export function replicateCollection(
           const { _refusal, ...server } = doc;
           if (typeof _refusal === 'string') {
             const attempted = rows.find((r) => r.newDocumentState.id === server.id)?.newDocumentState;
-            serverWins[name].add(String(server.id));
+            serverWins[name].expect(String(server.id), server);
             if (attempted) await keepRefused(db, name, attempted, server, _refusal);
           }
           conflicts.push(server);

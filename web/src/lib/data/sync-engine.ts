@@ -23,7 +23,6 @@ export interface SyncEngineDeps {
   api: Api;
   sessions: SessionStore;
   state: SyncStateStore;
-  serverWins: Record<CollectionName, Set<string>>;
   options: SyncEngineOptions;
 }
 
@@ -82,7 +81,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         db,
         api,
         pending,
-        serverWins: deps.serverWins,
+        serverWins: local.serverWins,
         retryTime: deps.options.retryTime,
         waitForLeadership: local.multiInstance,
         onSynced,

@@ -3,7 +3,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { CollectionName, DocOf, Exercise } from '@spotter/shared';
-import { collectionNames } from '@spotter/shared';
 import { createDevice, type Device } from './device.ts';
 import { internals } from './internals.ts';
 import { LocalDatabase } from './local.ts';
@@ -82,8 +81,7 @@ export const putDoc = <C extends CollectionName>(device: Device, collection: C, 
 
 /** A device's local database on its own (no server, no session): the offline modules' tests. */
 export async function openLocal(indexedDB = new IDBFactory(), state = new SyncStateStore(null)): Promise<LocalDatabase> {
-  const serverWins = Object.fromEntries(collectionNames.map((n) => [n, new Set<string>()])) as any;
-  const local = new LocalDatabase({ name: 'local', storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), multiInstance: false }, state, serverWins);
+  const local = new LocalDatabase({ name: 'local', storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), multiInstance: false }, state);
   await local.open();
   return local;
 }
