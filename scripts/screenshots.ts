@@ -107,5 +107,5 @@ try {
   await shoot(browser);
   await browser.close();
 } finally {
-  server?.kill();
+  (server as ChildProcess | null)?.kill();
 }
