@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError, type core } from 'zod';
+import { StorageUnavailable } from './storage/errors.ts';
 
 /** An error with a status and a message meant for the caller (4xx). */
 export class HttpError extends Error {
@@ -29,8 +30,6 @@ export function describeIssues(issues: readonly core.$ZodIssue[], prefix = ''): 
 
 const STORAGE_MESSAGE = 'The server could not save this change: its storage is full, read-only or failing. Nothing was saved; your device keeps the change and will send it again.';
 
-/** SQLite (better-sqlite3) errors meaning "cannot write now": disk full, read-only, I/O, locked. */
-const isStorageFailure = (err: unknown) => /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|BUSY|LOCKED|NOMEM)/.test(String((err as { code?: unknown })?.code ?? ''));
 
 /**
  * The one error handler: 4xx answers say what was wrong, 5xx answers hide details (they are
@@ -51,7 +50,7 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     return reply.code(status).send({ error: status === 429 ? 'too_many_requests' : 'bad_request', message });
   }
   request.log.error(err);
-  if (isStorageFailure(err)) {
+  if (err instanceof StorageUnavailable) {
     // The transaction was rolled back: nothing was saved. Say so plainly (a 503 the device
     // retries), not as an unexplained 500 (issue 4, "the server's disk write failing").
     return reply.code(503).header('retry-after', '30').send({ error: 'storage_unavailable', message: STORAGE_MESSAGE });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planSessionId } from '../src/admin/plan-activation.ts';
+import { planSessionId } from '../src/access/plans.ts';
 import { addDaysTo, sessionLogId, todayLocal, type Assignment, type Exercise, type Plan, type TrainingSession } from '@spotter/shared';
 import { logEntry, plan as planFixture, prescription } from '@spotter/shared/fixtures.ts';
 import { startTestServer } from './helper.ts';

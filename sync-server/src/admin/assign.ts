@@ -5,7 +5,7 @@ import {
 import { v7 as uuidv7 } from 'uuid';
 import { HttpError } from '../errors.ts';
 import type { Repository } from '../storage/repository.ts';
-import { bumpClientDocuments } from '../sync/relations.ts';
+import { bumpClientDocuments } from '../access-io/apply.ts';
 
 export const conflict = (message: string) => new HttpError(409, 'conflict', message);
 

@@ -4,7 +4,7 @@ import type { Doc } from '../storage/mappers.ts';
 import type { Repository } from '../storage/repository.ts';
 import type { Notifier } from '../sync/notifier.ts';
 import { push } from '../sync/push.ts';
-import { loadRelations } from '../sync/relations.ts';
+import { loadRelations } from '../access-io/relations.ts';
 import { assertClientVisible } from './clients.service.ts';
 
 const live = { field: 'deleted', op: 'eq', value: false } as const;

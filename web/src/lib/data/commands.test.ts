@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { sessionLogId } from '@spotter/shared';
+import { HybridClock, sessionLogId } from '@spotter/shared';
 import { logEntry, message, plan, session, sessionLog } from '@spotter/shared/fixtures.ts';
 import { Api } from './api.ts';
 import { createCommands } from './commands.ts';
@@ -21,7 +21,7 @@ afterEach(async () => {
 async function commandsAs(role: 'coach' | 'client') {
   local = await openLocal();
   const db = local;
-  const store = createStore(() => db.db, () => role);
+  const store = createStore(() => db.db, () => role, new HybridClock({ node: 'test' }));
   const api = new Api({ baseUrl: 'http://127.0.0.1:9', sessions: memorySessionStore(), onSignInNeeded: () => undefined });
   return { commands: createCommands(store, createRest(api)), store };
 }

@@ -1,4 +1,6 @@
+import { HybridClock } from '@spotter/shared';
 import type { Observable } from 'rxjs';
+import { v7 as uuidv7 } from 'uuid';
 import { Api, type Fetch } from './api.ts';
 import { createCommands } from './commands.ts';
 import { registerInternals } from './internals.ts';
@@ -26,6 +28,12 @@ export interface DeviceOptions {
   retryTime?: number;
   /** Documents per pulled page (default 1000, the server's largest); tests use small pages. */
   pullBatchSize?: number;
+  /**
+   * The clock that stamps each field's edits (docs/DESIGN.md "Sync", the per-field rule);
+   * default: the device's own clock, corrected by the server's time on every answer. The
+   * simulation passes skewed ones.
+   */
+  clock?: HybridClock;
 }
 
 export type Device = Awaited<ReturnType<typeof createDevice>>;
@@ -42,12 +50,14 @@ export async function createDevice(opts: DeviceOptions) {
   const local = new LocalDatabase({ name: opts.name ?? 'spotter', storage: opts.storage, multiInstance: opts.multiInstance ?? false }, state);
   // The engine is made after the client it needs; a refused refresh reaches it through this.
   let engine: SyncEngine | null = null;
-  const api = new Api({ baseUrl: opts.baseUrl, fetch: opts.fetch, sessions, onSignInNeeded: () => void engine?.pauseForSignIn() });
+  const clock = opts.clock ?? new HybridClock({ node: uuidv7().replaceAll('-', '').slice(-12) });
+  const api = new Api({ baseUrl: opts.baseUrl, fetch: opts.fetch, sessions, onSignInNeeded: () => void engine?.pauseForSignIn(), clock });
   const sync = createSyncEngine({
     local,
     api,
     sessions,
     state,
+    clock,
     options: { retryTime: opts.retryTime ?? 3000, pullBatchSize: opts.pullBatchSize ?? 1000 },
   });
   engine = sync;
@@ -65,7 +75,7 @@ export async function createDevice(opts: DeviceOptions) {
   }
 
   const session = createSession({ api, sessions, state, startSync: sync.start, wipe });
-  const store = createStore(() => local.db, () => state.value.user?.role);
+  const store = createStore(() => local.db, () => state.value.user?.role, clock);
 
   await open();
 

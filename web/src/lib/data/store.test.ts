@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { firstValueFrom } from 'rxjs';
-import type { Role } from '@spotter/shared';
+import { HybridClock, type Role } from '@spotter/shared';
 import { exercise, session, T0 } from '@spotter/shared/fixtures.ts';
 import { createStore } from './store.ts';
 import { openLocal } from './test-device.ts';
@@ -17,7 +17,7 @@ afterEach(async () => {
 async function storeAs(role: Role | undefined) {
   const local = await openLocal();
   close = () => local.close();
-  return { local, store: createStore(() => local.db, () => role) };
+  return { local, store: createStore(() => local.db, () => role, new HybridClock({ node: 'test' })) };
 }
 
 describe('the device store', () => {

@@ -1,4 +1,4 @@
-import { collections, type CollectionName, type DocOf, type SessionUser } from '@spotter/shared';
+import { collections, stampEdit, type CollectionName, type DocOf, type HybridClock, type SessionUser } from '@spotter/shared';
 import { map, type Observable } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import { canWrite, type RefusedChange, type SpotterDatabase } from './database.ts';
@@ -8,9 +8,10 @@ import { canWrite, type RefusedChange, type SpotterDatabase } from './database.t
  * with `updatedAt` and stored at once (offline included); the sync engine uploads it later.
  * The named commands (commands.ts) are built on these; pages never call them directly.
  */
-export function createStore(db: () => SpotterDatabase, role: () => SessionUser['role'] | undefined) {
+export function createStore(db: () => SpotterDatabase, role: () => SessionUser['role'] | undefined, clock: HybridClock) {
+  const stamp = (after: string | null) => clock.stamp(after);
   function parse<C extends CollectionName>(collection: C, doc: DocOf<C>): DocOf<C> {
-    return collections[collection].schema.parse({ ...doc, updatedAt: new Date().toISOString() }) as DocOf<C>;
+    return collections[collection].schema.parse({ ...doc, updatedAt: new Date(clock.now()).toISOString() }) as DocOf<C>;
   }
 
   /**
@@ -28,16 +29,20 @@ export function createStore(db: () => SpotterDatabase, role: () => SessionUser['
     // round trips per builder edit. `findByIds` answers from RxDB's document cache when the
     // document is held by a live query (the page showing it), so an edit is one transaction;
     // a stale cache entry is a conflict that RxDB's incremental write retries on the fresh state.
+    // Each field this write changes is stamped (merge.ts stampEdit) against the stored version.
     const existing = (await coll.findByIds([parsed.id]).exec()).get(parsed.id);
-    if (existing) await existing.incrementalModify(() => parsed);
+    let written = parsed;
+    if (existing) await existing.incrementalModify((current: DocOf<C>) => (written = stampEdit(current, parsed, stamp)));
     else {
       try {
-        await coll.insert(parsed);
+        await coll.insert((written = stampEdit(null, parsed, stamp)));
       } catch {
-        await coll.upsert(parsed); // written meanwhile (another tab, a pull), or soft-deleted
+        // Written meanwhile (another tab, a pull), or soft-deleted.
+        const current = (await coll.findOne(parsed.id).exec())?.toMutableJSON() ?? null;
+        await coll.upsert((written = stampEdit(current, parsed, stamp)));
       }
     }
-    return parsed;
+    return written;
   }
 
   /** A plain JSON copy, or null when the document is not on this device. */
@@ -57,7 +62,7 @@ export function createStore(db: () => SpotterDatabase, role: () => SessionUser['
   async function softDelete(collection: CollectionName, id: string): Promise<void> {
     const doc = await (db()[collection] as any).findOne(id).exec();
     if (!doc) return;
-    const updated = await doc.incrementalPatch({ updatedAt: new Date().toISOString() });
+    const updated = await doc.incrementalPatch({ updatedAt: new Date(clock.now()).toISOString() });
     await updated.incrementalRemove();
   }
 

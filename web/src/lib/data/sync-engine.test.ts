@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import type { CollectionName } from '@spotter/shared';
+import { HybridClock, type CollectionName } from '@spotter/shared';
 import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
 import { Api } from './api.ts';
 import type { LocalDatabase } from './local.ts';
@@ -24,7 +24,7 @@ async function setup(indexedDB = new IDBFactory(), email = 'client@demo.test') {
   const requests: string[] = [];
   const fetch: typeof globalThis.fetch = (input, init) => (requests.push(String(input)), globalThis.fetch(input, init));
   const api = new Api({ baseUrl: server.url, fetch, sessions, onSignInNeeded: () => void engine.pauseForSignIn() });
-  const engine = createSyncEngine({ local, api, sessions, state, options: { retryTime: 100, pullBatchSize: 1000 } });
+  const engine = createSyncEngine({ local, api, sessions, state, clock: new HybridClock({ node: 'test' }), options: { retryTime: 100, pullBatchSize: 1000 } });
   await engine.restore();
   return { local, state, engine, sessions, requests, close: async () => (await engine.dispose(), await local.close()) };
 }

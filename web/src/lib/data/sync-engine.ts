@@ -1,4 +1,4 @@
-import { collectionNames, recentFirstCollections, type Checkpoint, type CollectionName } from '@spotter/shared';
+import { collectionNames, recentFirstCollections, type Checkpoint, type CollectionName, type HybridClock } from '@spotter/shared';
 import type { RxReplicationPullStreamItem } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject } from 'rxjs';
@@ -23,13 +23,15 @@ export interface SyncEngineDeps {
   api: Api;
   sessions: SessionStore;
   state: SyncStateStore;
+  /** The device's clock: its correction by the server's time is kept with the sync's progress. */
+  clock: HybridClock;
   options: SyncEngineOptions;
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>;
 
 type Stream = Subject<RxReplicationPullStreamItem<any, Checkpoint>>;
-type SyncMeta = { lastSyncAt: string | null; initialDone: boolean };
+type SyncMeta = { lastSyncAt: string | null; initialDone: boolean; clockOffsetMs?: number };
 const isRecentFirst = (name: CollectionName) => (recentFirstCollections as readonly string[]).includes(name);
 
 /**
@@ -38,17 +40,19 @@ const isRecentFirst = (name: CollectionName) => (recentFirstCollections as reado
  * browser's network events. Writes into the shared sync state; never decides who is signed in.
  */
 export function createSyncEngine(deps: SyncEngineDeps) {
-  const { local, api, sessions, state } = deps;
+  const { local, api, sessions, state, clock } = deps;
   const streams = Object.fromEntries(collectionNames.map((n) => [n, new Subject()])) as Record<CollectionName, Stream>;
   let replications: RxReplicationState<any, any>[] = [];
   let live: LiveStream | null = null;
   let lastSaved = 0;
 
-  const saveMeta = (meta: SyncMeta) => local.db.upsertLocal('sync', meta);
+  const saveMeta = (meta: SyncMeta) => local.db.upsertLocal('sync', { ...meta, clockOffsetMs: clock.offsetMs });
 
   /** Reads the saved progress (last sync, first sync done) of a freshly opened database. */
   async function restore(): Promise<void> {
     const meta = (await local.db.getLocal<SyncMeta>('sync'))?.toJSON().data;
+    // Until the server answers, an edit is stamped with the correction learnt last time.
+    if (meta?.clockOffsetMs !== undefined) clock.restoreOffset(meta.clockOffsetMs);
     state.set({ lastSyncAt: meta?.lastSyncAt ?? null, initialSync: meta?.initialDone ? 1 : 0, recentSynced: !!meta?.initialDone });
   }
 
