@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, instant, optionalId, text } from './common.ts';
+import { fieldClocks, id, instant, optionalId, text } from './common.ts';
 import { movementPattern } from './exercises.ts';
 
 /** Rule-engine suggestions (seed 002 §4) that a coach approves before the client sees them. */
@@ -16,5 +16,6 @@ export const recommendationSchema = z.strictObject({
   status: z.enum(['pending', 'approved', 'dismissed']),
   createdAt: instant,
   updatedAt: instant,
+  fieldClocks,
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
