@@ -35,20 +35,23 @@ async function violations(page: Page, where: string): Promise<string[]> {
   return result.violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
-async function checkPages(page: Page, paths: string[]) {
+async function checkThemes(page: Page, paths: string[], theme: (typeof THEMES)[number]) {
   const found: string[] = [];
-  for (const theme of THEMES) {
-    await page.evaluate((t) => localStorage.setItem('spotter-theme', t), theme);
-    for (const width of WIDTHS) {
-      await page.setViewportSize({ width, height: 800 });
-      for (const path of paths) {
-        await page.goto(path);
-        await settled(page);
-        await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-        found.push(...(await violations(page, `${path} at ${width} px, ${theme}`)));
-      }
+  await page.evaluate((t) => localStorage.setItem('spotter-theme', t), theme);
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const path of paths) {
+      await page.goto(path);
+      await settled(page);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      found.push(...(await violations(page, `${path} at ${width} px, ${theme}`)));
     }
   }
+  expect(found).toEqual([]);
+}
+
+async function checkReflow(page: Page, paths: string[]) {
+  const found: string[] = [];
   await page.setViewportSize({ width: 320, height: 640 });
   for (const path of paths) {
     await page.goto(path);
@@ -59,16 +62,32 @@ async function checkPages(page: Page, paths: string[]) {
   expect(found).toEqual([]);
 }
 
-test('the sign-in page has no accessibility violations and fits 320 px', async ({ page }) => {
-  await page.goto('/');
-  await page.evaluate(() => localStorage.setItem('spotter-theme', 'dark'));
-  await checkPages(page, ['/']);
+test.describe('the sign-in page', () => {
+  for (const theme of THEMES) {
+    test(`has no accessibility violations (${theme})`, async ({ page }) => {
+      await page.goto('/');
+      await checkThemes(page, ['/'], theme);
+    });
+  }
+  test('fits 320 px', async ({ page }) => {
+    await page.goto('/');
+    await checkReflow(page, ['/']);
+  });
 });
 
 for (const role of ['coach', 'client', 'admin'] as const) {
-  test(`every ${role} page has no accessibility violations in either theme and fits 320 px`, async ({ page }) => {
-    test.setTimeout(360_000);
-    await signIn(page, `${role}@demo.test`);
-    await checkPages(page, await pagesOf(page, role));
+  test.describe(`every ${role} page`, () => {
+    // One signed-in page per role, shared by its checks (signing in and the first sync are the slow part).
+    test.describe.configure({ mode: 'serial', timeout: 300_000 });
+    let page: Page;
+    let paths: string[];
+    test.beforeAll(async ({ browser }) => {
+      page = await (await browser.newContext()).newPage();
+      await signIn(page, `${role}@demo.test`);
+      paths = await pagesOf(page, role);
+    });
+    test.afterAll(async () => page.context().close());
+    for (const theme of THEMES) test(`has no accessibility violations at 390 and 1280 px (${theme})`, async () => checkThemes(page, paths, theme));
+    test('fits 320 px without scrolling sideways', async () => checkReflow(page, paths));
   });
 }

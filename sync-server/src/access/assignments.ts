@@ -1,4 +1,4 @@
-import { assignmentRefusal, type Assignment } from '@spotter/shared';
+import { assignmentRefusal, refusal, type Assignment } from '@spotter/shared';
 import type { Stored } from '../storage/repository.ts';
 import { refuse, type Decision } from './decision.ts';
 
@@ -16,8 +16,8 @@ export interface AssignmentFacts {
  */
 export function decideAssignment(f: AssignmentFacts, next: Assignment): Decision {
   const { coach, client } = f;
-  if (!coach || coach.deleted || coach.doc.role !== 'coach') return refuse('coachId must be a trainer.');
-  if (!client || client.deleted || client.doc.role !== 'client') return refuse('clientId must be a client.');
+  if (!coach || coach.deleted || coach.doc.role !== 'coach') return refuse(refusal('coach_not_trainer'));
+  if (!client || client.deleted || client.doc.role !== 'client') return refuse(refusal('client_not_client'));
   const reason = assignmentRefusal(next, f.others, Number(coach.doc.maxClients));
   if (reason) return refuse(reason);
   return { kind: 'write', doc: next, after: [{ kind: 'bump-client', clientId: next.clientId, coachIds: [next.coachId] }] };

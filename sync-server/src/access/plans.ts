@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { addDaysTo, publishRefusal, scheduleSessions, type Assignment, type Plan, type TrainingSession } from '@spotter/shared';
+import { addDaysTo, publishRefusal, refusal, scheduleSessions, type Assignment, type Plan, type TrainingSession } from '@spotter/shared';
 import type { Stored } from '../storage/repository.ts';
 import { refuse, write, type Decision, type Effect } from './decision.ts';
 import { exerciseUsable } from './sessions.ts';
@@ -63,10 +63,10 @@ export function decidePlan(f: PlanFacts, next: Plan, deleted: boolean): Decision
     // device adopts the server's plan and keeps what the user typed in its refused changes.
     const kept: Plan = { ...next, assignmentId: current!.doc.assignmentId as string | null, startDate: current!.doc.startDate as string | null };
     const moved = kept.startDate !== next.startDate || kept.assignmentId !== next.assignmentId;
-    return { kind: 'write', doc: kept, ...(moved ? { refusal: `This plan is active since ${kept.startDate}: its start date cannot change (its sessions are scheduled from it). Archive it and activate a copy to start again.` } : {}) };
+    return { kind: 'write', doc: kept, ...(moved ? { refusal: refusal('plan_start_fixed', { startDate: String(kept.startDate) }) } : {}) };
   }
 
-  if (!f.assignment) return refuse('This client is no longer assigned to you.');
+  if (!f.assignment) return refuse(refusal('client_not_assigned'));
   const startDate = next.startDate ?? today;
   const doc: Plan = { ...next, assignmentId: f.assignment.id, startDate };
   const sessions = scheduleSessions(doc, startDate, { newId: (key) => planSessionId(doc.id, key), now, status: 'published' })
@@ -74,12 +74,12 @@ export function decidePlan(f: PlanFacts, next: Plan, deleted: boolean): Decision
     .filter((s) => s.dueDate >= today);
   if (sessions.length === 0) {
     const end = addDaysTo(startDate, doc.durationWeeks * 7 - 1);
-    return refuse(end < today ? `This plan ended on ${end}; pick a later start date.` : 'This plan has no exercises to schedule.');
+    return refuse(end < today ? refusal('plan_ended', { end }) : refusal('plan_empty'));
   }
   const exerciseExists = exerciseUsable(f.exercises, doc.coachId);
   for (const s of sessions) {
     const reason = publishRefusal(s, { today, clientAssigned: true, exerciseExists });
-    if (reason) return refuse(`${s.title}: ${reason}`);
+    if (reason) return refuse(refusal('plan_session_refused', { title: s.title, reason: reason.message }));
   }
 
   // Before the new plan is written: the partial unique index allows one active plan.

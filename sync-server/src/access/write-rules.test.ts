@@ -12,7 +12,7 @@ const sessionFacts: Facts = { sessions: { today: '2026-03-02', clientAssigned: t
 
 describe('decideWrite: the shared rules first, then the collection rules', () => {
   it.each<[string, Viewer, CollectionName, Doc, Facts, string]>([
-    ['a client cannot write sessions', client, 'sessions', session(), sessionFacts, 'refuse: a client cannot change sessions'],
+    ['a client cannot write sessions', client, 'sessions', session(), sessionFacts, 'refuse: A client cannot change sessions.'],
     ['a coach publishes through the session rules', coach, 'sessions', session({ status: 'submitted' }), sessionFacts, 'write published'],
     ['a log goes through the log rules', client, 'logs', sessionLog(), { logs: { session: null } }, 'refuse: This session is not one of your published sessions.'],
     ['a collection without other rules is written', coach, 'notes', { id: 'n', kind: 'note', coachId: COACH_ID, clientId: CLIENT_ID }, {}, 'write'],

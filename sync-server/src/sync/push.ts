@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { collections, todayLocal, type CollectionName, type ConflictDoc, type PushAnswer, type PushPatch, type PushRow, type Viewer } from '@spotter/shared';
+import { collections, refusal, todayLocal, type CollectionName, type Refusal, type ConflictDoc, type PushAnswer, type PushPatch, type PushRow, type Viewer } from '@spotter/shared';
 import { badRequest, describeIssues } from '../errors.ts';
 import { ConstraintViolation } from '../storage/errors.ts';
 import type { Doc } from '../storage/mappers.ts';
@@ -65,13 +65,13 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
         conflicts.push(shown);
         continue;
       }
-      const refuse = (reason: string) =>
-        conflicts.push(shown ? { ...shown, _refusal: reason } : { ...pushed, _deleted: true, _refusal: reason });
+      const refuse = (r: Refusal) =>
+        conflicts.push({ ...(shown ?? { ...pushed, _deleted: true }), _refusal: r.message, _refusalCode: r.code });
       // Load → decide (access/, pure) → write.
       const req = { viewer, rel, collection, current, next: doc, deleted };
       const decision = decideWrite(req, loadFacts(repo, req, { today: day, now, exercises }));
       if (decision.kind === 'refuse') {
-        refuse(decision.reason);
+        refuse(decision.refusal);
         continue;
       }
       const write = () => {
@@ -95,17 +95,13 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
         else write();
       } catch (e) {
         if (!(e instanceof ConstraintViolation)) throw e;
-        refuse(
-          e.kind === 'foreign_key'
-            ? 'This refers to something that does not exist.'
-            : 'This conflicts with another document (for example a second active plan or trainer).',
-        );
+        refuse(refusal(e.kind === 'foreign_key' ? 'reference_missing' : 'conflicts_with_other'));
         continue;
       }
       // The server stored something else than pushed (a submit answered): tell the device.
       if (!isDeepStrictEqual(decision.doc, doc)) {
         const stored = { ...decision.doc, _deleted: deleted };
-        if (decision.refusal) conflicts.push({ ...stored, _refusal: decision.refusal });
+        if (decision.refusal) conflicts.push({ ...stored, _refusal: decision.refusal.message, _refusalCode: decision.refusal.code });
         else conflicts.push(opts.answer === 'patch' ? patchOf(sent, stored) : stored);
       }
     }
