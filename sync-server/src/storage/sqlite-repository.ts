@@ -6,6 +6,7 @@ import type { Db } from './db.ts';
 import { docFromRow, docKeys, optionalKeys, rowFromDoc, type Doc } from './mappers.ts';
 import type { DateWindow, Filter, RateCounter, RefreshTokenRow, Repository, Scope, Stored } from './repository.ts';
 import { RowStatements } from './row-statements.ts';
+import { neutral } from './sqlite-errors.ts';
 import { rateCounters, refreshTokens, seqCounter, syncedTables, users } from './tables.ts';
 
 type AnyTable = (typeof syncedTables)[CollectionName];
@@ -44,6 +45,10 @@ function filterSql(table: AnyTable, f: Filter): SQL {
   }
 }
 
+/**
+ * The Repository on SQLite. Every method throws SQLite's errors in neutral terms
+ * (storage/errors.ts, by sqlite-errors.ts): nothing outside this folder knows SQLite's codes.
+ */
 export class SqliteRepository implements Repository {
   readonly #db: Db;
   readonly #sqlite: Database.Database;
@@ -65,10 +70,12 @@ export class SqliteRepository implements Repository {
   }
 
   transaction<T>(fn: () => T): T {
-    // better-sqlite3 turns nested transactions into savepoints; IMMEDIATE takes the write
-    // lock up front so a second process waits (busy_timeout) instead of failing mid-way.
-    const run = this.#sqlite.transaction(fn);
-    return this.#sqlite.inTransaction ? run() : run.immediate();
+    return neutral(() => {
+      // better-sqlite3 turns nested transactions into savepoints; IMMEDIATE takes the write
+      // lock up front so a second process waits (busy_timeout) instead of failing mid-way.
+      const run = this.#sqlite.transaction(fn);
+      return this.#sqlite.inTransaction ? run() : run.immediate();
+    });
   }
 
   #nextSeq(): number {
@@ -99,32 +106,38 @@ export class SqliteRepository implements Repository {
   }
 
   get(collection: CollectionName, id: string): Stored | null {
-    return this.#rows(collection).get(id);
+    return neutral(() => {
+      return this.#rows(collection).get(id);
+    });
   }
 
   put(collection: CollectionName, doc: Doc, deleted: boolean): number {
-    // Inside a caller's transaction the seq and the row already commit or roll back together
-    // (a failed insert after #nextSeq leaves at most a gap, and seqs may have gaps): skip the
-    // savepoint, which cost a fifth of a push (bench/README.md).
-    const atomic = <T>(fn: () => T): T => (this.#sqlite.inTransaction ? fn() : this.transaction(fn));
-    return atomic(() => {
-      const seq = this.#nextSeq();
-      const changes = this.#rows(collection).put(doc, deleted, seq);
-      if (collection === 'people' && changes !== 1) throw new Error(`no account ${doc.id}`);
-      return seq;
+    return neutral(() => {
+      // Inside a caller's transaction the seq and the row already commit or roll back together
+      // (a failed insert after #nextSeq leaves at most a gap, and seqs may have gaps): skip the
+      // savepoint, which cost a fifth of a push (bench/README.md).
+      const atomic = <T>(fn: () => T): T => (this.#sqlite.inTransaction ? fn() : this.transaction(fn));
+      return atomic(() => {
+        const seq = this.#nextSeq();
+        const changes = this.#rows(collection).put(doc, deleted, seq);
+        if (collection === 'people' && changes !== 1) throw new Error(`no account ${doc.id}`);
+        return seq;
+      });
     });
   }
 
   page(collection: CollectionName, scope: Scope, afterSeq: number, limit: number, window?: DateWindow): Stored[] {
-    const table = syncedTables[collection];
-    const rows = this.#db
-      .select()
-      .from(table)
-      .where(and(gt(table.seq, afterSeq), scopeSql(table, scope), window && this.#windowSql(table, window)))
-      .orderBy(asc(table.seq))
-      .limit(limit)
-      .all() as Row[];
-    return rows.map((r) => this.#stored(collection, r));
+    return neutral(() => {
+      const table = syncedTables[collection];
+      const rows = this.#db
+        .select()
+        .from(table)
+        .where(and(gt(table.seq, afterSeq), scopeSql(table, scope), window && this.#windowSql(table, window)))
+        .orderBy(asc(table.seq))
+        .limit(limit)
+        .all() as Row[];
+      return rows.map((r) => this.#stored(collection, r));
+    });
   }
 
   #windowSql(table: AnyTable, w: DateWindow): SQL {
@@ -146,108 +159,130 @@ export class SqliteRepository implements Repository {
   }
 
   bump(collection: CollectionName, scope: Scope): number {
-    const table = syncedTables[collection];
-    return this.transaction(() => {
-      const ids = this.#db.select({ id: table.id }).from(table).where(scopeSql(table, scope)).orderBy(asc(table.seq)).all();
-      for (const { id } of ids) {
-        this.#db.update(table).set({ seq: this.#nextSeq() }).where(eq(table.id, id)).run();
-      }
-      return ids.length;
+    return neutral(() => {
+      const table = syncedTables[collection];
+      return this.transaction(() => {
+        const ids = this.#db.select({ id: table.id }).from(table).where(scopeSql(table, scope)).orderBy(asc(table.seq)).all();
+        for (const { id } of ids) {
+          this.#db.update(table).set({ seq: this.#nextSeq() }).where(eq(table.id, id)).run();
+        }
+        return ids.length;
+      });
     });
   }
 
   find(collection: CollectionName, filters: readonly Filter[], orderBy?: { field: string; desc?: boolean }): Stored[] {
-    // One column equal to one of some values, in any order: the sync path's lookups (the
-    // viewer's assignments, a push's exercises), by a prepared statement.
-    const [only] = filters;
-    if (filters.length === 1 && !orderBy && only && (only.op === 'in' || (only.op === 'eq' && only.value !== null))) {
-      return this.#rows(collection).whereIn(only.field, only.op === 'in' ? (only.value as readonly string[]) : [only.value]);
-    }
-    const table = syncedTables[collection];
-    let query = this.#db
-      .select()
-      .from(table)
-      .where(and(...filters.map((f) => filterSql(table, f))))
-      .$dynamic();
-    if (orderBy) query = query.orderBy((orderBy.desc ? desc : asc)(column(table, orderBy.field)));
-    return (query.all() as Row[]).map((r) => this.#stored(collection, r));
+    return neutral(() => {
+      // One column equal to one of some values, in any order: the sync path's lookups (the
+      // viewer's assignments, a push's exercises), by a prepared statement.
+      const [only] = filters;
+      if (filters.length === 1 && !orderBy && only && (only.op === 'in' || (only.op === 'eq' && only.value !== null))) {
+        return this.#rows(collection).whereIn(only.field, only.op === 'in' ? (only.value as readonly string[]) : [only.value]);
+      }
+      const table = syncedTables[collection];
+      let query = this.#db
+        .select()
+        .from(table)
+        .where(and(...filters.map((f) => filterSql(table, f))))
+        .$dynamic();
+      if (orderBy) query = query.orderBy((orderBy.desc ? desc : asc)(column(table, orderBy.field)));
+      return (query.all() as Row[]).map((r) => this.#stored(collection, r));
+    });
   }
 
   maxSeq(): number {
-    return this.#db.select().from(seqCounter).get()?.value ?? 0;
+    return neutral(() => {
+      return this.#db.select().from(seqCounter).get()?.value ?? 0;
+    });
   }
 
   isEmpty(): boolean {
-    return !this.#db.select({ id: users.id }).from(users).limit(1).get();
+    return neutral(() => {
+      return !this.#db.select({ id: users.id }).from(users).limit(1).get();
+    });
   }
 
   findUserByEmail(email: string) {
-    const row = this.#db.select().from(users).where(eq(users.email, email.toLowerCase())).get();
-    if (!row) return null;
-    return { person: docFromRow('people', row) as Person, passwordHash: row.passwordHash, deleted: row.deleted };
+    return neutral(() => {
+      const row = this.#db.select().from(users).where(eq(users.email, email.toLowerCase())).get();
+      if (!row) return null;
+      return { person: docFromRow('people', row) as Person, passwordHash: row.passwordHash, deleted: row.deleted };
+    });
   }
 
   createUser(person: Person, passwordHash: string): number {
-    return this.transaction(() => {
-      const seq = this.#nextSeq();
-      const values = { ...rowFromDoc('people', person, false), seq, passwordHash };
-      this.#db.insert(users).values(values as typeof users.$inferInsert).run();
-      return seq;
+    return neutral(() => {
+      return this.transaction(() => {
+        const seq = this.#nextSeq();
+        const values = { ...rowFromDoc('people', person, false), seq, passwordHash };
+        this.#db.insert(users).values(values as typeof users.$inferInsert).run();
+        return seq;
+      });
     });
   }
 
   hitCounter(key: string, windowMs: number, nowMs: number): RateCounter {
-    return this.transaction(() => {
-      const row = this.#db.select().from(rateCounters).where(eq(rateCounters.key, key)).get();
-      const fresh = !row || row.windowStartMs + windowMs <= nowMs;
-      const next = fresh ? { key, count: 1, windowStartMs: nowMs } : { ...row, count: row.count + 1 };
-      this.#db.insert(rateCounters).values(next).onConflictDoUpdate({ target: rateCounters.key, set: { count: next.count, windowStartMs: next.windowStartMs } }).run();
-      return { count: next.count, ttlMs: next.windowStartMs + windowMs - nowMs };
+    return neutral(() => {
+      return this.transaction(() => {
+        const row = this.#db.select().from(rateCounters).where(eq(rateCounters.key, key)).get();
+        const fresh = !row || row.windowStartMs + windowMs <= nowMs;
+        const next = fresh ? { key, count: 1, windowStartMs: nowMs } : { ...row, count: row.count + 1 };
+        this.#db.insert(rateCounters).values(next).onConflictDoUpdate({ target: rateCounters.key, set: { count: next.count, windowStartMs: next.windowStartMs } }).run();
+        return { count: next.count, ttlMs: next.windowStartMs + windowMs - nowMs };
+      });
     });
   }
 
   readCounter(key: string, windowMs: number, nowMs: number): RateCounter {
-    const row = this.#db.select().from(rateCounters).where(eq(rateCounters.key, key)).get();
-    if (!row || row.windowStartMs + windowMs <= nowMs) return { count: 0, ttlMs: 0 };
-    return { count: row.count, ttlMs: row.windowStartMs + windowMs - nowMs };
+    return neutral(() => {
+      const row = this.#db.select().from(rateCounters).where(eq(rateCounters.key, key)).get();
+      if (!row || row.windowStartMs + windowMs <= nowMs) return { count: 0, ttlMs: 0 };
+      return { count: row.count, ttlMs: row.windowStartMs + windowMs - nowMs };
+    });
   }
 
   saveRefreshToken({ replaces, ...row }: RefreshTokenRow): void {
-    this.transaction(() => {
-      this.#db.insert(refreshTokens).values({ ...row, createdAt: new Date().toISOString() }).run();
-      if (replaces) this.#db.update(refreshTokens).set({ replacedBy: row.tokenHash }).where(eq(refreshTokens.tokenHash, replaces)).run();
+    return neutral(() => {
+      this.transaction(() => {
+        this.#db.insert(refreshTokens).values({ ...row, createdAt: new Date().toISOString() }).run();
+        if (replaces) this.#db.update(refreshTokens).set({ replacedBy: row.tokenHash }).where(eq(refreshTokens.tokenHash, replaces)).run();
+      });
     });
   }
 
   consumeRefreshToken(tokenHash: string, now: string, graceSince: string): string | null {
-    const row = this.#db
-      .update(refreshTokens)
-      .set({ revokedAt: sql`coalesce(${refreshTokens.revokedAt}, ${now})`, rotatedAt: sql`coalesce(${refreshTokens.rotatedAt}, ${now})` })
-      .where(
-        and(
-          eq(refreshTokens.tokenHash, tokenHash),
-          gt(refreshTokens.expiresAt, now),
-          or(
-            isNull(refreshTokens.revokedAt),
-            gt(refreshTokens.rotatedAt, graceSince),
-            // Its successor was never used nor signed out: the refresh's answer never arrived.
-            and(
-              isNotNull(refreshTokens.rotatedAt),
-              sql`exists (select 1 from refresh_tokens as successor where successor.token_hash = ${refreshTokens.replacedBy} and successor.revoked_at is null)`,
+    return neutral(() => {
+      const row = this.#db
+        .update(refreshTokens)
+        .set({ revokedAt: sql`coalesce(${refreshTokens.revokedAt}, ${now})`, rotatedAt: sql`coalesce(${refreshTokens.rotatedAt}, ${now})` })
+        .where(
+          and(
+            eq(refreshTokens.tokenHash, tokenHash),
+            gt(refreshTokens.expiresAt, now),
+            or(
+              isNull(refreshTokens.revokedAt),
+              gt(refreshTokens.rotatedAt, graceSince),
+              // Its successor was never used nor signed out: the refresh's answer never arrived.
+              and(
+                isNotNull(refreshTokens.rotatedAt),
+                sql`exists (select 1 from refresh_tokens as successor where successor.token_hash = ${refreshTokens.replacedBy} and successor.revoked_at is null)`,
+              ),
             ),
           ),
-        ),
-      )
-      .returning({ userId: refreshTokens.userId })
-      .get();
-    return row?.userId ?? null;
+        )
+        .returning({ userId: refreshTokens.userId })
+        .get();
+      return row?.userId ?? null;
+    });
   }
 
   revokeRefreshToken(tokenHash: string, now: string): void {
-    this.#db
-      .update(refreshTokens)
-      .set({ revokedAt: now, rotatedAt: null })
-      .where(eq(refreshTokens.tokenHash, tokenHash))
-      .run();
+    return neutral(() => {
+      this.#db
+        .update(refreshTokens)
+        .set({ revokedAt: now, rotatedAt: null })
+        .where(eq(refreshTokens.tokenHash, tokenHash))
+        .run();
+    });
   }
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { collectionNames, type CollectionName, type Viewer } from '@spotter/shared';
-import { loadRelations, perClient, type ViewerRelations } from './relations.ts';
+import { perClient, type ViewerRelations } from '../access/relations.ts';
+import { loadRelations } from '../access-io/relations.ts';
 import { pull } from './pull.ts';
 
 const HEARTBEAT_MS = 15_000;

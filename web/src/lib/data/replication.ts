@@ -87,7 +87,7 @@ export function replicateCollection(
         const answer = send.length ? expandPushAnswer<Doc>(send, await api.authed<PushAnswer<Doc>>(`/api/sync/${name}/push?answer=patch`, send)) : [];
         const conflicts: Doc[] = [];
         for (const doc of answer) {
-          const { _refusal, ...server } = doc;
+          const { _refusal, _refusalCode, ...server } = doc; // the sentence (shared refusals.ts) is what the person is shown
           if (typeof _refusal === 'string') {
             const attempted = rows.find((r) => r.newDocumentState.id === server.id)?.newDocumentState;
             serverWins[name].add(String(server.id));
