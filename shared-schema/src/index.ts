@@ -12,6 +12,7 @@ export * from './collections.ts';
 export * from './rx-schema.ts';
 export * from './access.ts';
 export * from './merge.ts';
+export * from './hlc.ts';
 export * from './sync.ts';
 export * from './refusals.ts';
 export * from './auth.ts';

@@ -3,6 +3,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serverTimeHeader } from '@spotter/shared';
 import { adminRoutes } from './admin/routes.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { repositoryRateLimitStore } from './auth/rate-limit-store.ts';
@@ -53,6 +54,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('preValidation', async (req) => {
     const at = illFormedTextAt(req.body);
     if (at) throw badRequest(`${at}: is not valid text (it holds a lone UTF-16 surrogate). Nothing was saved.`);
+  });
+  // The server's clock, to the millisecond, on every answer: devices correct their own clocks
+  // by it before stamping edits (shared-schema/src/hlc.ts; the Date header has whole seconds).
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header(serverTimeHeader, String(Date.now()));
   });
 
   // Plugins first, routes after.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, instant, optionalId, text } from './common.ts';
+import { fieldClocks, id, instant, optionalId, text } from './common.ts';
 import { movementPattern } from './exercises.ts';
 
 export const recommendationKind = z.enum(['progression', 'deload', 'neglected', 'reschedule', 'custom']);
@@ -19,5 +19,6 @@ export const recommendationSchema = z.strictObject({
   status: recommendationStatus,
   createdAt: instant,
   updatedAt: instant,
+  fieldClocks,
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;

@@ -48,6 +48,8 @@ const variants: { [C in CollectionName]: Array<[doc: Doc, deleted: boolean]> } =
     [f.session(), false],
     [f.session({ id: 'ses-2', status: 'draft', submittedAt: f.T0, rejection: 'Due date is in the past.', planId: 'plan-1', exercises: [] }), false],
     [f.session({ id: 'ses-3' }), true],
+    // Per-field clocks (a JSON column that may be NULL): stored as JSON text, read back as sent.
+    [f.session({ id: 'ses-4', fieldClocks: { title: '2026-03-02T09:00:00.000Z-0001-dev1', 'exercises': '2026-03-02T09:00:01.000Z-0000-dev2' } }), false],
   ],
   logs: [
     [f.sessionLog(), false],

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, exists, getTableName, gt, gte, inArray, isNotNull, 
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CollectionName, Person } from '@spotter/shared';
 import type { Db } from './db.ts';
-import { docFromRow, docKeys, rowFromDoc, type Doc } from './mappers.ts';
+import { docFromRow, docKeys, optionalKeys, rowFromDoc, type Doc } from './mappers.ts';
 import type { DateWindow, Filter, RateCounter, RefreshTokenRow, Repository, Scope, Stored } from './repository.ts';
 import { RowStatements } from './row-statements.ts';
 import { neutral } from './sqlite-errors.ts';
@@ -95,7 +95,7 @@ export class SqliteRepository implements Repository {
     let rows = this.#rowStatements.get(collection);
     if (!rows) {
       // Accounts are created with a password (createUser); sync only updates them.
-      rows = new RowStatements(this.#sqlite, syncedTables[collection], docKeys[collection], { insert: collection !== 'people' });
+      rows = new RowStatements(this.#sqlite, syncedTables[collection], docKeys[collection], { insert: collection !== 'people', optional: optionalKeys[collection] });
       this.#rowStatements.set(collection, rows);
     }
     return rows;

@@ -21,9 +21,12 @@ import { sessionStatus } from '@spotter/shared/docs/sessions.ts';
  */
 
 // Columns every synced table has. The UNIQUE on seq is also its index (pull pages by seq).
+// fieldClocks: when each field was last edited (the shared `fieldClocks`), as the device sent it;
+// NULL for documents written before per-field clocks or by the server.
 const syncColumns = () => ({
   seq: integer('seq').notNull().unique(),
   deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+  fieldClocks: text('field_clocks', { mode: 'json' }).$type<Record<string, string>>(),
 });
 const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>().notNull();
 const bool = (name: string) => integer(name, { mode: 'boolean' }).notNull();

@@ -8,7 +8,7 @@ import { decideWrite } from '../access/write-rules.ts';
 import { applyEffects } from '../access-io/apply.ts';
 import { loadFacts, preloadExercises } from '../access-io/facts.ts';
 import { loadRelations } from '../access-io/relations.ts';
-import { toWire } from './tombstone.ts';
+import { isEchoedTombstone, toWire } from './tombstone.ts';
 
 export interface PushResult {
   /** RxDB's answer: the master state of every document not written as pushed (compact: PushPatch). */
@@ -75,7 +75,9 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
       if (current && isDeepStrictEqual({ ...current.doc, _deleted: current.deleted }, pushed)) continue;
       // Compare with what this viewer was shown.
       const shown = current ? toWire(viewer, collection, current, rel) : null;
-      if (shown && !isDeepStrictEqual(assumed, shown)) {
+      // A stale assumed state, or a tombstone this viewer was sent pushed back as a deletion:
+      // answered with what the viewer may see.
+      if (shown && (!isDeepStrictEqual(assumed, shown) || isEchoedTombstone(collection, current!, pushed))) {
         conflicts.push(shown);
         continue;
       }

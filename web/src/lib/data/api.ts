@@ -1,4 +1,4 @@
-import type { LoginResponse } from '@spotter/shared';
+import { serverTimeHeader, type HybridClock, type LoginResponse } from '@spotter/shared';
 import type { SessionStore } from './session-store.ts';
 
 /** The server refused our credentials (wrong password, or a refresh token it no longer accepts). */
@@ -42,8 +42,10 @@ export class Api {
   private readonly sessions: SessionStore;
   private readonly onSignInNeeded: () => void;
   private refreshing: Promise<void> | null = null;
+  private readonly clock: HybridClock | undefined;
 
-  constructor(opts: { baseUrl: string; fetch?: Fetch; sessions: SessionStore; onSignInNeeded: () => void }) {
+  constructor(opts: { baseUrl: string; fetch?: Fetch; sessions: SessionStore; onSignInNeeded: () => void; clock?: HybridClock }) {
+    this.clock = opts.clock;
     this.baseUrl = opts.baseUrl.replace(/\/$/, '');
     this.fetchImpl = opts.fetch ?? globalThis.fetch.bind(globalThis);
     this.sessions = opts.sessions;
@@ -113,9 +115,14 @@ export class Api {
     return (await res.json()) as T;
   }
 
-  private post(path: string, body: unknown, token?: string | null): Promise<Response> {
+  private async post(path: string, body: unknown, token?: string | null): Promise<Response> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
-    return this.fetchImpl(this.url(path), { method: 'POST', headers, body: JSON.stringify(body) });
+    const sentAt = this.clock?.deviceNow() ?? 0;
+    const res = await this.fetchImpl(this.url(path), { method: 'POST', headers, body: JSON.stringify(body) });
+    // Every answer corrects the device's clock (the stamps of its edits) by the server's.
+    const serverTime = Number(res.headers?.get?.(serverTimeHeader) ?? NaN);
+    if (this.clock && serverTime > 0) this.clock.observeServerTime(serverTime, sentAt, this.clock.deviceNow());
+    return res;
   }
 }
