@@ -64,10 +64,12 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
     for (const { doc, deleted, assumed, sent } of parsed) {
       const current = repo.get(collection, doc.id);
       const pushed = { ...doc, _deleted: deleted };
-      if (current && !canSee(viewer, collection, current.doc, rel)) {
-        // Someone else's document (or no longer this viewer's): "not found", answered with the
-        // pushed state deleted, so not even whose it is leaks (nor, by a silent no-op, that a
-        // guess of its content was right). The device keeps what it sent as a refused change.
+      // Someone else's document (or no longer this viewer's): "not found", answered with the
+      // pushed state deleted, so not even whose it is leaks (nor, by a silent no-op, that a
+      // guess of its content was right). The device keeps what it sent as a refused change.
+      // A device that was sent this document's tombstone by a pull knew those ids: pushing that
+      // tombstone back, or assuming it, is answered as before.
+      if (current && !canSee(viewer, collection, current.doc, rel) && !isEchoedTombstone(collection, current, pushed) && !isDeepStrictEqual(assumed, toWire(viewer, collection, current, rel))) {
         const r = refusal('not_found');
         conflicts.push({ ...pushed, _deleted: true, _refusal: r.message, _refusalCode: r.code });
         continue;
