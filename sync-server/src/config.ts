@@ -45,7 +45,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePath,
     demoData: env.DEMO_DATA !== '0' && env.DEMO_DATA !== 'false',
     jwtSecret: env.JWT_SECRET || secretFor(databasePath),
-    accessTokenTtl: int(env, 'ACCESS_TOKEN_TTL', 900),
+    accessTokenTtl: int(env, 'ACCESS_TOKEN_TTL', 300),
     refreshTokenTtl: int(env, 'REFRESH_TOKEN_TTL', 30 * 24 * 3600),
     webRoot: resolve(env.WEB_ROOT || join(repoRoot, 'web/build')),
   };

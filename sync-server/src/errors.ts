@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError, type core } from 'zod';
+import { securityEvent } from './security-log.ts';
 
 /** An error with a status and a message meant for the caller (4xx). */
 export class HttpError extends Error {
@@ -37,6 +38,7 @@ const isStorageFailure = (err: unknown) => /^SQLITE_(FULL|READONLY|IOERR|CANTOPE
  * logged). Every error body is `{ error, message }`.
  */
 export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof HttpError && err.statusCode === 403) securityEvent(request.log, 'access_denied', { userId: request.viewer?.id, url: request.url, reason: err.message });
   if (err instanceof HttpError) return reply.code(err.statusCode).send({ error: err.error, message: err.message });
   if (err instanceof ZodError) return reply.code(400).send({ error: 'bad_request', message: describeIssues(err.issues) });
   if (hasZodFastifySchemaValidationErrors(err)) {

@@ -14,6 +14,8 @@ export interface PushResult {
   changed: Set<CollectionName>;
   /** Clients whose documents were written, for the notifier (ChangeEvent.clientIds). */
   clientIds: Set<string>;
+  /** Rows refused by the access rules (writeRefusal): logged as security events by the route. */
+  denied: { id: string; reason: string }[];
 }
 
 export interface PushOptions {
@@ -48,6 +50,7 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
   const conflicts: PushAnswer<Doc> = [];
   const changed = new Set<CollectionName>();
   const clientIds = new Set<string>();
+  const denied: PushResult['denied'] = [];
   // Once per push, not per row: the calendar day (a date-fns format) and, for sessions, every
   // exercise the rows prescribe in one query instead of ~6 gets per session (bench/README.md).
   const day = opts.today ?? todayLocal();
@@ -69,6 +72,7 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
       const refusal = writeRefusal(viewer, collection, current?.doc ?? null, doc, rel);
       if (refusal) {
         refuse(refusal);
+        denied.push({ id: doc.id, reason: refusal });
         continue;
       }
       const decision = decide({ repo, viewer, rel, today: day, exercises }, collection, current, doc, deleted);
@@ -113,7 +117,7 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
       }
     }
   });
-  return { conflicts, changed, clientIds };
+  return { conflicts, changed, clientIds, denied };
 }
 
 /**
