@@ -54,7 +54,7 @@ describe('two devices of one user', () => {
     const merged = await until(() => deviceA.get('sessions', draft.id), (d) => d?.title === 'Renamed on A' && d.notes === 'Written on B');
     expect(merged).toMatchObject({ status: 'draft', dueDate: '2099-02-01' });
     await until(() => deviceA.syncState$.value.pending, (n) => n === 0);
-    const onServer = (await serverDocs<TrainingSession>(server.url, a.sessions.load()!.accessToken, 'sessions')).filter((s) => s.id === draft.id);
+    const onServer = (await serverDocs<TrainingSession>(server.url, deviceA.api.accessToken()!, 'sessions')).filter((s) => s.id === draft.id);
     expect(onServer).toEqual([expect.objectContaining({ title: 'Renamed on A', notes: 'Written on B', _deleted: false })]);
     await deviceA.close();
   });
