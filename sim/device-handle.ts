@@ -11,6 +11,8 @@ export interface DeviceEvents {
   onKill(device: string): Promise<void>;
   onLog?(device: string, text: string): void;
   onAuth?(device: string, what: AuthEvent): void;
+  /** SIM_TRACE=1: a pull or a write to the device's database. */
+  onTrace?(device: string, text: string): void;
 }
 
 export class DeviceHandle {
@@ -38,6 +40,7 @@ export class DeviceHandle {
       if (msg.event === 'push') events.onPush(name, msg.rec);
       else if (msg.event === 'kill') void events.onKill(name).then(() => this.#child.send({ hookDone: msg.id }));
       else if (msg.event === 'log') events.onLog?.(name, msg.text);
+      else if (msg.event === 'trace') events.onTrace?.(name, msg.text);
       else if (msg.event === 'auth') events.onAuth?.(name, msg.what);
       else {
         const w = this.#waiting.get(msg.id);

@@ -83,7 +83,7 @@ export class Oracle {
         if (typeof answer._refusal === 'string') {
           this.stats.refusals++;
           if (this.wiping.has(dev)) continue;
-          const { _refusal, ...server } = answer;
+          const { _refusal, _refusalCode, ...server } = answer;
           const list = this.refusals.get(dev) ?? [];
           list.push({ n: this.currentOp, collection: rec.collection, attempted: doc, server, reason: _refusal });
           this.refusals.set(dev, list);

@@ -11,9 +11,17 @@ import { runSchedule } from './simulation.ts';
  * `npm run test:sim`. Environment: SIM_SEED (default random, always printed), SIM_OPS (default
  * 60), SIM_SCHEDULE (a JSON schedule file printed by an earlier failure, instead of a seed),
  * SIM_SHRINK_MINUTES (time for shrinking a failure, default 10; 0 = off), SIM_VERBOSE=1,
- * SIM_TRACE=<id part or marker> (print every push of the matching documents), SIM_TOKEN_TTL
- * (the server's access-token lifetime in seconds, default 2).
+ * SIM_TRACE=<id part or marker> (print every push of the matching documents; 1: every push, pull
+ * and write of every device, the diagnostic mode), SIM_TOKEN_TTL (the server's access-token
+ * lifetime in seconds, default 2), SIM_SEEDS=N (N seeds in parallel, many.ts).
  */
+if (Number(process.env.SIM_SEEDS) > 0) {
+  // Many seeds, in parallel (many.ts); each is this same file with its SIM_SEED.
+  const { runSeeds } = await import('./many.ts');
+  const outcomes = await runSeeds(Number(process.env.SIM_SEEDS));
+  process.exit(outcomes.every((o) => o.passed) ? 0 : 1);
+}
+
 const seed = process.env.SIM_SEED ? Number(process.env.SIM_SEED) : randomSeed();
 const count = Number(process.env.SIM_OPS ?? 60);
 const verbose = process.env.SIM_VERBOSE === '1';

@@ -57,7 +57,10 @@ export type FaultOp =
   | { kind: 'settle'; ms: number }
   | { kind: 'conflict'; pick: number; fields: [TextField, TextField] }
   // An admin, online, moves a client to a coach through POST /api/admin/assignments/bulk.
-  | { kind: 'reassign'; pick: number; coachPick: number };
+  | { kind: 'reassign'; pick: number; coachPick: number }
+  // The device's clock is set this far from the real time (minutes or hours ahead or behind;
+  // 0: right again), as a phone's clock is by a wrong time zone or by hand.
+  | { kind: 'clockSkew'; dev: DeviceName; skewMs: number };
 
 /** idle: no push in flight; before: the push never reaches the server; during: a race with the
  * push; after: the push committed but its response is lost with the server; refresh: a token
@@ -73,13 +76,16 @@ const coachOps: Record<string, number> = {
   createPlan: 2, editPlan: 1.5, activatePlan: 2, createNote: 2, editNote: 1.5, deleteNote: 0.4, recommend: 1.5, approveRecommendation: 1.5, dismissRecommendation: 0.4,
 };
 const clientOps: Record<string, number> = { logEntry: 6, completeSession: 2, comment: 1, message: 1, viewResource: 1 };
-const faults: Record<string, number> = { offline: 3, online: 4, reopen: 1.5, wipe: 0.7, replayPush: 2, delayPulls: 1.5, killServer: 1.4, settle: 2, conflict: 1, reassign: 2.5 };
+const faults: Record<string, number> = { offline: 3, online: 4, reopen: 1.5, wipe: 0.7, replayPush: 2, delayPulls: 1.5, killServer: 1.4, settle: 2, conflict: 1, reassign: 2.5, clockSkew: 1 };
+/** SIM_SKEW=0: no clock skew, the schedules seeds gave before it existed (to replay those). */
+const { clockSkew: _skew, ...faultsWithoutSkew } = faults;
 
-export function generateSchedule(rng: Prng, length: number): Op[] {
+export function generateSchedule(rng: Prng, length: number, opts: { skew?: boolean } = {}): Op[] {
   const ops: Op[] = [];
+  const table = (opts.skew ?? process.env.SIM_SKEW !== '0') ? faults : faultsWithoutSkew;
   for (let n = 0; n < length; n++) {
     const family = rng.weighted({ coach: 50, client: 25, fault: 25 });
-    if (family === 'fault') ops.push({ ...faultOp(rng), n });
+    if (family === 'fault') ops.push({ ...faultOp(rng, table), n });
     else ops.push({ ...userOp(rng, family), n });
   }
   return ops;
@@ -118,8 +124,8 @@ function userOp(rng: Prng, family: 'coach' | 'client'): UserOp {
   }
 }
 
-function faultOp(rng: Prng): FaultOp {
-  const kind = rng.weighted(faults) as FaultKind;
+function faultOp(rng: Prng, table: Record<string, number>): FaultOp {
+  const kind = rng.weighted(table) as FaultKind;
   const dev = rng.pick(deviceNames);
   switch (kind) {
     case 'delayPulls':
@@ -130,6 +136,11 @@ function faultOp(rng: Prng): FaultOp {
       return { kind, pick: rng.int(1 << 16), coachPick: rng.int(1 << 16) };
     case 'settle':
       return { kind, ms: 50 + rng.int(400) };
+    case 'clockSkew': {
+      const size = rng.weighted({ right: 1, minutes: 2, hours: 2 });
+      const magnitude = size === 'right' ? 0 : size === 'minutes' ? (1 + rng.int(59)) * 60_000 : (1 + rng.int(12)) * 3_600_000;
+      return { kind, dev, skewMs: rng.chance(0.5) ? magnitude : -magnitude };
+    }
     case 'conflict':
       return { kind, pick: rng.int(1 << 16), fields: rng.chance(0.5) ? ['title', 'notes'] : [rng.pick(['title', 'notes'] as const), rng.pick(['title', 'notes'] as const)] };
     default:

@@ -102,7 +102,8 @@ export class ServerProcess {
   }
 
   async #waitHealthy(child: ChildProcess): Promise<void> {
-    const deadline = Date.now() + 30_000;
+    // Demo data and password hashing take ~25 s on two cores shared with other runs.
+    const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`sync server exited during start-up:\n${this.output}`);
       try {
@@ -113,7 +114,7 @@ export class ServerProcess {
       }
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`sync server did not become healthy within 30 s:\n${this.output}`);
+    throw new Error(`sync server did not become healthy within 120 s:\n${this.output}`);
   }
 
   /** SIGKILL: no shutdown hook runs, exactly like a power cut or the OOM killer. */

@@ -9,8 +9,11 @@ import { runSchedule } from './simulation.ts';
  * SIM_OPS; a failure here prints the seed, so `SIM_SEED=<seed> SIM_OPS=<n> npm run test:sim`
  * replays it and shrinks it to the shortest failing schedule.
  */
+// A new seed every run (so CI keeps exploring), printed first so that a run cut short by a
+// timeout can still be replayed. 80 operations: the suite's budget (about 15-35 s).
 const seed = process.env.SIM_SEED ? Number(process.env.SIM_SEED) : randomSeed();
 const ops = Number(process.env.SIM_CI_OPS ?? 80);
+console.log(`sync simulation: SIM_SEED=${seed} SIM_OPS=${ops} (replay: SIM_SEED=${seed} SIM_OPS=${ops} npm run test:sim)`);
 
 describe('sync simulation (short run)', () => {
   it(`six devices, faults and all: no write lost or duplicated (SIM_SEED=${seed} SIM_OPS=${ops})`, { timeout: 240_000 }, async () => {

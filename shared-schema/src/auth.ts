@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusalCodeSchema } from './refusals.ts';
 import { id, role } from './docs/common.ts';
 import { newPasswordSchema } from './domain/password.ts';
 
@@ -41,4 +42,5 @@ export const newClientSchema = z.strictObject({
   password: newPasswordSchema,
 });
 
-export const errorSchema = z.object({ error: z.string(), message: z.string() });
+/** Every error answer; a refused write also names its refusal code (refusals.ts). */
+export const errorSchema = z.object({ error: z.string(), message: z.string(), code: refusalCodeSchema.optional() });

@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { collectionNames } from '@spotter/shared';
+import { collectionNames, HybridClock } from '@spotter/shared';
 import { firstValueFrom } from 'rxjs';
 import { createDevice, type Device } from '../../web/src/lib/data/device.ts';
 import { memorySessionStore } from '../../web/src/lib/data/session-store.ts';
@@ -22,6 +22,12 @@ let factory = new IDBFactory();
 const sessions = memorySessionStore();
 let device: Device;
 let nextHook = 0;
+/** How far this device's clock is from the real time (the clockSkew fault). */
+let skewMs = 0;
+// One clock for the device's whole life (reopened and wiped too: it is the phone's, not the database's).
+const clock = new HybridClock({ node: `sim${process.pid}`, source: { now: () => Date.now() + skewMs } });
+/** SIM_TRACE=1: every local write and pull is reported too (diagnostic mode). */
+const traceAll = process.env.SIM_TRACE === '1';
 const hooks = new Map<number, () => void>();
 
 const send = (msg: unknown) => process.send!(msg);
@@ -37,12 +43,33 @@ function killServer(): Promise<void> {
 
 async function open(): Promise<Device> {
   const port = await linkPort;
+  const opened = await openDevice(port);
+  if (traceAll) traceWrites(opened);
+  return opened;
+}
+
+/** Every write to the device's database (local edits and pulled documents alike), for SIM_TRACE=1. */
+function traceWrites(d: Device): void {
+  d.db.$.subscribe((e: any) => {
+    if (e.isLocal) return;
+    const doc = e.documentData ?? {};
+    send({ event: 'trace', text: `write ${e.collectionName}/${e.documentId} ${e.operation}${doc._deleted ? ' deleted' : ''} ${summary(doc)}` });
+  });
+}
+
+export function summary(d: Record<string, unknown>): string {
+  const pick = ['title', 'notes', 'goals', 'body', 'status', 'completedAt', 'updatedAt', 'fieldClocks'];
+  return JSON.stringify(Object.fromEntries(pick.filter((k) => k in d).map((k) => [k, d[k]])));
+}
+
+function openDevice(port: number): Promise<Device> {
   return createDevice({
     baseUrl: `http://127.0.0.1:${port}`,
     storage: getRxStorageDexie({ indexedDB: factory, IDBKeyRange }),
     name: 'spotter',
     fetch: tap.fetch,
     sessions,
+    clock,
     retryTime: 250, // the app waits 3 s; a simulation of thousands of faults cannot
     // Small pages (the app's are 1000): the demo data then spans many, so a first pull (a new
     // device, a wiped one) crosses its phases (recent weeks, history, onward) between pages,
@@ -66,9 +93,15 @@ const commands: Record<string, (args: any) => Promise<unknown>> = {
     link = new Link(serverPort);
     linkPort = link.listen();
     tap = new Tap(globalThis.fetch, (rec) => send({ event: 'push', rec }), killServer, (what) => send({ event: 'auth', what }));
+    if (traceAll) tap.onPull = (collection, docs) => send({ event: 'trace', text: `pull ${collection}: ${docs.map((d) => `${d.id}${d._deleted ? ' deleted' : ''} ${summary(d)}`).join('; ') || 'nothing'}` });
     device = await open();
     await device.signIn(email, password);
     return device.syncState$.value.user;
+  },
+  /** The clock is set off; online, one answer lets the device learn the correction. */
+  async skew({ ms, online }: { ms: number; online: boolean }) {
+    skewMs = ms;
+    if (online) await commands.touch!({});
   },
   async op({ op, marker }: { op: UserOp; marker: string }) {
     return runUserOp(device, op, marker);

@@ -35,6 +35,8 @@ export class Tap {
   #recent: { url: string; init: RequestInit }[] = [];
   killMode: KillMode | null = null;
   pullDelays: number[] = [];
+  /** SIM_TRACE=1: every pulled page. */
+  onPull: ((collection: string, docs: Doc[]) => void) | null = null;
   /** Resolves when an armed kill has fired. */
   killFired: Promise<void> = Promise.resolve();
   #fireKill: () => void = () => undefined;
@@ -59,6 +61,11 @@ export class Tap {
     if (path === refreshPath) return this.#refresh(input, init);
     const res = await this.#base(input, init);
     if (res.status === 401) this.#auth('expired');
+    const pull = pullPath.exec(path);
+    if (pull && res.ok && this.onPull) {
+      const page = (await res.clone().json().catch(() => null)) as { documents?: Doc[] } | null;
+      this.onPull(pull[1]!, page?.documents ?? []);
+    }
     if (pullPath.test(new URL(url).pathname) && this.pullDelays.length) {
       // Hold the answer: pushes, other pulls and stream events of this device overtake it.
       await res.clone().arrayBuffer();

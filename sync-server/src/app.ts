@@ -3,6 +3,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serverTimeHeader } from '@spotter/shared';
 import { adminRoutes } from './admin/routes.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { defaultLoginLimits, type LoginLimits } from './auth/attempts.ts';
@@ -64,6 +65,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   app.decorate('repo', opts.repo);
   app.decorate('notifier', opts.notifier ?? new LocalNotifier());
+  // The server's clock, to the millisecond, on every answer: devices correct their own clocks
+  // by it before stamping edits (shared-schema/src/hlc.ts; the Date header has whole seconds).
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header(serverTimeHeader, String(Date.now()));
+  });
 
   // Plugins first, routes after.
   await securityHeaders(app, opts.webRoot);

@@ -1,22 +1,28 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { Refusal, RefusalCode } from '@spotter/shared';
 import { ZodError, type core } from 'zod';
 import { securityEvent } from './security-log.ts';
+import { StorageUnavailable } from './storage/errors.ts';
 
-/** An error with a status and a message meant for the caller (4xx). */
+/** An error with a status and a message meant for the caller (4xx); a refused write also has its refusal code. */
 export class HttpError extends Error {
   readonly statusCode: number;
   readonly error: string;
-  constructor(statusCode: number, error: string, message: string) {
+  readonly code: RefusalCode | undefined;
+  constructor(statusCode: number, error: string, message: string, code?: RefusalCode) {
     super(message);
     this.statusCode = statusCode;
     this.error = error;
+    this.code = code;
   }
 }
 
 export const notFound = (message: string) => new HttpError(404, 'not_found', message);
 export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
 export const badRequest = (message: string) => new HttpError(400, 'bad_request', message);
+/** A refused write over REST: the refusal's code and sentence (shared refusals.ts). */
+export const refused = (status: 403 | 409, r: Refusal) => new HttpError(status, status === 403 ? 'forbidden' : 'conflict', r.message, r.code);
 
 /** "title: Too big…; exercises.0.sets: …" — names every field that failed, so a 400 is actionable. */
 export function describeIssues(issues: readonly core.$ZodIssue[], prefix = ''): string {
@@ -30,16 +36,14 @@ export function describeIssues(issues: readonly core.$ZodIssue[], prefix = ''): 
 
 const STORAGE_MESSAGE = 'The server could not save this change: its storage is full, read-only or failing. Nothing was saved; your device keeps the change and will send it again.';
 
-/** SQLite (better-sqlite3) errors meaning "cannot write now": disk full, read-only, I/O, locked. */
-const isStorageFailure = (err: unknown) => /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|BUSY|LOCKED|NOMEM)/.test(String((err as { code?: unknown })?.code ?? ''));
 
 /**
  * The one error handler: 4xx answers say what was wrong, 5xx answers hide details (they are
- * logged). Every error body is `{ error, message }`.
+ * logged). Every error body is `{ error, message }`, and a refused write's also has its `code`.
  */
 export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (err instanceof HttpError && err.statusCode === 403) securityEvent(request.log, 'access_denied', { userId: request.viewer?.id, url: request.url, reason: err.message });
-  if (err instanceof HttpError) return reply.code(err.statusCode).send({ error: err.error, message: err.message });
+  if (err instanceof HttpError) return reply.code(err.statusCode).send({ error: err.error, message: err.message, ...(err.code ? { code: err.code } : {}) });
   if (err instanceof ZodError) return reply.code(400).send({ error: 'bad_request', message: describeIssues(err.issues) });
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = err.validationContext ?? 'body';
@@ -53,7 +57,7 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     return reply.code(status).send({ error: status === 429 ? 'too_many_requests' : 'bad_request', message });
   }
   request.log.error(err);
-  if (isStorageFailure(err)) {
+  if (err instanceof StorageUnavailable) {
     // The transaction was rolled back: nothing was saved. Say so plainly (a 503 the device
     // retries), not as an unexplained 500 (issue 4, "the server's disk write failing").
     return reply.code(503).header('retry-after', '30').send({ error: 'storage_unavailable', message: STORAGE_MESSAGE });

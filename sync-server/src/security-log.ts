@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { RefusalCode } from '@spotter/shared';
 
 /**
  * Security events, one structured (pino) line each with an `event` field, so an operator can
@@ -23,3 +24,18 @@ export type SecurityEvent =
 export function securityEvent(log: FastifyBaseLogger, event: SecurityEvent, details: Record<string, unknown>): void {
   log.warn({ event, ...details }, `security: ${event}`);
 }
+
+/**
+ * Refused writes that reach outside what the writer may change: someone else's documents,
+ * another role's fields, ids that are not theirs. A correct device never sends these (its
+ * own checks refuse them first), so they are logged as `write_denied`; the everyday refusals
+ * (a due date passed, capacity) are not.
+ */
+const probing = new Set<RefusalCode>([
+  'role_cannot_write', 'field_fixed', 'account_not_via_sync', 'account_not_deletable', 'profile_not_yours', 'admin_only_field',
+  'library_only', 'exercise_not_yours', 'log_not_yours', 'not_yourself', 'system_message', 'message_not_your_client',
+  'message_not_your_coach', 'session_not_yours', 'log_id', 'log_coach', 'comment_target_hidden', 'resource_not_shared',
+  'rating_not_allowed', 'rating_id', 'not_found',
+]);
+
+export const looksLikeProbing = (code: RefusalCode): boolean => probing.has(code);

@@ -7,6 +7,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/storage/db.ts';
+import { SqliteRepository } from '../src/storage/sqlite-repository.ts';
 
 /**
  * A database created by an earlier version upgrades in place and keeps its rows. The
@@ -86,12 +87,13 @@ describe('0005: resource views on messages', () => {
     insert.run('m-1', 'message', 'coach-1', 'coach', null, null, null, null, 'Hi', 3, 0);
     insert.run('m-2', 'comment', 'client-1', 'client', 'log', 'log.s-1', 'rx-1', null, 'Knee hurt', 4, 0);
     insert.run('m-3', 'comment', 'client-1', 'client', 'recommendation', 'rec-1', null, 4, '', 5, 1);
-    const before = old.prepare('SELECT * FROM messages ORDER BY id').all();
+    const before = old.prepare('SELECT * FROM messages ORDER BY id').all() as Record<string, unknown>[];
     old.close();
 
     const { sqlite, close } = openDatabase(path);
     try {
-      expect(sqlite.prepare('SELECT * FROM messages ORDER BY id').all()).toEqual(before);
+      // Field for field (0006, migrated too, adds field_clocks: NULL on every old row).
+      expect(sqlite.prepare('SELECT * FROM messages ORDER BY id').all()).toEqual(before.map((row) => ({ ...row, field_clocks: null })));
       const add = (id: string, kind: string, seq: number) =>
         sqlite
           .prepare(
@@ -107,6 +109,34 @@ describe('0005: resource views on messages', () => {
         { name: 'sqlite_autoindex_messages_1' },
       ]);
       expect(sqlite.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    } finally {
+      close();
+    }
+  });
+});
+
+describe('0006: per-field clocks', () => {
+  it('keeps every row, whose documents carry no clocks; a document with clocks round-trips', () => {
+    const path = databaseBefore(6);
+    const old = new Database(path);
+    addPeople(old);
+    old.prepare(
+      `INSERT INTO sessions (id, coach_id, client_id, due_date, title, notes, exercises, status, created_at, updated_at, seq, deleted)
+       VALUES ('s-1', 'coach-1', 'client-1', '2026-03-09', 'Upper', 'easy', '[]', 'draft', '2026-03-01T00:00:00.000Z', '2026-03-02T00:00:00.000Z', 3, 0)`,
+    ).run();
+    const before = old.prepare('SELECT * FROM sessions').all() as Record<string, unknown>[];
+    old.close();
+
+    const { db, sqlite, close } = openDatabase(path);
+    try {
+      expect(sqlite.prepare('SELECT * FROM sessions').all()).toEqual(before.map((row) => ({ ...row, field_clocks: null })));
+      const repo = new SqliteRepository(db, sqlite);
+      const stored = repo.get('sessions', 's-1')!;
+      expect(stored.doc).not.toHaveProperty('fieldClocks');
+      expect(stored.doc).toMatchObject({ title: 'Upper', notes: 'easy' });
+      const fieldClocks = { title: '2026-03-03T00:00:00.000Z-0000-dev1' };
+      repo.put('sessions', { ...stored.doc, title: 'Upper A', fieldClocks }, false);
+      expect(repo.get('sessions', 's-1')!.doc).toMatchObject({ title: 'Upper A', fieldClocks });
     } finally {
       close();
     }

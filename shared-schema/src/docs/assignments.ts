@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, id, instant, optionalId, text } from './common.ts';
+import { calendarDate, fieldClocks, id, instant, optionalId, text } from './common.ts';
 
 export const assignmentStatus = z.enum(['active', 'paused', 'completed']);
 export type AssignmentStatus = z.infer<typeof assignmentStatus>;
@@ -16,5 +16,6 @@ export const assignmentSchema = z.strictObject({
   notes: text(2000),
   createdAt: instant,
   updatedAt: instant,
+  fieldClocks,
 });
 export type Assignment = z.infer<typeof assignmentSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hlcPattern } from '../hlc.ts';
 
 // Ids are UUIDs (v7 preferred: time-ordered keys double SQLite's insert rate) or other
 // short opaque strings. RxDB needs a maxLength on every indexed/primary string.
@@ -39,3 +40,13 @@ export type Role = z.infer<typeof role>;
 
 export const weightUnit = z.enum(['kg', 'lb']);
 export type WeightUnit = z.infer<typeof weightUnit>;
+
+/**
+ * When each field was last edited (docs/DESIGN.md "Sync", the per-field rule): a path (a field,
+ * or `entries/<key>/<field>` inside a record) → a hybrid-logical-clock stamp (hlc.ts). Set by
+ * the device on every write (merge.ts `stampEdit`); absent on documents written before it and
+ * on those the server writes.
+ */
+export const fieldClocks = z
+  .record(z.string().min(1).max(200), z.string().max(60).regex(hlcPattern, 'expected a clock stamp'))
+  .optional();

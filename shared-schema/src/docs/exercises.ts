@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, instant, webUrl, optionalId, text } from './common.ts';
+import { fieldClocks, id, instant, optionalId, text, webUrl } from './common.ts';
 
 export const exerciseType = z.enum(['strength', 'cardio', 'flexibility', 'other']);
 /** Movement patterns drive the training-balance radar (seed 002 "elemental balance"). */
@@ -19,5 +19,6 @@ export const exerciseSchema = z.strictObject({
   pattern: movementPattern,
   muscleGroups: z.array(text(40)).max(12),
   updatedAt: instant,
+  fieldClocks,
 });
 export type Exercise = z.infer<typeof exerciseSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, instant, text, weightUnit } from './common.ts';
+import { fieldClocks, id, instant, text, weightUnit } from './common.ts';
 
 /** What was prescribed when the client logged, so a later edit by the coach loses nothing. */
 export const prescribedSnapshot = z.strictObject({
@@ -40,6 +40,7 @@ export const sessionLogSchema = z.strictObject({
   entries: z.record(id, logEntrySchema),
   completedAt: instant.nullable(),
   updatedAt: instant,
+  fieldClocks,
 });
 export type SessionLog = z.infer<typeof sessionLogSchema>;
 

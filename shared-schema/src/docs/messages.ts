@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, instant, optionalId, role, text } from './common.ts';
+import { fieldClocks, id, instant, optionalId, role, text } from './common.ts';
 
 /**
  * message: coach <-> client conversation. comment: on a session, a log, one exercise's
@@ -41,6 +41,7 @@ export const messageSchema = z.strictObject({
   body: text(4000),
   createdAt: instant,
   updatedAt: instant,
+  fieldClocks,
 });
 export type Message = z.infer<typeof messageSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, id, instant, text, webUrl } from './common.ts';
+import { calendarDate, fieldClocks, id, instant, text, webUrl } from './common.ts';
 
 /**
  * Coach-written documents about one client: trainer notes (private or shared, seed 003),
@@ -21,5 +21,6 @@ export const noteSchema = z.strictObject({
   weekOf: calendarDate.nullable(),
   createdAt: instant,
   updatedAt: instant,
+  fieldClocks,
 });
 export type Note = z.infer<typeof noteSchema>;

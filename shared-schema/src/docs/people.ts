@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, instant, role, text, weightUnit } from './common.ts';
+import { fieldClocks, id, instant, role, text, weightUnit } from './common.ts';
 
 /**
  * A person: coach, client or admin. Coaches carry the trainer profile of seed 003.
@@ -22,10 +22,11 @@ export const personSchema = z.strictObject({
   bio: text(2000),
   yearsExperience: z.number().int().min(0).max(80).nullable(),
   updatedAt: instant,
+  fieldClocks,
 });
 export type Person = z.infer<typeof personSchema>;
 
 /** Fields a person may change on their own document; everything else is the admin's. */
-export const selfEditablePersonFields = ['firstName', 'lastName', 'units', 'bio', 'updatedAt'] as const;
+export const selfEditablePersonFields = ['firstName', 'lastName', 'units', 'bio', 'updatedAt', 'fieldClocks'] as const;
 
 export const DEFAULT_MAX_CLIENTS = 15;

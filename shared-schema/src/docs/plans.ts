@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, id, instant, optionalId, text } from './common.ts';
+import { calendarDate, fieldClocks, id, instant, optionalId, text } from './common.ts';
 import { prescriptionSchema } from './sessions.ts';
 
 export const weekday = z.enum(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
@@ -22,5 +22,6 @@ export const planSchema = z.strictObject({
   days: z.array(z.strictObject({ day: weekday, exercises: z.array(prescriptionSchema).max(30) })).max(7),
   createdAt: instant,
   updatedAt: instant,
+  fieldClocks,
 });
 export type Plan = z.infer<typeof planSchema>;

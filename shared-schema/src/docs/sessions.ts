@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, id, instant, optionalId, text } from './common.ts';
+import { calendarDate, fieldClocks, id, instant, optionalId, text } from './common.ts';
 
 /** One prescribed exercise inside a session (seed 001 TrainingSessionExercises, prescribed half). */
 export const prescriptionSchema = z.strictObject({
@@ -43,5 +43,6 @@ export const sessionSchema = z.strictObject({
   planId: optionalId,
   createdAt: instant,
   updatedAt: instant,
+  fieldClocks,
 });
 export type TrainingSession = z.infer<typeof sessionSchema>;

@@ -1,5 +1,5 @@
 import { v7 as uuid } from 'uuid';
-import { addDaysTo, type Assignment, type CollectionName, type Exercise, type Message, type Note, type Person, type Plan, type Recommendation } from '@spotter/shared';
+import { addDaysTo, type Assignment, type CollectionName, type Exercise, type Message, type Note, type Person, type Plan } from '@spotter/shared';
 
 interface Ctx {
   coach: Person;
@@ -10,7 +10,7 @@ interface Ctx {
   now: string;
 }
 
-/** Messages, notes, a plan and recommendations for one coach–client pair. */
+/** Messages, notes and a plan for one coach–client pair (recommendations come from the engine, seed.ts). */
 export function extrasFor({ coach, client, assignment, exercises, today, now }: Ctx): [CollectionName, object][] {
   const pair = { coachId: coach.id, clientId: client.id };
   const message = (author: Person, body: string, minutesAgo: number): Message => {
@@ -29,10 +29,6 @@ export function extrasFor({ coach, client, assignment, exercises, today, now }: 
     })),
     createdAt: now, updatedAt: now,
   };
-  const rec = (status: Recommendation['status'], title: string, reason: string): Recommendation => ({
-    id: uuid(), ...pair, kind: status === 'approved' ? 'progression' : 'neglected', priority: 2, pattern: status === 'approved' ? 'squat' : 'pull',
-    exerciseId: null, title, reason, status, createdAt: now, updatedAt: now,
-  });
   const sleep = note('resource', { title: 'Sleep and recovery', url: 'https://en.wikipedia.org/wiki/Sleep_and_exercise', resourceType: 'article' });
   // The client opened the sleep article twice (seed 002 "Viewed 3 times" on the coach's list).
   const viewed = (hoursAgo: number): Message => ({
@@ -49,7 +45,5 @@ export function extrasFor({ coach, client, assignment, exercises, today, now }: 
     ['messages', viewed(30)],
     ['messages', viewed(5)],
     ['plans', plan],
-    ['recommendations', rec('approved', 'Add 2.5 kg to squats', 'All sets completed as prescribed for two weeks.')],
-    ['recommendations', rec('pending', 'Add a pulling exercise', 'No pull pattern in the last 14 days.')],
   ];
 }

@@ -1,13 +1,14 @@
 import { v7 as uuid } from 'uuid';
 import {
-  addDaysTo, DEFAULT_MAX_CLIENTS, sessionLogId, todayLocal,
-  type Assignment, type CollectionName, type LogEntry, type Person, type Prescription, type SessionLog, type TrainingSession,
+  addDaysTo, DEFAULT_MAX_CLIENTS, recommend, recommendationId, sessionLogId, todayLocal,
+  type Assignment, type Recommendation, type CollectionName, type LogEntry, type Person, type Prescription, type SessionLog, type TrainingSession,
 } from '@spotter/shared';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Doc } from '../storage/mappers.ts';
 import type { Repository } from '../storage/repository.ts';
 import { demoExercises } from './exercises.ts';
 import { extrasFor } from './extras.ts';
+import { doseFor, liftedLoad, prescribedLoad, repsDone } from './loads.ts';
 
 export const DEMO_PASSWORD = 'spotter-demo';
 
@@ -35,6 +36,20 @@ const roster: [client: string, coach: string][] = [
 ];
 // Days relative to today: past ones are done or late, future ones upcoming.
 const sessionDays = [-20, -17, -13, -10, -6, -3, -1, 0, 2, 4, 7, 9, 11];
+
+/**
+ * Each client's story, so the coach's dashboard tells them apart: Jamie is a beginner adding
+ * weight week by week; Riley trained for months, took seven weeks off and is easing back in
+ * (in lb); Sam trained steadily for three months, found the last weeks hard and has stopped
+ * logging — the dashboard flags the compliance drop. `earlier` are older completed sessions.
+ */
+interface Story { earlier: number[]; strength: number; missedFrom: number | null; hard: boolean }
+const every = (from: number, to: number, step: number) => Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, k) => from + Math.round(k * step));
+const stories: Record<string, Story> = {
+  'client@demo.test': { earlier: [], strength: 0.8, missedFrom: null, hard: false },
+  'client2@demo.test': { earlier: every(-110, -70, 3.5), strength: 1, missedFrom: null, hard: false },
+  'client3@demo.test': { earlier: every(-95, -24, 3.5), strength: 1.15, missedFrom: -14, hard: true },
+};
 
 /**
  * Fills an empty database with the demo accounts and a few weeks of training around today,
@@ -66,32 +81,46 @@ export async function seedDemoData(repo: Repository, today = todayLocal()): Prom
         startDate: addDaysTo(today, -28), endDate: null, notes: '', createdAt: now, updatedAt: now,
       };
       put('assignments', assignment);
-      sessionDays.forEach((offset, i) => {
+      const story = stories[clientEmail]!;
+      const first = story.earlier[0] ?? sessionDays[0]!;
+      // Riley's loads restart lighter after the break; everyone else's climb from their first week.
+      const weeksAt = (offset: number) => (story.earlier.length && offset > -60 ? Math.max(0, (offset + 20) / 7) : (offset - first) / 7);
+      const written: { sessions: TrainingSession[]; logs: SessionLog[] } = { sessions: [], logs: [] };
+      const days = [...story.earlier.map((o) => ({ offset: o, i: -1 })), ...sessionDays.map((o, i) => ({ offset: o, i }))];
+      days.forEach(({ offset, i }, seq) => {
         const dueDate = addDaysTo(today, offset);
-        const picks = [0, 1, 2, 3].map((k) => exercises[(i * 3 + k * 7 + n * 5) % exercises.length]!);
-        const prescriptions: Prescription[] = picks.map((ex, k) => ({
-          id: uuid(), exerciseId: ex.id, sets: ex.type === 'cardio' ? 1 : 3 + (k % 2), reps: ex.type === 'cardio' ? '20 min' : ['8-12', '5', '10', 'AMRAP'][k]!,
-          weight: ex.type === 'cardio' ? '' : ['60 kg', '70% 1RM', 'bodyweight', '16 kg'][k]!, restSeconds: 90, notes: '',
-        }));
+        const picks = [0, 1, 2, 3].map((k) => exercises[((i < 0 ? seq : i) * 3 + k * 7 + n * 5) % exercises.length]!);
+        const weeks = weeksAt(offset);
+        const prescriptions: Prescription[] = picks.map((ex) => {
+          const dose = doseFor(ex);
+          return { id: uuid(), exerciseId: ex.id, sets: dose.sets, reps: dose.reps, weight: prescribedLoad(ex, dose, weeks, story.strength, client.units), restSeconds: ex.type === 'strength' ? (dose.reps === '5' ? 180 : 90) : ex.type === 'flexibility' ? 30 : 0, notes: '' };
+        });
         // The last upcoming one is still in the coach's draft queue.
         const draft = i === sessionDays.length - 1;
         const session: TrainingSession = {
-          id: uuid(), coachId: coach.id, clientId: client.id, dueDate, title: `${['Lower body', 'Upper body', 'Full body'][i % 3]} ${i + 1}`,
-          notes: i % 4 === 0 ? 'Warm up 10 minutes first.' : '', exercises: prescriptions, status: draft ? 'draft' : 'published',
+          id: uuid(), coachId: coach.id, clientId: client.id, dueDate, title: i < 0 ? `${['Lower body', 'Upper body', 'Full body'][seq % 3]} (block 1)` : `${['Lower body', 'Upper body', 'Full body'][i % 3]} ${i + 1}`,
+          notes: i >= 0 && i % 4 === 0 ? 'Warm up 10 minutes first.' : '', exercises: prescriptions, status: draft ? 'draft' : 'published',
           submittedAt: draft ? null : now, rejection: null, planId: null, createdAt: now, updatedAt: now,
         };
         put('sessions', session);
+        written.sessions.push(session);
         // Past sessions: most done (one of them a day late), every fourth left late; one in progress.
-        if (offset >= 0 || i % 4 === 1) return;
+        // A client falling behind has logged nothing since `missedFrom`.
+        if (offset >= 0 || (i >= 0 && i % 4 === 1) || (story.missedFrom !== null && offset >= story.missedFrom)) return;
         const partial = offset === -1;
         const loggedAt = `${dueDate}T18:00:00.000Z`;
         const entries: Record<string, LogEntry> = {};
         for (const [k, p] of prescriptions.entries()) {
           if (partial && k > 1) break;
+          const ex = picks[k]!;
+          const dose = doseFor(ex);
+          // Hard weeks: the last month before Sam stopped logging felt heavy (difficulty 4–5).
+          const difficulty = story.hard && offset > -45 ? 4 + ((seq + k) % 2) : 2 + ((seq + k) % 2);
+          const good = difficulty <= 3 && k !== 1;
           entries[p.id] = {
-            exerciseId: p.exerciseId, setsCompleted: p.sets, repsCompleted: 10, weightUsed: p.weight.endsWith('kg') ? 60 + i : null, weightUnit: client.units,
-            durationMinutes: p.reps === '20 min' ? 20 : null, completedAsPrescribed: k !== 1, results: '', notes: k === 1 ? 'Last set was a grind.' : '',
-            difficulty: 2 + ((i + k) % 4), prescribed: { sets: p.sets, reps: p.reps, weight: p.weight, restSeconds: p.restSeconds }, loggedAt,
+            exerciseId: p.exerciseId, setsCompleted: p.sets, repsCompleted: repsDone(p.reps, good), weightUsed: ex.type === 'strength' ? liftedLoad(dose, weeks, story.strength, client.units) : null, weightUnit: client.units,
+            durationMinutes: dose.minutes ?? null, completedAsPrescribed: k !== 1, results: p.reps.endsWith(' s') ? `Held ${p.reps}` : '', notes: k === 1 ? 'Last set was a grind.' : '',
+            difficulty, prescribed: { sets: p.sets, reps: p.reps, weight: p.weight, restSeconds: p.restSeconds }, loggedAt,
           };
         }
         const log: SessionLog = {
@@ -99,7 +128,18 @@ export async function seedDemoData(repo: Repository, today = todayLocal()): Prom
           completedAt: partial ? null : i === 2 ? `${addDaysTo(dueDate, 1)}T09:00:00.000Z` : loggedAt, updatedAt: now,
         };
         put('logs', log);
+        written.logs.push(log);
       });
+      // The coach's first clients open with what the real engine proposes from that history;
+      // its first progression was approved (the client can rate it). coach2's device proposes its own.
+      if (coach.email === 'coach@demo.test') {
+        const suggestions = recommend({ clientId: client.id, today, units: coach.units, sessions: written.sessions.filter((x) => x.status === 'published'), logs: written.logs, exercises });
+        const approved = Math.max(0, suggestions.findIndex((x) => x.kind === 'progression'));
+        suggestions.forEach(({ key, ...fields }, k) => {
+          const rec: Recommendation = { id: recommendationId(client.id, key, today), coachId: coach.id, clientId: client.id, ...fields, status: k === approved ? 'approved' : 'pending', createdAt: now, updatedAt: now };
+          put('recommendations', rec);
+        });
+      }
       for (const [c, doc] of extrasFor({ coach, client, assignment, exercises, today, now })) put(c, doc);
     });
   });

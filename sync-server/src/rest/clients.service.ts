@@ -6,9 +6,11 @@ import {
 import type { z } from 'zod';
 import type { newClientSchema } from '@spotter/shared';
 import { hashNewPassword } from '../auth/passwords.ts';
-import { forbidden, HttpError, notFound } from '../errors.ts';
+import { forbidden, notFound, refused } from '../errors.ts';
 import type { Repository } from '../storage/repository.ts';
-import { loadRelations, type ViewerRelations } from '../sync/relations.ts';
+import { addClientRefusal } from '../access/clients.ts';
+import { clientVisible, type ViewerRelations } from '../access/relations.ts';
+import { loadRelations } from '../access-io/relations.ts';
 
 export interface ClientSummary {
   client: Person;
@@ -43,10 +45,8 @@ function summary(repo: Repository, viewer: Viewer, rel: ViewerRelations, client:
 /** May this viewer read this client's data over REST? The same rule as sync: canSee(people). */
 export function assertClientVisible(repo: Repository, viewer: Viewer, clientId: string, rel = loadRelations(repo, viewer)): Person {
   const found = repo.get('people', clientId);
-  if (!found || found.deleted || found.doc.role !== 'client' || !canSee(viewer, 'people', found.doc, rel) || (viewer.role === 'coach' && found.doc.id === viewer.id)) {
-    throw notFound('No such client among the clients you can see.');
-  }
-  return found.doc as Person;
+  if (!clientVisible(viewer, found, rel)) throw notFound('No such client among the clients you can see.');
+  return found.doc;
 }
 
 export function listClients(repo: Repository, viewer: Viewer, today = todayLocal()): ClientSummary[] {
@@ -70,7 +70,7 @@ export function getClient(repo: Repository, viewer: Viewer, clientId: string, to
  * coach's capacity (seed 003). 409 with the reason when the email is taken or the coach is full.
  */
 export async function addClient(repo: Repository, viewer: Viewer, input: z.infer<typeof newClientSchema>): Promise<{ client: Person; assignment: Assignment }> {
-  if (viewer.role !== 'coach') throw forbidden('Only coaches add clients here; admins assign them.');
+  if (viewer.role !== 'coach') refuseAdd(viewer.role, false, 1, 0); // before hashing: an admin never waits for argon2
   const passwordHash = await hashNewPassword(input);
   const now = new Date().toISOString();
   const client: Person = {
@@ -81,14 +81,18 @@ export async function addClient(repo: Repository, viewer: Viewer, input: z.infer
     id: uuid(), clientId: client.id, coachId: viewer.id, status: 'active', assignedBy: viewer.id,
     startDate: todayLocal(), endDate: null, notes: '', createdAt: now, updatedAt: now,
   };
+  // Load → decide (access/clients.ts) → write, in one transaction.
   repo.transaction(() => {
-    if (repo.findUserByEmail(client.email)) throw new HttpError(409, 'conflict', 'An account with this email already exists.');
     const coach = repo.get('people', viewer.id);
-    const max = Number(coach?.doc.maxClients ?? DEFAULT_MAX_CLIENTS);
     const active = repo.find('assignments', [{ field: 'coachId', op: 'eq', value: viewer.id }, { field: 'status', op: 'eq', value: 'active' }, live]).length;
-    if (active >= max) throw new HttpError(409, 'conflict', `You are at capacity (${active}/${max} clients).`);
+    refuseAdd(viewer.role, !!repo.findUserByEmail(client.email), Number(coach?.doc.maxClients ?? DEFAULT_MAX_CLIENTS), active);
     repo.createUser(client, passwordHash);
     repo.put('assignments', assignment, false);
   });
   return { client, assignment };
+}
+
+function refuseAdd(role: Viewer['role'], emailTaken: boolean, maxClients: number, activeClients: number): void {
+  const refusal = addClientRefusal({ role, emailTaken, maxClients, activeClients });
+  if (refusal) throw refused(refusal.status, refusal.refusal);
 }

@@ -8,6 +8,7 @@ import * as f from '@spotter/shared/fixtures.ts';
 import { openDatabase } from './db.ts';
 import { docFromRow, rowFromDoc, type Doc } from './mappers.ts';
 import { SqliteRepository } from './sqlite-repository.ts';
+import { ConstraintViolation } from './errors.ts';
 import { syncedTables, users } from './tables.ts';
 
 /**
@@ -47,6 +48,8 @@ const variants: { [C in CollectionName]: Array<[doc: Doc, deleted: boolean]> } =
     [f.session(), false],
     [f.session({ id: 'ses-2', status: 'draft', submittedAt: f.T0, rejection: 'Due date is in the past.', planId: 'plan-1', exercises: [] }), false],
     [f.session({ id: 'ses-3' }), true],
+    // Per-field clocks (a JSON column that may be NULL): stored as JSON text, read back as sent.
+    [f.session({ id: 'ses-4', fieldClocks: { title: '2026-03-02T09:00:00.000Z-0001-dev1', 'exercises': '2026-03-02T09:00:01.000Z-0000-dev2' } }), false],
   ],
   logs: [
     [f.sessionLog(), false],
@@ -130,26 +133,26 @@ describe('row statements: constraint refusals', () => {
   repo.put('exercises', f.exercise(), false);
   repo.put('assignments', f.assignment(), false);
 
-  const codeOf = (fn: () => unknown) => {
+  const kindOf = (fn: () => unknown) => {
     try {
       fn();
     } catch (e) {
-      return (e as { code?: string }).code;
+      return e instanceof ConstraintViolation ? e.kind : `not a ConstraintViolation: ${String(e)}`;
     }
     return 'no error';
   };
 
   it.each([
-    ['a CHECK (the server never stores "submitted")', 'sessions', f.session({ id: 'ses-bad', status: 'submitted' }), 'SQLITE_CONSTRAINT_CHECK'],
-    ['a foreign key (no such client)', 'sessions', f.session({ id: 'ses-bad', clientId: 'nobody' }), 'SQLITE_CONSTRAINT_FOREIGNKEY'],
-    ['a partial unique index (a second active plan)', 'plans', f.plan({ id: 'plan-b', status: 'active', startDate: '2026-03-09' }), 'SQLITE_CONSTRAINT_UNIQUE'],
-    ['a NOT NULL column (a field missing from the document)', 'notes', { ...f.note({ id: 'note-bad' }), title: undefined } as unknown as Doc, 'SQLITE_CONSTRAINT_NOTNULL'],
-  ] as const)('%s comes back as SQLite’s constraint error, and the transaction goes on without that row', (_what, collection, doc, code) => {
+    ['a CHECK (the server never stores "submitted")', 'sessions', f.session({ id: 'ses-bad', status: 'submitted' }), 'check'],
+    ['a foreign key (no such client)', 'sessions', f.session({ id: 'ses-bad', clientId: 'nobody' }), 'foreign_key'],
+    ['a partial unique index (a second active plan)', 'plans', f.plan({ id: 'plan-b', status: 'active', startDate: '2026-03-09' }), 'unique'],
+    ['a NOT NULL column (a field missing from the document)', 'notes', { ...f.note({ id: 'note-bad' }), title: undefined } as unknown as Doc, 'not_null'],
+  ] as const)('%s comes back as a storage-neutral ConstraintViolation of that kind, and the transaction goes on without that row', (_what, collection, doc, code) => {
     repo.put('plans', f.plan({ id: 'plan-a', status: 'active', startDate: '2026-03-09' }), false);
     const before = repo.maxSeq();
     let after = 0;
     repo.transaction(() => {
-      expect(codeOf(() => repo.put(collection, doc as Doc, false))).toBe(code);
+      expect(kindOf(() => repo.put(collection, doc as Doc, false))).toBe(code);
       expect(repo.failedStatementKeepsTransaction).toBe(true);
       after = repo.put('messages', f.message({ id: `msg-after-${code}` }), false);
     });

@@ -14,12 +14,14 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * reduce), which cost ~15 % of a push of sessions (bench/README.md "Push vs raw inserts").
  *
  * Values still go through the drizzle columns' own mappers (JSON text, booleans as 0/1), called
- * exactly where drizzle calls them — every bound value on write, every non-null value on read —
+ * exactly where drizzle calls them — every non-null value, on write and on read —
  * so a row written here is the row drizzle's insert wrote (row-statements.test.ts).
  */
 export class RowStatements {
   /** Document fields, in the order of the SELECT's columns after seq and deleted. */
   readonly #docKeys: readonly string[];
+  /** Fields a document may leave out: a NULL there is no field (mappers.docFromRow). */
+  readonly #optional: ReadonlySet<string>;
   readonly #read: readonly Column[];
   /** Columns written, in bind order: the document's fields, then deleted and seq. */
   readonly #write: readonly Column[];
@@ -36,7 +38,7 @@ export class RowStatements {
    * `docKeys`: the document's fields (the zod schema's keys), each a column of the table.
    * `insert`: false for a table whose rows are only updated here (accounts need a password).
    */
-  constructor(sqlite: Database.Database, table: SQLiteTable, docKeys: readonly string[], opts: { insert: boolean }) {
+  constructor(sqlite: Database.Database, table: SQLiteTable, docKeys: readonly string[], opts: { insert: boolean; optional?: ReadonlySet<string> }) {
     const columns = getTableColumns(table) as Record<string, Column>;
     const col = (key: string) => {
       const c = columns[key];
@@ -44,6 +46,7 @@ export class RowStatements {
       return c;
     };
     this.#docKeys = docKeys;
+    this.#optional = opts.optional ?? new Set();
     this.#columns = columns;
     this.#read = ['seq', 'deleted', ...docKeys].map(col);
     this.#write = [...docKeys, 'deleted', 'seq'].map(col);
@@ -90,7 +93,11 @@ export class RowStatements {
     const read = this.#read;
     const value = (i: number) => (row[i] === null ? null : read[i]!.mapFromDriverValue(row[i]));
     const doc: Record<string, unknown> = {};
-    for (let i = 0; i < this.#docKeys.length; i++) doc[this.#docKeys[i]!] = value(i + 2);
+    for (let i = 0; i < this.#docKeys.length; i++) {
+      const key = this.#docKeys[i]!;
+      const v = value(i + 2);
+      if (v !== null || !this.#optional.has(key)) doc[key] = v;
+    }
     return { doc: doc as Doc, deleted: value(1) as boolean, seq: value(0) as number };
   }
 
@@ -99,7 +106,11 @@ export class RowStatements {
     const write = this.#write;
     const n = this.#docKeys.length;
     const values: unknown[] = new Array(write.length);
-    for (let i = 0; i < n; i++) values[i] = write[i]!.mapToDriverValue(doc[this.#docKeys[i]!] ?? null);
+    for (let i = 0; i < n; i++) {
+      // NULL as drizzle binds it: unmapped (a JSON column would otherwise store the text 'null').
+      const v = doc[this.#docKeys[i]!] ?? null;
+      values[i] = v === null ? null : write[i]!.mapToDriverValue(v);
+    }
     values[n] = write[n]!.mapToDriverValue(deleted);
     values[n + 1] = write[n + 1]!.mapToDriverValue(seq);
     if (this.#update) values.push(doc.id);

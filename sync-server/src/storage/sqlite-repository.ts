@@ -3,11 +3,12 @@ import { and, asc, desc, eq, exists, getTableName, gt, gte, inArray, isNull, lte
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CollectionName, Person } from '@spotter/shared';
 import type { Db } from './db.ts';
-import { docFromRow, docKeys, rowFromDoc, type Doc } from './mappers.ts';
 import type { AttemptLimit, NewRefreshToken, RefreshTokenState, Reservation } from './auth-store.ts';
+import { docFromRow, docKeys, optionalKeys, rowFromDoc, type Doc } from './mappers.ts';
 import type { DateWindow, Filter, Repository, Scope, Stored } from './repository.ts';
 import { RowStatements } from './row-statements.ts';
 import { SqliteAuthStore } from './sqlite-auth-store.ts';
+import { neutral } from './sqlite-errors.ts';
 import { seqCounter, syncedTables, users } from './tables.ts';
 
 type AnyTable = (typeof syncedTables)[CollectionName];
@@ -46,6 +47,10 @@ function filterSql(table: AnyTable, f: Filter): SQL {
   }
 }
 
+/**
+ * The Repository on SQLite. Every method throws SQLite's errors in neutral terms
+ * (storage/errors.ts, by sqlite-errors.ts): nothing outside this folder knows SQLite's codes.
+ */
 export class SqliteRepository implements Repository {
   readonly #db: Db;
   readonly #sqlite: Database.Database;
@@ -69,10 +74,12 @@ export class SqliteRepository implements Repository {
   }
 
   transaction<T>(fn: () => T): T {
-    // better-sqlite3 turns nested transactions into savepoints; IMMEDIATE takes the write
-    // lock up front so a second process waits (busy_timeout) instead of failing mid-way.
-    const run = this.#sqlite.transaction(fn);
-    return this.#sqlite.inTransaction ? run() : run.immediate();
+    return neutral(() => {
+      // better-sqlite3 turns nested transactions into savepoints; IMMEDIATE takes the write
+      // lock up front so a second process waits (busy_timeout) instead of failing mid-way.
+      const run = this.#sqlite.transaction(fn);
+      return this.#sqlite.inTransaction ? run() : run.immediate();
+    });
   }
 
   #nextSeq(): number {
@@ -92,7 +99,7 @@ export class SqliteRepository implements Repository {
     let rows = this.#rowStatements.get(collection);
     if (!rows) {
       // Accounts are created with a password (createUser); sync only updates them.
-      rows = new RowStatements(this.#sqlite, syncedTables[collection], docKeys[collection], { insert: collection !== 'people' });
+      rows = new RowStatements(this.#sqlite, syncedTables[collection], docKeys[collection], { insert: collection !== 'people', optional: optionalKeys[collection] });
       this.#rowStatements.set(collection, rows);
     }
     return rows;
@@ -103,32 +110,38 @@ export class SqliteRepository implements Repository {
   }
 
   get(collection: CollectionName, id: string): Stored | null {
-    return this.#rows(collection).get(id);
+    return neutral(() => {
+      return this.#rows(collection).get(id);
+    });
   }
 
   put(collection: CollectionName, doc: Doc, deleted: boolean): number {
-    // Inside a caller's transaction the seq and the row already commit or roll back together
-    // (a failed insert after #nextSeq leaves at most a gap, and seqs may have gaps): skip the
-    // savepoint, which cost a fifth of a push (bench/README.md).
-    const atomic = <T>(fn: () => T): T => (this.#sqlite.inTransaction ? fn() : this.transaction(fn));
-    return atomic(() => {
-      const seq = this.#nextSeq();
-      const changes = this.#rows(collection).put(doc, deleted, seq);
-      if (collection === 'people' && changes !== 1) throw new Error(`no account ${doc.id}`);
-      return seq;
+    return neutral(() => {
+      // Inside a caller's transaction the seq and the row already commit or roll back together
+      // (a failed insert after #nextSeq leaves at most a gap, and seqs may have gaps): skip the
+      // savepoint, which cost a fifth of a push (bench/README.md).
+      const atomic = <T>(fn: () => T): T => (this.#sqlite.inTransaction ? fn() : this.transaction(fn));
+      return atomic(() => {
+        const seq = this.#nextSeq();
+        const changes = this.#rows(collection).put(doc, deleted, seq);
+        if (collection === 'people' && changes !== 1) throw new Error(`no account ${doc.id}`);
+        return seq;
+      });
     });
   }
 
   page(collection: CollectionName, scope: Scope, afterSeq: number, limit: number, window?: DateWindow): Stored[] {
-    const table = syncedTables[collection];
-    const rows = this.#db
-      .select()
-      .from(table)
-      .where(and(gt(table.seq, afterSeq), scopeSql(table, scope), window && this.#windowSql(table, window)))
-      .orderBy(asc(table.seq))
-      .limit(limit)
-      .all() as Row[];
-    return rows.map((r) => this.#stored(collection, r));
+    return neutral(() => {
+      const table = syncedTables[collection];
+      const rows = this.#db
+        .select()
+        .from(table)
+        .where(and(gt(table.seq, afterSeq), scopeSql(table, scope), window && this.#windowSql(table, window)))
+        .orderBy(asc(table.seq))
+        .limit(limit)
+        .all() as Row[];
+      return rows.map((r) => this.#stored(collection, r));
+    });
   }
 
   #windowSql(table: AnyTable, w: DateWindow): SQL {
@@ -150,76 +163,88 @@ export class SqliteRepository implements Repository {
   }
 
   bump(collection: CollectionName, scope: Scope): number {
-    const table = syncedTables[collection];
-    return this.transaction(() => {
-      const ids = this.#db.select({ id: table.id }).from(table).where(scopeSql(table, scope)).orderBy(asc(table.seq)).all();
-      for (const { id } of ids) {
-        this.#db.update(table).set({ seq: this.#nextSeq() }).where(eq(table.id, id)).run();
-      }
-      return ids.length;
+    return neutral(() => {
+      const table = syncedTables[collection];
+      return this.transaction(() => {
+        const ids = this.#db.select({ id: table.id }).from(table).where(scopeSql(table, scope)).orderBy(asc(table.seq)).all();
+        for (const { id } of ids) {
+          this.#db.update(table).set({ seq: this.#nextSeq() }).where(eq(table.id, id)).run();
+        }
+        return ids.length;
+      });
     });
   }
 
   find(collection: CollectionName, filters: readonly Filter[], orderBy?: { field: string; desc?: boolean }): Stored[] {
-    // One column equal to one of some values, in any order: the sync path's lookups (the
-    // viewer's assignments, a push's exercises), by a prepared statement.
-    const [only] = filters;
-    if (filters.length === 1 && !orderBy && only && (only.op === 'in' || (only.op === 'eq' && only.value !== null))) {
-      return this.#rows(collection).whereIn(only.field, only.op === 'in' ? (only.value as readonly string[]) : [only.value]);
-    }
-    const table = syncedTables[collection];
-    let query = this.#db
-      .select()
-      .from(table)
-      .where(and(...filters.map((f) => filterSql(table, f))))
-      .$dynamic();
-    if (orderBy) query = query.orderBy((orderBy.desc ? desc : asc)(column(table, orderBy.field)));
-    return (query.all() as Row[]).map((r) => this.#stored(collection, r));
+    return neutral(() => {
+      // One column equal to one of some values, in any order: the sync path's lookups (the
+      // viewer's assignments, a push's exercises), by a prepared statement.
+      const [only] = filters;
+      if (filters.length === 1 && !orderBy && only && (only.op === 'in' || (only.op === 'eq' && only.value !== null))) {
+        return this.#rows(collection).whereIn(only.field, only.op === 'in' ? (only.value as readonly string[]) : [only.value]);
+      }
+      const table = syncedTables[collection];
+      let query = this.#db
+        .select()
+        .from(table)
+        .where(and(...filters.map((f) => filterSql(table, f))))
+        .$dynamic();
+      if (orderBy) query = query.orderBy((orderBy.desc ? desc : asc)(column(table, orderBy.field)));
+      return (query.all() as Row[]).map((r) => this.#stored(collection, r));
+    });
   }
 
   maxSeq(): number {
-    return this.#db.select().from(seqCounter).get()?.value ?? 0;
+    return neutral(() => {
+      return this.#db.select().from(seqCounter).get()?.value ?? 0;
+    });
   }
 
   isEmpty(): boolean {
-    return !this.#db.select({ id: users.id }).from(users).limit(1).get();
+    return neutral(() => {
+      return !this.#db.select({ id: users.id }).from(users).limit(1).get();
+    });
   }
 
   findUserByEmail(email: string) {
-    const row = this.#db.select().from(users).where(eq(users.email, email.toLowerCase())).get();
-    if (!row) return null;
-    return { person: docFromRow('people', row) as Person, passwordHash: row.passwordHash, deleted: row.deleted };
+    return neutral(() => {
+      const row = this.#db.select().from(users).where(eq(users.email, email.toLowerCase())).get();
+      if (!row) return null;
+      return { person: docFromRow('people', row) as Person, passwordHash: row.passwordHash, deleted: row.deleted };
+    });
   }
 
   createUser(person: Person, passwordHash: string): number {
-    return this.transaction(() => {
-      const seq = this.#nextSeq();
-      const values = { ...rowFromDoc('people', person, false), seq, passwordHash };
-      this.#db.insert(users).values(values as typeof users.$inferInsert).run();
-      return seq;
+    return neutral(() => {
+      return this.transaction(() => {
+        const seq = this.#nextSeq();
+        const values = { ...rowFromDoc('people', person, false), seq, passwordHash };
+        this.#db.insert(users).values(values as typeof users.$inferInsert).run();
+        return seq;
+      });
     });
   }
 
   // The sign-in side (auth-store.ts), kept in its own file.
   reserveAttempt(limits: readonly AttemptLimit[], nowMs: number): Reservation {
-    return this.#auth.reserveAttempt(limits, nowMs);
+    return neutral(() => this.#auth.reserveAttempt(limits, nowMs));
   }
   releaseAttempt(limits: readonly AttemptLimit[], nowMs: number): void {
-    this.#auth.releaseAttempt(limits, nowMs);
+    neutral(() => this.#auth.releaseAttempt(limits, nowMs));
   }
   startTokenFamily(familyId: string, userId: string, first: NewRefreshToken, now: string): void {
-    this.#auth.startTokenFamily(familyId, userId, first, now);
+    neutral(() => this.#auth.startTokenFamily(familyId, userId, first, now));
   }
   findRefreshToken(tokenHash: string): RefreshTokenState | null {
-    return this.#auth.findRefreshToken(tokenHash);
+    return neutral(() => this.#auth.findRefreshToken(tokenHash));
   }
   rotateRefreshToken(spent: RefreshTokenState, next: NewRefreshToken, now: string, supersede: string | null): void {
-    this.#auth.rotateRefreshToken(spent, next, now, supersede);
+    neutral(() => this.#auth.rotateRefreshToken(spent, next, now, supersede));
   }
   revokeTokenFamily(familyId: string, reason: string, now: string): void {
-    this.#auth.revokeTokenFamily(familyId, reason, now);
+    neutral(() => this.#auth.revokeTokenFamily(familyId, reason, now));
   }
   isTokenFamilyActive(familyId: string): boolean {
-    return this.#auth.isTokenFamilyActive(familyId);
+    return neutral(() => this.#auth.isTokenFamilyActive(familyId));
   }
 }

@@ -1,7 +1,8 @@
 import { addDaysTo, RECENT_FIRST_DAYS, todayLocal, type Checkpoint, type CollectionName, type PullResponse, type RecentFirstCollection, type Viewer } from '@spotter/shared';
 import type { Doc } from '../storage/mappers.ts';
 import type { DateWindow, Repository, Stored } from '../storage/repository.ts';
-import { candidateScope, loadRelations, type ViewerRelations } from './relations.ts';
+import { candidateScope, type ViewerRelations } from '../access/relations.ts';
+import { loadRelations } from '../access-io/relations.ts';
 import { toWire } from './tombstone.ts';
 
 /**

@@ -1,10 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
-import { collections, todayLocal, writeRefusal, type CollectionName, type ConflictDoc, type PushAnswer, type PushPatch, type PushRow, type Viewer } from '@spotter/shared';
+import { collections, refusal, todayLocal, type CollectionName, type Refusal, type RefusalCode, type ConflictDoc, type PushAnswer, type PushPatch, type PushRow, type Viewer } from '@spotter/shared';
 import { badRequest, describeIssues } from '../errors.ts';
+import { looksLikeProbing } from '../security-log.ts';
+import { ConstraintViolation } from '../storage/errors.ts';
 import type { Doc } from '../storage/mappers.ts';
 import type { Repository } from '../storage/repository.ts';
-import { bumpClientDocuments, loadRelations } from './relations.ts';
-import { decide, preloadExercises } from './rules.ts';
+import { decideWrite } from '../access/write-rules.ts';
+import { applyEffects } from '../access-io/apply.ts';
+import { loadFacts, preloadExercises } from '../access-io/facts.ts';
+import { loadRelations } from '../access-io/relations.ts';
 import { toWire } from './tombstone.ts';
 
 export interface PushResult {
@@ -14,8 +18,8 @@ export interface PushResult {
   changed: Set<CollectionName>;
   /** Clients whose documents were written, for the notifier (ChangeEvent.clientIds). */
   clientIds: Set<string>;
-  /** Rows refused by the access rules (writeRefusal): logged as security events by the route. */
-  denied: { id: string; reason: string }[];
+  /** Rows refused as outside what the viewer may change (security-log.ts): logged by the route. */
+  denied: { id: string; code: RefusalCode }[];
 }
 
 export interface PushOptions {
@@ -24,9 +28,6 @@ export interface PushOptions {
   /** 'patch': accepted writes stored with server-set fields come back as those fields only (PushPatch). */
   answer?: 'full' | 'patch';
 }
-
-/** SQLite (and PostgreSQL) constraint errors: the database refused the row. */
-const isConstraintError = (e: unknown) => typeof (e as { code?: unknown })?.code === 'string' && /CONSTRAINT/.test((e as { code: string }).code);
 
 /**
  * Applies one RxDB push (DESIGN.md "Sync"; rule 3: the server is the authority):
@@ -51,9 +52,10 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
   const changed = new Set<CollectionName>();
   const clientIds = new Set<string>();
   const denied: PushResult['denied'] = [];
-  // Once per push, not per row: the calendar day (a date-fns format) and, for sessions, every
+  // Once per push, not per row: the calendar day and instant (a date-fns format) and, for sessions, every
   // exercise the rows prescribe in one query instead of ~6 gets per session (bench/README.md).
   const day = opts.today ?? todayLocal();
+  const now = new Date().toISOString();
   repo.transaction(() => {
     const rel = loadRelations(repo, viewer);
     const exercises = collection === 'sessions' ? preloadExercises(repo, parsed.map((p) => p.doc)) : undefined;
@@ -67,29 +69,25 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
         conflicts.push(shown);
         continue;
       }
-      const refuse = (reason: string) =>
-        conflicts.push(shown ? { ...shown, _refusal: reason } : { ...pushed, _deleted: true, _refusal: reason });
-      const refusal = writeRefusal(viewer, collection, current?.doc ?? null, doc, rel);
-      if (refusal) {
-        refuse(refusal);
-        denied.push({ id: doc.id, reason: refusal });
-        continue;
-      }
-      const decision = decide({ repo, viewer, rel, today: day, exercises }, collection, current, doc, deleted);
+      const refuse = (r: Refusal) =>
+        conflicts.push({ ...(shown ?? { ...pushed, _deleted: true }), _refusal: r.message, _refusalCode: r.code });
+      // Load → decide (access/, pure) → write.
+      const req = { viewer, rel, collection, current, next: doc, deleted };
+      const decision = decideWrite(req, loadFacts(repo, req, { today: day, now, exercises }));
       if (decision.kind === 'refuse') {
-        refuse(decision.reason);
+        refuse(decision.refusal);
+        if (looksLikeProbing(decision.refusal.code)) denied.push({ id: doc.id, code: decision.refusal.code });
         continue;
       }
       const write = () => {
-        // Side effects of the write (plan activation: archive the old plan, schedule sessions).
-        if (decision.kind === 'write') for (const c of decision.effects?.() ?? []) changed.add(c);
+        // Side effects of the write (plan activation: archive the old plan, schedule sessions;
+        // an assignment: every document of its client re-evaluated), in the same savepoint.
+        for (const c of applyEffects(repo, decision.before)) changed.add(c);
         repo.put(collection, decision.doc, deleted);
         changed.add(collection);
+        for (const c of applyEffects(repo, decision.after)) changed.add(c);
         // Side effects (plan scheduling, assignment bumps) only touch this same client.
         if (typeof decision.doc.clientId === 'string') clientIds.add(decision.doc.clientId);
-        if (collection === 'assignments') {
-          for (const c of bumpClientDocuments(repo, String(doc.clientId), [String(doc.coachId)])) changed.add(c);
-        }
       };
       try {
         // A constraint error (one active plan per assignment, a dangling reference) refuses
@@ -97,22 +95,18 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
         // effects needs a savepoint for that; a plain put does not when the store backs out a
         // failed statement alone and keeps the transaction going (SQLite: the seq it took is
         // a gap, and seqs may have gaps). The savepoint cost a fifth of a push of sessions.
-        const multiStatement = (decision.kind === 'write' && decision.effects !== undefined) || collection === 'assignments';
+        const multiStatement = !!decision.before?.length || !!decision.after?.length;
         if (multiStatement || !repo.failedStatementKeepsTransaction) repo.transaction(write);
         else write();
       } catch (e) {
-        if (!isConstraintError(e)) throw e;
-        refuse(
-          String((e as { code: string }).code).includes('FOREIGNKEY')
-            ? 'This refers to something that does not exist.'
-            : 'This conflicts with another document (for example a second active plan or trainer).',
-        );
+        if (!(e instanceof ConstraintViolation)) throw e;
+        refuse(refusal(e.kind === 'foreign_key' ? 'reference_missing' : 'conflicts_with_other'));
         continue;
       }
       // The server stored something else than pushed (a submit answered): tell the device.
       if (!isDeepStrictEqual(decision.doc, doc)) {
         const stored = { ...decision.doc, _deleted: deleted };
-        if (decision.refusal) conflicts.push({ ...stored, _refusal: decision.refusal });
+        if (decision.refusal) conflicts.push({ ...stored, _refusal: decision.refusal.message, _refusalCode: decision.refusal.code });
         else conflicts.push(opts.answer === 'patch' ? patchOf(sent, stored) : stored);
       }
     }

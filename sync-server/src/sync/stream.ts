@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { collectionNames, type CollectionName, type Viewer } from '@spotter/shared';
+import { perClient, type ViewerRelations } from '../access/relations.ts';
+import { loadRelations } from '../access-io/relations.ts';
 import type { ChangeEvent } from './notifier.ts';
-import { loadRelations, perClient, type ViewerRelations } from './relations.ts';
 import { pull } from './pull.ts';
 
 const HEARTBEAT_MS = 15_000;

@@ -1,7 +1,7 @@
 import { canSee, type CollectionName, type Viewer, type WireDoc } from '@spotter/shared';
 import type { Doc } from '../storage/mappers.ts';
 import type { Stored } from '../storage/repository.ts';
-import type { ViewerRelations } from './relations.ts';
+import type { ViewerRelations } from '../access/relations.ts';
 
 /**
  * Tombstone contract: a document the viewer may not see goes out as `{ ...blank, ...kept,

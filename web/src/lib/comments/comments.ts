@@ -1,6 +1,5 @@
 import type { Message, Role } from '@spotter/shared';
 import { sessionLogId } from '@spotter/shared';
-import { format } from 'date-fns';
 
 /**
  * Comments and messages are both `messages` documents (one collection, one writer per
@@ -68,4 +67,4 @@ export function authorLabel(m: Message, me: string, names: Readonly<Record<strin
 }
 
 /** "Sun 22 Nov, 18:05": when a comment was written or a session completed, in the reader's time zone. */
-export const formatWhen = (iso: string): string => format(new Date(iso), 'EEE d MMM, HH:mm');
+export { formatWhen } from '../app/format.ts';

@@ -1,4 +1,4 @@
-import { CSRF_HEADER, type LoginResponse } from '@spotter/shared';
+import { CSRF_HEADER, serverTimeHeader, type HybridClock, type LoginResponse } from '@spotter/shared';
 import type { SessionStore } from './session-store.ts';
 
 /** The server refused our credentials (wrong password, or a refresh token it no longer accepts). */
@@ -46,8 +46,10 @@ export class Api {
   private readonly onSignInNeeded: () => void;
   private refreshing: Promise<void> | null = null;
   private access: string | null = null;
+  private readonly clock: HybridClock | undefined;
 
-  constructor(opts: { baseUrl: string; fetch?: Fetch; sessions: SessionStore; onSignInNeeded: () => void }) {
+  constructor(opts: { baseUrl: string; fetch?: Fetch; sessions: SessionStore; onSignInNeeded: () => void; clock?: HybridClock }) {
+    this.clock = opts.clock;
     this.baseUrl = opts.baseUrl.replace(/\/$/, '');
     const base = opts.fetch ?? globalThis.fetch.bind(globalThis);
     // Outside a browser the session store brings the cookie jar a browser would have.
@@ -127,12 +129,17 @@ export class Api {
     return (await res.json()) as T;
   }
 
-  private post(path: string, body?: unknown, token?: string | null): Promise<Response> {
+  private async post(path: string, body?: unknown, token?: string | null): Promise<Response> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
     // The auth routes refuse requests without it (CSRF, SECURITY.md); the cookie is same-origin.
     if (path.startsWith('/api/auth/')) headers[CSRF_HEADER] = '1';
-    return this.fetchImpl(this.url(path), { method: 'POST', headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    const sentAt = this.clock?.deviceNow() ?? 0;
+    const res = await this.fetchImpl(this.url(path), { method: 'POST', headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    // Every answer corrects the device's clock (the stamps of its edits) by the server's.
+    const serverTime = Number(res.headers?.get?.(serverTimeHeader) ?? NaN);
+    if (this.clock && serverTime > 0) this.clock.observeServerTime(serverTime, sentAt, this.clock.deviceNow());
+    return res;
   }
 }

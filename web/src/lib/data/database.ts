@@ -18,6 +18,10 @@ addRxPlugin(RxDBMigrationSchemaPlugin);
  */
 const migrationStrategies: Record<number, (doc: any) => any> = {
   1: (doc) => doc,
+  // 2: every document gained the optional fieldClocks (docs/DESIGN.md "Sync", the per-field
+  //    rule). A stored document has none and stays valid: its fields merge by updatedAt until
+  //    they are next edited.
+  2: (doc) => doc,
 };
 
 /**

@@ -1,4 +1,4 @@
-import { collectionNames, collections, recentFirstCollections, type Checkpoint, type CollectionName, type DocOf, type SessionUser } from '@spotter/shared';
+import { collectionNames, collections, HybridClock, recentFirstCollections, stampEdit, type Checkpoint, type CollectionName, type DocOf, type SessionUser } from '@spotter/shared';
 import type { RxReplicationPullStreamItem, RxStorage } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import { BehaviorSubject, Subject, map, type Observable } from 'rxjs';
@@ -43,6 +43,12 @@ export interface DeviceOptions {
   retryTime?: number;
   /** Documents per pulled page (default 1000, the server's largest); tests use small pages. */
   pullBatchSize?: number;
+  /**
+   * The clock that stamps each field's edits (docs/DESIGN.md "Sync", the per-field rule);
+   * default: the device's own clock, corrected by the server's time on every answer. The
+   * simulation passes skewed ones.
+   */
+  clock?: HybridClock;
 }
 
 export type Device = Awaited<ReturnType<typeof createDevice>>;
@@ -73,20 +79,24 @@ export async function createDevice(opts: DeviceOptions) {
     user: sessions.load()?.user ?? null,
   });
   const set = (patch: Partial<SyncState>) => state$.next({ ...state$.value, ...patch });
+  const clock = opts.clock ?? new HybridClock({ node: uuidv7().replaceAll('-', '').slice(-12) });
+  const stamp = (after: string | null) => clock.stamp(after);
 
   let db: SpotterDatabase;
   let pending: PendingTracker;
   let replications: RxReplicationState<any, any>[] = [];
   let live: LiveStream | null = null;
 
-  const api = new Api({ baseUrl: opts.baseUrl, fetch: opts.fetch, sessions, onSignInNeeded: () => void pauseForSignIn() });
+  const api = new Api({ baseUrl: opts.baseUrl, fetch: opts.fetch, sessions, onSignInNeeded: () => void pauseForSignIn(), clock });
 
   async function open(): Promise<void> {
     db = await openDatabase({ name, storage: opts.storage, multiInstance: opts.multiInstance ?? false, serverWins });
     pending = new PendingTracker(db, opts.multiInstance ?? false);
     await pending.start(collectionNames);
     pending.count$.subscribe((n) => set({ pending: n }));
-    const meta = (await db.getLocal<{ lastSyncAt: string | null; initialDone: boolean }>('sync'))?.toJSON().data;
+    const meta = (await db.getLocal<{ lastSyncAt: string | null; initialDone: boolean; clockOffsetMs?: number }>('sync'))?.toJSON().data;
+    // Until the server answers, an edit is stamped with the correction learnt last time.
+    if (meta?.clockOffsetMs !== undefined) clock.restoreOffset(meta.clockOffsetMs);
     set({ lastSyncAt: meta?.lastSyncAt ?? null, initialSync: meta?.initialDone ? 1 : 0, recentSynced: !!meta?.initialDone });
   }
 
@@ -97,7 +107,7 @@ export async function createDevice(opts: DeviceOptions) {
     // Persisting on every batch of a first sync would double its writes; once a second is plenty.
     if (Date.now() - lastSaved > 1000) {
       lastSaved = Date.now();
-      void db.upsertLocal('sync', { lastSyncAt: now, initialDone: state$.value.initialSync === 1 }).catch(() => undefined);
+      void db.upsertLocal('sync', { lastSyncAt: now, initialDone: state$.value.initialSync === 1, clockOffsetMs: clock.offsetMs }).catch(() => undefined);
     }
   }
 
@@ -141,7 +151,7 @@ export async function createDevice(opts: DeviceOptions) {
         recent.markIn(collectionNames[i]!);
         done += 1;
         set({ initialSync: done / replications.length });
-        if (done === replications.length) void db.upsertLocal('sync', { lastSyncAt: state$.value.lastSyncAt, initialDone: true });
+        if (done === replications.length) void db.upsertLocal('sync', { lastSyncAt: state$.value.lastSyncAt, initialDone: true, clockOffsetMs: clock.offsetMs });
       }, () => undefined);
     }
   }
@@ -227,7 +237,7 @@ export async function createDevice(opts: DeviceOptions) {
   }
 
   function parse<C extends CollectionName>(collection: C, doc: DocOf<C>): DocOf<C> {
-    return collections[collection].schema.parse({ ...doc, updatedAt: new Date().toISOString() }) as DocOf<C>;
+    return collections[collection].schema.parse({ ...doc, updatedAt: new Date(clock.now()).toISOString() }) as DocOf<C>;
   }
 
   /**
@@ -245,16 +255,20 @@ export async function createDevice(opts: DeviceOptions) {
     // round trips per builder edit. `findByIds` answers from RxDB's document cache when the
     // document is held by a live query (the page showing it), so an edit is one transaction;
     // a stale cache entry is a conflict that RxDB's incremental write retries on the fresh state.
+    // Each field this write changes is stamped (merge.ts stampEdit) against the stored version.
     const existing = (await coll.findByIds([parsed.id]).exec()).get(parsed.id);
-    if (existing) await existing.incrementalModify(() => parsed);
+    let written = parsed;
+    if (existing) await existing.incrementalModify((current: DocOf<C>) => (written = stampEdit(current, parsed, stamp)));
     else {
       try {
-        await coll.insert(parsed);
+        await coll.insert((written = stampEdit(null, parsed, stamp)));
       } catch {
-        await coll.upsert(parsed); // written meanwhile (another tab, a pull), or soft-deleted
+        // Written meanwhile (another tab, a pull), or soft-deleted.
+        const current = (await coll.findOne(parsed.id).exec())?.toMutableJSON() ?? null;
+        await coll.upsert((written = stampEdit(current, parsed, stamp)));
       }
     }
-    return parsed;
+    return written;
   }
 
   async function get<C extends CollectionName>(collection: C, id: string): Promise<DocOf<C> | null> {
@@ -273,7 +287,7 @@ export async function createDevice(opts: DeviceOptions) {
   async function softDelete(collection: CollectionName, id: string): Promise<void> {
     const doc = await (db[collection] as any).findOne(id).exec();
     if (!doc) return;
-    const updated = await doc.incrementalPatch({ updatedAt: new Date().toISOString() });
+    const updated = await doc.incrementalPatch({ updatedAt: new Date(clock.now()).toISOString() });
     await updated.incrementalRemove();
   }
 

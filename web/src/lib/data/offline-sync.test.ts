@@ -90,7 +90,7 @@ describe('a write the server refuses', () => {
     await device.patch('messages', theirs.id, { body: 'Edited by the coach' });
     const refusals = await until(() => device.db.refused.find().exec(), (list) => list.length === 1);
     const entry = refusals[0]!.toMutableJSON();
-    expect(entry).toMatchObject({ collectionName: 'messages', docId: theirs.id, reason: 'you can only write as yourself' });
+    expect(entry).toMatchObject({ collectionName: 'messages', docId: theirs.id, reason: 'You can only write as yourself.' });
     expect(entry.attempted).toMatchObject({ body: 'Edited by the coach' });
     await until(() => device.get('messages', theirs.id), (m) => m?.body === 'Live reply');
     await until(() => device.syncState$.value.pending, (n) => n === 0);
@@ -100,7 +100,7 @@ describe('a write the server refuses', () => {
         queueMicrotask(() => sub.unsubscribe());
       });
     });
-    expect(listed).toEqual([expect.objectContaining({ id: entry.id, reason: 'you can only write as yourself' })]);
+    expect(listed).toEqual([expect.objectContaining({ id: entry.id, reason: 'You can only write as yourself.' })]);
     expect((await serverDocs<Message>(server.url, clientToken, 'messages')).find((m) => m.id === theirs.id)?.body).toBe('Live reply');
 
     // Restoring puts the user's version back as the document (offline here, so it stays).

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { collectionNames, type CollectionName, type Message } from '@spotter/shared';
+import { collectionNames, SCHEMA_VERSION, type CollectionName, type Message } from '@spotter/shared';
 import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
 import type { Device } from './device.ts';
 import { memorySessionStore } from './session-store.ts';
 import { localCounts, serverDocs, until } from './test-device.ts';
 
-// A device that synced (and wrote offline) under the previous local schema (version 0: before
-// resource views widened the message enums) is updated to this version: everything it held is
+// A device that synced (and wrote offline) under an old local schema (version 0: before
+// resource views widened the message enums, and before per-field clocks) is updated to this version: everything it held is
 // still there, its unsynced message uploads once, and it goes on syncing. The old version is
 // the same data layer loaded with the version-0 schema (what that build shipped).
 let server: TestServer;
@@ -18,10 +18,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The version-0 RxDB schema: version 0 and the message enums without 'view' and 'resource'. */
+/** The version-0 RxDB schema: version 0, the message enums without 'view' and 'resource', no fieldClocks. */
 function versionZero(schema: Record<string, unknown>): Record<string, unknown> {
   const json = JSON.stringify({ ...schema, version: 0 }).replaceAll(',"view"', '').replaceAll(',"resource"', '');
-  return JSON.parse(json);
+  const out = JSON.parse(json);
+  delete out.properties.fieldClocks;
+  return out;
 }
 
 /** A fresh copy of the data layer (and RxDB): `old` loads it with the version-0 schema. */
@@ -30,7 +32,8 @@ async function loadDataLayer(old: boolean) {
   if (old) {
     vi.doMock('@spotter/shared', async (importOriginal) => {
       const shared = await importOriginal<typeof import('@spotter/shared')>();
-      return { ...shared, rxSchemaFor: (name: CollectionName) => versionZero(shared.rxSchemaFor(name)) };
+      // That build wrote no per-field clocks either.
+      return { ...shared, rxSchemaFor: (name: CollectionName) => versionZero(shared.rxSchemaFor(name)), stampEdit: (_before: unknown, after: unknown) => after };
     });
   } else {
     vi.doUnmock('@spotter/shared');
@@ -74,7 +77,7 @@ describe('a device updated to a newer local schema', () => {
     await before.close();
 
     const after = await open(false);
-    expect(after.db.messages.schema.version).toBe(1);
+    expect(after.db.messages.schema.version).toBe(SCHEMA_VERSION);
     expect(after.resumeSession()?.id).toBe(user.id);
     expect(await localCounts(after, collectionNames)).toEqual({ ...counts, messages: counts.messages! + 1 });
     expect((await after.get('messages', typed.id))?.body).toBe('Written before the update');
@@ -90,6 +93,9 @@ describe('a device updated to a newer local schema', () => {
     const view: Message = { ...typed, id: after.newId(), kind: 'view', targetType: 'resource', targetId: 'res-x', body: '' };
     await after.put('messages', view);
     expect((await after.get('messages', view.id))?.kind).toBe('view');
+    // And edits are stamped per field under the new schema (the old message has no clocks).
+    expect((await after.get('messages', typed.id))?.fieldClocks).toBeUndefined();
+    expect(Object.keys((await after.get('messages', view.id))?.fieldClocks ?? {})).toContain('kind');
     await after.close();
   });
 });

@@ -58,4 +58,43 @@ describe('two devices of one user', () => {
     expect(onServer).toEqual([expect.objectContaining({ title: 'Renamed on A', notes: 'Written on B', _deleted: false })]);
     await deviceA.close();
   });
+
+  it('the last edit of a field wins, though the other device changed another field later', async () => {
+    // Device A, offline, edits the notes; B then edits the same notes and syncs; A then renames
+    // the draft and comes online. B's notes are the last edit of the notes: they stay, and A's
+    // title (the last edit of the title) stays too (docs/DESIGN.md "Sync", the per-field rule).
+    const clientId = (await server.login('client@demo.test')).user.id;
+    const a = new TestBrowser(server.url);
+    let deviceA = await a.open();
+    const coach = await deviceA.signIn('coach@demo.test', 'spotter-demo');
+    const now = new Date().toISOString();
+    const draft: TrainingSession = {
+      id: deviceA.newId(), coachId: coach.id, clientId, dueDate: '2099-02-02', title: 'Per-field draft', notes: 'first notes', exercises: [],
+      status: 'draft', submittedAt: null, rejection: null, planId: null, createdAt: now, updatedAt: now,
+    };
+    await deviceA.put('sessions', draft);
+    await until(() => deviceA.syncState$.value.pending, (n) => n === 0);
+    a.setOnline(deviceA, false);
+    await deviceA.patch('sessions', draft.id, { notes: 'older notes from A' });
+    await deviceA.close();
+
+    const b = new TestBrowser(server.url);
+    const deviceB = await b.open();
+    await deviceB.signIn('coach@demo.test', 'spotter-demo');
+    await until(() => deviceB.get('sessions', draft.id), (d) => d !== null);
+    await deviceB.patch('sessions', draft.id, { notes: 'newer notes from B' });
+    await until(() => deviceB.syncState$.value.pending, (n) => n === 0);
+    await deviceB.close();
+
+    deviceA = await a.open();
+    await deviceA.patch('sessions', draft.id, { title: 'Renamed on A, later' });
+    a.online = true;
+    deviceA.resumeSession();
+    await until(() => deviceA.syncState$.value.pending, (n) => n === 0);
+    await deviceA.awaitInSync();
+    const onServer = (await serverDocs<TrainingSession>(server.url, a.sessions.load()!.accessToken, 'sessions')).filter((s) => s.id === draft.id);
+    expect(onServer).toEqual([expect.objectContaining({ title: 'Renamed on A, later', notes: 'newer notes from B', _deleted: false })]);
+    expect(await deviceA.get('sessions', draft.id)).toMatchObject({ title: 'Renamed on A, later', notes: 'newer notes from B' });
+    await deviceA.close();
+  });
 });

@@ -1,4 +1,2 @@
-import { format, parseISO } from 'date-fns';
-
-/** "Mon 6 Jan 2030" — due dates are days, shown without a time. */
-export const formatDay = (date: string): string => format(parseISO(date), 'EEE d MMM yyyy');
+/** Due dates are days, shown without a time, in the person's locale (app/format.ts). */
+export { formatDay } from '../../app/format.ts';

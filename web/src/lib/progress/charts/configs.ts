@@ -13,7 +13,8 @@ export interface Series {
   right?: boolean;
 }
 
-export const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c'];
+/** Series colours are token references (tokens.css), resolved for the canvas by ChartCanvas. */
+export const COLORS = [1, 2, 3, 4, 5].map((n) => `var(--color-chart-${n})`);
 
 const base = { animation: false as const, responsive: true, maintainAspectRatio: false };
 
@@ -47,7 +48,7 @@ export function radarConfig(labels: string[], series: Series[]): ChartConfigurat
     type: 'radar',
     data: {
       labels,
-      datasets: series.map((s) => ({ label: s.label, data: s.values, borderColor: s.color, backgroundColor: `${s.color}33`, fill: true })),
+      datasets: series.map((s) => ({ label: s.label, data: s.values, borderColor: s.color, backgroundColor: `${s.color} / 0.2`, fill: true })),
     },
     options: { ...base, scales: { r: { beginAtZero: true } } },
   };

@@ -1,5 +1,5 @@
-import type { CollectionName, Relations, Viewer } from '@spotter/shared';
-import type { Repository, Scope } from '../storage/repository.ts';
+import { canSee, type Assignment, type CollectionName, type Person, type Relations, type Viewer } from '@spotter/shared';
+import type { Scope, Stored } from '../storage/repository.ts';
 
 /**
  * Relations (shared access.ts: active+paused assignments decide visibility) plus everyone
@@ -11,22 +11,26 @@ export interface ViewerRelations extends Relations {
   everCoachIds: ReadonlySet<string>;
 }
 
-export function loadRelations(repo: Repository, viewer: Viewer): ViewerRelations {
+/** The viewer's relations from every assignment that names them (deleted ones included). */
+export function relationsOf(viewer: Viewer, assignments: readonly Stored[]): ViewerRelations {
   const clientIds = new Set<string>();
   const coachIds = new Set<string>();
   const everClientIds = new Set<string>();
   const everCoachIds = new Set<string>();
   if (viewer.role !== 'admin') {
     const mine = viewer.role === 'coach' ? 'coachId' : 'clientId';
-    for (const { doc, deleted } of repo.find('assignments', [{ field: mine, op: 'eq', value: viewer.id }])) {
-      const other = String(viewer.role === 'coach' ? doc.clientId : doc.coachId);
+    for (const { doc, deleted } of assignments) {
+      const a = doc as Assignment;
+      if (a[mine] !== viewer.id) continue;
+      const other = viewer.role === 'coach' ? a.clientId : a.coachId;
       (viewer.role === 'coach' ? everClientIds : everCoachIds).add(other);
-      if (!deleted && (doc.status === 'active' || doc.status === 'paused')) (viewer.role === 'coach' ? clientIds : coachIds).add(other);
+      if (!deleted && (a.status === 'active' || a.status === 'paused')) (viewer.role === 'coach' ? clientIds : coachIds).add(other);
     }
   }
   return { clientIds, coachIds, everClientIds, everCoachIds };
 }
 
+/** The collections whose documents belong to one client (`clientId`). */
 export const perClient: readonly CollectionName[] = ['sessions', 'logs', 'messages', 'notes', 'plans', 'recommendations'];
 
 /**
@@ -55,12 +59,9 @@ export function candidateScope(viewer: Viewer, rel: ViewerRelations, collection:
 }
 
 /**
- * After an assignment changes, every document whose visibility may have changed gets a new
- * seq so every device's next pull re-evaluates it. Runs inside the push transaction.
+ * May this viewer read this client's data over REST? The same rule as sync (canSee on the
+ * person), and a coach is never their own client.
  */
-export function bumpClientDocuments(repo: Repository, clientId: string, coachIds: readonly string[]): CollectionName[] {
-  for (const c of perClient) repo.bump(c, [{ field: 'clientId', values: [clientId] }]);
-  repo.bump('people', [{ field: 'id', values: [clientId, ...coachIds] }]);
-  repo.bump('exercises', [{ field: 'ownerId', values: coachIds }]);
-  return [...perClient, 'people', 'exercises'];
+export function clientVisible(viewer: Viewer, found: Stored | null, rel: Relations): found is Stored<Person> {
+  return !!found && !found.deleted && found.doc.role === 'client' && canSee(viewer, 'people', found.doc, rel) && !(viewer.role === 'coach' && found.doc.id === viewer.id);
 }

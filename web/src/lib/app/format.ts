@@ -1,0 +1,83 @@
+/**
+ * The one way the app says dates, times, durations, numbers and counts: Intl in the person's
+ * locale (the browser's), so "1 exercise" / "2 exercises", "yesterday", "1 min 30 s" read the
+ * same on every screen. Pure functions; the locale can be passed for tests.
+ */
+const defaultLocale = (): string => (typeof navigator !== 'undefined' && navigator.language) || 'en';
+
+/** A calendar day 'YYYY-MM-DD' as a date (no time zone shift: days are local days). */
+const dayDate = (day: string) => new Date(`${day.slice(0, 10)}T12:00:00`);
+
+/** "Sun, 6 Dec 2026" (en-GB), "Sun, Dec 6, 2026" (en-US): the locale orders the parts. */
+export function formatDay(day: string, locale = defaultLocale()): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(dayDate(day));
+}
+
+/** "Sun, 6 Dec" — within a list of this year's days the year is noise. */
+export function formatDayShort(day: string, locale = defaultLocale()): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' }).format(dayDate(day));
+}
+
+/** "Sunday 6 December 2026" for a page's heading. */
+export function formatDayLong(day: string, locale = defaultLocale()): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(dayDate(day));
+}
+
+/** An instant with its time: "Sun, 6 Dec, 14:05". */
+export function formatWhen(iso: string, locale = defaultLocale()): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+/** A time of day: "14:05" / "2:05 PM". */
+export function formatTime(iso: string | number, locale = defaultLocale()): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "yesterday", "3 days ago", "in 2 weeks", "just now". */
+export function formatRelative(iso: string, now: Date = new Date(), locale = defaultLocale()): string {
+  const diff = new Date(iso).getTime() - now.getTime();
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  for (const [unit, ms] of UNITS) if (Math.abs(diff) >= ms) return rtf.format(Math.round(diff / ms), unit);
+  return rtf.format(0, 'minute');
+}
+
+/** Seconds as "1 min 30 sec", "45 sec", "1 hr 5 min" (narrow units of the locale). */
+export function formatDuration(totalSeconds: number, locale = defaultLocale()): string {
+  const s = Math.max(0, Math.round(totalSeconds));
+  const parts: [string, number][] = [['hour', Math.floor(s / 3600)], ['minute', Math.floor((s % 3600) / 60)], ['second', s % 60]];
+  const shown = parts.filter(([, n]) => n > 0);
+  if (shown.length === 0) shown.push(['second', 0]);
+  return shown.map(([unit, n]) => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(n)).join(' ');
+}
+
+export function formatNumber(n: number, locale = defaultLocale(), options: Intl.NumberFormatOptions = {}): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1, ...options }).format(n);
+}
+
+export function formatPercent(whole: number, locale = defaultLocale()): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(whole / 100);
+}
+
+/** "1 exercise", "2 exercises": the plural rule of the locale picks the form. */
+export function formatCount(n: number, forms: { one: string; other: string }, locale = defaultLocale()): string {
+  const rule = new Intl.PluralRules(locale).select(n);
+  return `${formatNumber(n, locale)} ${rule === 'one' ? forms.one : forms.other}`;
+}
+
+export type WeightUnit = 'kg' | 'lb';
+const LB_PER_KG = 2.2046226218;
+
+/** A load stored in `from` (as entered) shown in the person's unit, converted when they differ. */
+export function formatWeight(value: number, from: WeightUnit, to: WeightUnit = from, locale = defaultLocale()): string {
+  const v = from === to ? value : from === 'kg' ? value * LB_PER_KG : value / LB_PER_KG;
+  return `${formatNumber(v, locale)} ${to}`;
+}
