@@ -92,7 +92,7 @@ describe('two devices of one user', () => {
     deviceA.resumeSession();
     await until(() => deviceA.syncState$.value.pending, (n) => n === 0);
     await deviceA.awaitInSync();
-    const onServer = (await serverDocs<TrainingSession>(server.url, a.sessions.load()!.accessToken, 'sessions')).filter((s) => s.id === draft.id);
+    const onServer = (await serverDocs<TrainingSession>(server.url, deviceA.api.accessToken()!, 'sessions')).filter((s) => s.id === draft.id);
     expect(onServer).toEqual([expect.objectContaining({ title: 'Renamed on A, later', notes: 'newer notes from B', _deleted: false })]);
     expect(await deviceA.get('sessions', draft.id)).toMatchObject({ title: 'Renamed on A, later', notes: 'newer notes from B' });
     await deviceA.close();
