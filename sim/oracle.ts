@@ -1,9 +1,9 @@
 import { canSee, collectionNames, sessionLogId, type CollectionName, type Relations, type Viewer } from '@spotter/shared';
 import type { PushRecord } from './device/tap.ts';
-import type { Write } from './device/user-ops.ts';
+import type { Write } from './device/op-result.ts';
 import { checkDeviceVisibility, checkRefusedStore, droppedAfterReassignment, type DeviceState, type Reassignment, type Refusal } from './oracle-devices.ts';
 import { checkPlans } from './oracle-plans.ts';
-import type { RefusedChange } from '../web/src/lib/data/database.ts';
+import type { RefusedChange } from '@spotter/web/lib/data/database.ts';
 import type { ServerState } from './server-db.ts';
 import { canonical, live, withoutWireFields, type Doc, type View } from './server-view.ts';
 

@@ -4,10 +4,12 @@ import type { Stored } from '../storage/repository.ts';
 import { refuse, write, type Decision, type Effect } from './decision.ts';
 import { exerciseUsable } from './sessions.ts';
 
-/** A live session of a plan, and whether the client has logged it. */
+/** A session of a plan, and whether the client has logged it. */
 export interface PlanSession {
   session: TrainingSession;
   logged: boolean;
+  /** Deleted (by hand, or withdrawn): only an active plan's own sessions are given with these. */
+  deleted?: boolean;
 }
 
 export interface PlanFacts {
@@ -19,7 +21,7 @@ export interface PlanFacts {
   assignment: Assignment | null;
   /** The client's other active plans (activation ends them). */
   otherActivePlans: readonly Plan[];
-  /** The live sessions of this plan and of each of `otherActivePlans`, by plan id. */
+  /** The live sessions of each of `otherActivePlans`, and this plan's (deleted ones too) when it was active, by plan id. */
   sessionsOf: ReadonlyMap<string, readonly PlanSession[]>;
   /** Every exercise the plan prescribes, by id; absent = not in the library. */
   exercises: ReadonlyMap<string, Stored>;
@@ -37,8 +39,37 @@ export function planSessionId(planId: string, key: string): string {
  */
 function withdrawFutureSessions(f: PlanFacts, planId: string): Effect[] {
   return (f.sessionsOf.get(planId) ?? [])
-    .filter(({ session, logged }) => session.dueDate >= f.today && !logged)
+    .filter(({ session, logged, deleted }) => session.dueDate >= f.today && !logged && !deleted)
     .map(({ session }) => ({ kind: 'put', collection: 'sessions', doc: { ...session, updatedAt: f.now }, deleted: true }));
+}
+
+/** A session a person changed on a device carries field stamps; the server schedules without any. */
+const editedByHand = (s: TrainingSession) => Object.keys(s.fieldClocks ?? {}).length > 0;
+const scheduledContent = (s: TrainingSession) => JSON.stringify([s.dueDate, s.title, s.notes, s.exercises, s.status]);
+
+/**
+ * An active plan edited (docs/DESIGN.md "Plan activation"): its sessions from today on that
+ * nobody touched — not logged, not edited by hand, not deleted — follow the new template: they
+ * take its content, a day no longer trained is withdrawn, a new day is scheduled. What the coach
+ * edited or deleted by hand and what the client logged stay as they are.
+ */
+function rescheduleUntouched(f: PlanFacts, plan: Plan): Effect[] {
+  if (plan.startDate === null) return [];
+  const wanted = new Map(
+    scheduleSessions(plan, plan.startDate, { newId: (key) => planSessionId(plan.id, key), now: f.now, status: 'published' })
+      .filter((s) => s.dueDate >= f.today)
+      .map((s) => [s.id, s]),
+  );
+  const effects: Effect[] = [];
+  for (const { session, logged, deleted } of f.sessionsOf.get(plan.id) ?? []) {
+    const next = wanted.get(session.id);
+    wanted.delete(session.id);
+    if (session.dueDate < f.today || logged || deleted || editedByHand(session)) continue;
+    if (!next) effects.push({ kind: 'put', collection: 'sessions', doc: { ...session, updatedAt: f.now }, deleted: true });
+    else if (scheduledContent(next) !== scheduledContent(session)) effects.push({ kind: 'put', collection: 'sessions', doc: { ...next, createdAt: session.createdAt }, deleted: false });
+  }
+  for (const s of wanted.values()) effects.push({ kind: 'put', collection: 'sessions', doc: s, deleted: false });
+  return effects;
 }
 
 /**
@@ -63,7 +94,8 @@ export function decidePlan(f: PlanFacts, next: Plan, deleted: boolean): Decision
     // device adopts the server's plan and keeps what the user typed in its refused changes.
     const kept: Plan = { ...next, assignmentId: current!.doc.assignmentId as string | null, startDate: current!.doc.startDate as string | null };
     const moved = kept.startDate !== next.startDate || kept.assignmentId !== next.assignmentId;
-    return { kind: 'write', doc: kept, ...(moved ? { refusal: refusal('plan_start_fixed', { startDate: String(kept.startDate) }) } : {}) };
+    const before = rescheduleUntouched(f, kept);
+    return { kind: 'write', doc: kept, ...(before.length ? { before } : {}), ...(moved ? { refusal: refusal('plan_start_fixed', { startDate: String(kept.startDate) }) } : {}) };
   }
 
   if (!f.assignment) return refuse(refusal('client_not_assigned'));

@@ -130,16 +130,16 @@ export async function seedDemoData(repo: Repository, today = todayLocal()): Prom
         put('logs', log);
         written.logs.push(log);
       });
-      // The coach's first clients open with what the real engine proposes from that history;
-      // its first progression was approved (the client can rate it). coach2's device proposes its own.
-      if (coach.email === 'coach@demo.test') {
-        const suggestions = recommend({ clientId: client.id, today, units: coach.units, sessions: written.sessions.filter((x) => x.status === 'published'), logs: written.logs, exercises });
-        const approved = Math.max(0, suggestions.findIndex((x) => x.kind === 'progression'));
-        suggestions.forEach(({ key, ...fields }, k) => {
-          const rec: Recommendation = { id: recommendationId(client.id, key, today), coachId: coach.id, clientId: client.id, ...fields, status: k === approved ? 'approved' : 'pending', createdAt: now, updatedAt: now };
-          put('recommendations', rec);
-        });
-      }
+      // What the real engine proposes from that history; its first progression was approved (the
+      // client can rate it). Casey's clients open with the other proposals pending; for coach2's
+      // client the coach's device proposes them when the review opens.
+      const suggestions = recommend({ clientId: client.id, today, units: coach.units, sessions: written.sessions.filter((x) => x.status === 'published'), logs: written.logs, exercises });
+      const approved = Math.max(0, suggestions.findIndex((x) => x.kind === 'progression'));
+      suggestions.forEach(({ key, ...fields }, k) => {
+        if (k !== approved && coach.email !== 'coach@demo.test') return;
+        const rec: Recommendation = { id: recommendationId(client.id, key, today), coachId: coach.id, clientId: client.id, ...fields, status: k === approved ? 'approved' : 'pending', createdAt: now, updatedAt: now };
+        put('recommendations', rec);
+      });
       for (const [c, doc] of extrasFor({ coach, client, assignment, exercises, today, now })) put(c, doc);
     });
   });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '@spotter/shared';
-import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
+import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
 import type { Device } from './device.ts';
+import { internals } from './internals.ts';
 import { serverDocs, TestBrowser, until } from './test-device.ts';
 
 // Access tokens that live one second (the real server's ACCESS_TOKEN_TTL): the device refreshes
@@ -29,7 +30,7 @@ afterAll(async () => {
 
 function message(body: string): Message {
   const now = new Date().toISOString();
-  return { id: device.newId(), kind: 'message', authorId: coachId, authorRole: 'coach', coachId, clientId, targetType: null, targetId: null, targetEntryId: null, rating: null, body, createdAt: now, updatedAt: now };
+  return { id: device.commands.newId(), kind: 'message', authorId: coachId, authorRole: 'coach', coachId, clientId, targetType: null, targetId: null, targetEntryId: null, rating: null, body, createdAt: now, updatedAt: now };
 }
 
 /** The refresh cookie the simulated browser holds (what it sends to /api/auth). */
@@ -44,13 +45,13 @@ const onServer = async (body: string) =>
 
 describe('tokens', () => {
   it('refreshes an expired access token and uploads the change', async () => {
-    const before = { access: device.api.accessToken()!, cookie: refreshCookie() };
+    const before = { access: internals(device).api.accessToken()!, cookie: refreshCookie() };
     expect(before.cookie).toMatch(/^spotter_refresh=/);
     await expired(before.access);
-    await device.put('messages', message('After expiry'));
+    await internals(device).store.put('messages', message('After expiry'));
     await until(() => device.syncState$.value.pending, (n) => n === 0);
     expect(await onServer('After expiry')).toHaveLength(1);
-    expect(device.api.accessToken()).not.toBe(before.access);
+    expect(internals(device).api.accessToken()).not.toBe(before.access);
     expect(refreshCookie()).not.toBe(before.cookie); // rotated
     // Only who is signed in is saved; the tokens are not (memory and cookie).
     expect(browser.sessions.load()).toEqual({ user: expect.objectContaining({ id: coachId }) });
@@ -60,15 +61,15 @@ describe('tokens', () => {
   it('a refused refresh pauses sync, keeps local changes and asks for sign-in; signing in resumes', async () => {
     // The server ends this device's session (signed out elsewhere, or revoked).
     expect((await server.logout(refreshCookie())).status).toBeLessThan(300);
-    await expired(device.api.accessToken()!);
+    await expired(internals(device).api.accessToken()!);
 
-    const kept = await device.put('messages', message('Kept through sign-in'));
+    const kept = await internals(device).store.put('messages', message('Kept through sign-in'));
     await until(() => device.syncState$.value, (s) => s.needsSignIn);
     expect(device.syncState$.value).toMatchObject({ needsSignIn: true, online: false, pending: 1 });
-    expect((await device.get('messages', kept.id))?.body).toBe('Kept through sign-in');
+    expect((await internals(device).store.get('messages', kept.id))?.body).toBe('Kept through sign-in');
     expect(await onServer('Kept through sign-in')).toHaveLength(0);
     // More work while paused stays on the device too.
-    await device.patch('messages', kept.id, { body: 'Kept through sign-in, edited' });
+    await internals(device).store.patch('messages', kept.id, { body: 'Kept through sign-in, edited' });
     expect(device.syncState$.value.pending).toBe(1);
 
     await device.signIn('coach@demo.test', 'spotter-demo');
@@ -77,6 +78,6 @@ describe('tokens', () => {
     expect(await onServer('Kept through sign-in, edited')).toHaveLength(1);
     expect(await onServer('Kept through sign-in')).toHaveLength(0);
     // Same user: the device kept its data (nothing was wiped by signing in again).
-    expect((await device.db.sessions.find().exec()).length).toBeGreaterThan(0);
+    expect((await internals(device).db().sessions.find().exec()).length).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrainingSession } from '@spotter/shared';
-import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
+import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
 import type { Fetch } from './api.ts';
+import { internals } from './internals.ts';
 import { serverDocs, syncedCoach, TestBrowser, until } from './test-device.ts';
 
 // docs/DESIGN.md "Sync", the deletion guarantee: once online and quiet, every deletion the
@@ -60,10 +61,10 @@ describe('a deletion pulled while this device’s edit of the document is unansw
     const coachId = device.syncState$.value.user!.id;
     const now = new Date().toISOString();
     const draft: TrainingSession = {
-      id: device.newId(), coachId, clientId, dueDate: '2099-03-01', title: 'Soon withdrawn', notes: '', exercises: [],
+      id: device.commands.newId(), coachId, clientId, dueDate: '2099-03-01', title: 'Soon withdrawn', notes: '', exercises: [],
       status: 'draft', submittedAt: null, rejection: null, planId: null, createdAt: now, updatedAt: now,
     };
-    await device.put('sessions', draft);
+    await internals(device).store.put('sessions', draft);
     await until(() => device.syncState$.value.pending, (n) => n === 0);
     await device.awaitInSync();
 
@@ -72,11 +73,11 @@ describe('a deletion pulled while this device’s edit of the document is unansw
     device.networkChanged(false); // the live stream drops; back online, it cannot reconnect yet
     device.networkChanged(true); // a re-pull starts (held)
     await pullWaiting.opened;
-    await device.patch('sessions', draft.id, { title: 'Edited, answer held' });
+    await internals(device).store.patch('sessions', draft.id, { title: 'Edited, answer held' });
     await pushCommitted.opened;
 
     // Another device of the coach deletes it (straight to the server, after the edit committed).
-    const token = device.api.accessToken()!;
+    const token = internals(device).api.accessToken()!;
     const [current] = (await serverDocs<TrainingSession>(server.url, token, 'sessions')).filter((s) => s.id === draft.id);
     expect(current).toMatchObject({ title: 'Edited, answer held', _deleted: false });
     const res = await fetch(`${server.url}/api/sync/sessions/push`, {
@@ -98,7 +99,7 @@ describe('a deletion pulled while this device’s edit of the document is unansw
 
     await until(() => device.syncState$.value.pending, (n) => n === 0);
     await device.awaitInSync();
-    await until(() => device.get('sessions', draft.id), (d) => d === null);
+    await until(() => internals(device).store.get('sessions', draft.id), (d) => d === null);
     const onServer = (await serverDocs<TrainingSession>(server.url, token, 'sessions')).filter((s) => s.id === draft.id);
     expect(onServer).toEqual([expect.objectContaining({ _deleted: true })]);
     await device.close();
