@@ -20,6 +20,8 @@ import { SqliteRepository } from '@spotter/sync-server/storage/sqlite-repository
 import { Prng } from '@spotter/sim/prng.ts';
 
 export const BENCH_PASSWORD = 'spotter-bench';
+/** The token family (JWT `sid`) generate gives each account, for mintToken. */
+export const benchFamily = (userId: string) => `bench:${userId}`;
 export const COACH_EMAIL = 'coach@bench.test';
 export const clientEmail = (n: number) => `client${String(n).padStart(2, '0')}@bench.test`;
 
@@ -73,6 +75,9 @@ export async function generateLargeAccount(opts: GenerateOptions): Promise<Gener
       certifications: [], maxClients: 0, hourlyRate: null, bio: '', yearsExperience: null, updatedAt: at(start, '08:00:00'), ...extra,
     };
     repo.createUser(collections.people.schema.parse(p), passwordHash);
+    // A signed-in session per account, so the bench can mint its access tokens (mintToken):
+    // the server refuses a token whose family (sid) it does not know.
+    repo.startTokenFamily(benchFamily(p.id), p.id, { tokenHash: `bench-unusable-${p.id}`, expiresAt: '2999-01-01T00:00:00.000Z' }, at(start, '08:00:00'));
     counts.people++;
     return p;
   };

@@ -6,12 +6,13 @@
  *   npm run bench                    # everything (builds the web app first)
  *   npm run bench -- server sse      # only some parts: server, sse, browser
  *   npm run bench -- sync            # only the browser's initial-sync figures (usable, final, complete)
+ *   npm run bench -- sse-push        # only the push p99 with 500 streams at the per-user cap
  *   BENCH_SKIP_BUILD=1 npm run bench # reuse web/build-bench
  *   BENCH_PROFILE=1 npm run bench    # also write the server's CPU profiles to bench/profiles/
  *   BENCH_BUILD=perf BENCH_PORT=8821 npm run bench  # another build variant (web/build-perf) and ports
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { browserFigures } from './browser-figures.ts';
@@ -20,9 +21,11 @@ import { printTable, type Figure } from './report.ts';
 import { serverFigures } from './server-figures.ts';
 import { BUILD_VARIANT, repoRoot } from './server-process.ts';
 import { sseFigures } from './sse.ts';
+import { ssePushFigures } from './sse-push.ts';
 
 const parts = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const want = (p: string) => parts.length === 0 || parts.includes(p);
+// sse-push is only run when named: one figure, runnable alone (bench/sse-push.ts).
+const want = (p: string) => (parts.length === 0 && p !== 'sse-push') || parts.includes(p);
 const started = Date.now();
 const work = mkdtempSync(join(tmpdir(), 'spotter-bench-'));
 const figures: Figure[] = [];
@@ -40,6 +43,10 @@ try {
   if (want('sse')) {
     step('server: 500 SSE streams under 200 pushes/s');
     figures.push(...(await sseFigures(base, work, data)));
+  }
+  if (want('sse-push')) {
+    step('server: push p99 with 500 SSE streams at the per-user cap');
+    figures.push(...(await ssePushFigures(base, work, data)));
   }
   if (want('browser') || parts.includes('sync')) {
     let built = true;
@@ -68,8 +75,11 @@ try {
     data: data.counts,
     figures,
   };
-  writeFileSync(join(repoRoot, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nwrote bench/results.json (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  // Only a full run replaces bench/results.json; some parts go beside it, out of git.
+  const out = parts.length ? `bench/.scratch/results-${parts.join('-')}.json` : 'bench/results.json';
+  mkdirSync(join(repoRoot, 'bench/.scratch'), { recursive: true });
+  writeFileSync(join(repoRoot, out), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwrote ${out} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -8,6 +8,8 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { CSRF_HEADER } from '@spotter/shared';
+import { benchFamily } from './generate.ts';
 
 export const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 export const JWT_SECRET = 'bench-secret-long-enough-for-hs256-0123456789';
@@ -19,11 +21,11 @@ export interface ServerProcess {
 }
 
 /**
- * The bench's own ports (8816–8818 by default; BENCH_PORT=<n> moves them to n, n+1, n+2 — a
+ * The bench's own ports (8816–8819 by default; BENCH_PORT=<n> moves them to n … n+3 — a
  * shared machine: other engineers run servers and benches too); 0 = any free port.
  */
 const portBase = Number(process.env.BENCH_PORT ?? 8816);
-export const PORTS = { browser: portBase, server: portBase + 1, sse: portBase + 2 } as const;
+export const PORTS = { browser: portBase, server: portBase + 1, sse: portBase + 2, ssePush: portBase + 3 } as const;
 
 /** The web build variant the bench builds and serves (BENCH_BUILD, default `bench` → web/build-bench). */
 export const BUILD_VARIANT = process.env.BENCH_BUILD ?? 'bench';
@@ -74,20 +76,24 @@ export function cpuSeconds(pid: number): number {
 const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
 
 /**
- * An access token exactly as the server's @fastify/jwt signs it (HS256, sub + role). Signing
- * in 500 users through argon2 would take the bench longer than the load itself; the login
- * path is not what these figures measure.
+ * An access token exactly as the server's @fastify/jwt signs it (HS256, sub + role + sid, the
+ * family generate.ts started for the account). Signing in 500 users through argon2 would take
+ * the bench longer than the load itself; the login path is not what these figures measure.
  */
 export function mintToken(sub: string, role: string, ttlSeconds = 3600): string {
   const iat = Math.floor(Date.now() / 1000);
-  const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub, role, iat, exp: iat + ttlSeconds })}`;
+  const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub, role, sid: benchFamily(sub), iat, exp: iat + ttlSeconds })}`;
   return `${unsigned}.${createHmac('sha256', JWT_SECRET).update(unsigned).digest('base64url')}`;
 }
 
 export async function api<T = any>(url: string, token: string | null, path: string, body?: unknown): Promise<T> {
   const res = await fetch(url + path, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(path.startsWith('/api/auth/') ? { [CSRF_HEADER]: '1' } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);

@@ -17,14 +17,14 @@ const WRITERS = 50;
 const RATE = 200;
 const SECONDS = 15;
 
-interface Stream {
+export interface Stream {
   events: number;
   open: boolean;
   close(): void;
 }
 
 /** A minimal EventSource: enough to hold a stream and see each `data:` event as it lands. */
-function openStream(url: string, token: string, onData: (data: string) => void): Promise<Stream> {
+export function openStream(url: string, token: string, onData: (data: string) => void): Promise<Stream> {
   return new Promise((resolve, reject) => {
     const s: Stream = { events: 0, open: false, close: () => req.destroy() };
     const req = http.get(`${url}/api/sync/stream?token=${token}`, (res) => {
@@ -57,7 +57,7 @@ function openStream(url: string, token: string, onData: (data: string) => void):
  * connection's quota for the second back to back at the top of every second, i.e. bursts of
  * 200 pushes at once, which measures the burst, not a steady 200/s.
  */
-async function pacedWriters(url: string, writers: number, rate: number, ms: number, make: (writer: number, seq: number) => { token: string; body: string }) {
+export async function pacedWriters(url: string, writers: number, rate: number, ms: number, make: (writer: number, seq: number) => { token: string; body: string }) {
   const interval = (1000 * writers) / rate;
   const latencies: number[] = [];
   let failed = 0;

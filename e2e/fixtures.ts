@@ -44,10 +44,12 @@ export async function waitForUpload(page: Page): Promise<void> {
   await expect(page.getByTestId('pending')).toHaveText('All changes saved', { timeout: 30_000 });
 }
 
-async function call<T>(baseURL: string, token: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {};
+async function call<T>(baseURL: string, token: string | null, method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { ...extra };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
+  // The auth routes refuse requests without it (CSRF, SECURITY.md).
+  if (path.startsWith('/api/auth/')) headers['x-spotter-csrf'] = '1';
   const res = await fetch(baseURL + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
@@ -58,6 +60,8 @@ async function call<T>(baseURL: string, token: string | null, method: string, pa
 export const api = {
   login: (baseURL: string, email: string, password = DEMO_PASSWORD) =>
     call<LoginResponse>(baseURL, null, 'POST', '/api/auth/login', { email, password }),
+  /** Ends the session whose refresh cookie this is (`spotter_refresh=…`), as its sign-out would. */
+  logout: (baseURL: string, cookie: string) => call(baseURL, null, 'POST', '/api/auth/logout', undefined, { cookie }),
   get: <T = any>(baseURL: string, token: string, path: string) => call<T>(baseURL, token, 'GET', path),
   post: <T = any>(baseURL: string, token: string, path: string, body: unknown) => call<T>(baseURL, token, 'POST', path, body),
   /** Every visible (non-deleted) document of a collection for this user, all pages. */

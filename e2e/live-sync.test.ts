@@ -1,5 +1,4 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { LoginResponse } from '@spotter/shared';
 import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 
 // Issue 3, live sync and identity: a change by one user shows on another user's open page
@@ -45,14 +44,11 @@ test('a session that ended while offline keeps the change; signing in again uplo
   await send(page, body);
   await expect(page.getByTestId('pending')).toHaveText('1 change waiting to upload');
 
-  // While the device is away its tokens die: the access token expires and the refresh token
-  // is revoked on the server (what an expired refresh token or a sign-out elsewhere does).
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('spotter.session')!) as LoginResponse);
-  await api.post(baseURL!, saved.accessToken, '/api/auth/logout', { refreshToken: saved.refreshToken });
-  await page.evaluate(() => {
-    const s = JSON.parse(localStorage.getItem('spotter.session')!);
-    localStorage.setItem('spotter.session', JSON.stringify({ ...s, accessToken: 'expired.access.token' }));
-  });
+  // While the device is away its session ends on the server (a sign-out elsewhere, a revoked
+  // session): its refresh cookie and the access token it holds in memory are refused.
+  const [refresh] = (await page.context().cookies()).filter((c) => c.name === 'spotter_refresh');
+  expect(refresh).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth' });
+  await api.logout(baseURL!, `${refresh!.name}=${refresh!.value}`);
 
   await goOnline(page);
   await expect(page.getByRole('alert').filter({ hasText: 'Your session has ended' })).toBeVisible();

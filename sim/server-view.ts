@@ -15,7 +15,7 @@ export interface Account {
 export async function login(url: string, email: string): Promise<Account> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-spotter-csrf': '1' },
     body: JSON.stringify({ email, password: 'spotter-demo' }),
   });
   if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);

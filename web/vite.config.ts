@@ -19,6 +19,31 @@ export default defineConfig({
       // Kit polls _app/version.json; the service worker excludes it from the precache so a
       // new deploy is noticed (STACK.md "Workbox with the SvelteKit build").
       version: { pollInterval: 0 },
+      // Content-Security-Policy (SECURITY.md "Headers"): Kit adds the hashes of the inline
+      // scripts it writes into the HTML (a <meta http-equiv>), and the server sends the same
+      // policy as a header, plus what a meta tag cannot carry (frame-ancestors). No inline
+      // script runs without its hash; inline styles are allowed (app.html, Svelte's style
+      // directives), they cannot run code.
+      csp: {
+        mode: 'hash',
+        directives: {
+          'default-src': ['self'],
+          'script-src': ['self'],
+          'style-src': ['self', 'unsafe-inline'],
+          'img-src': ['self', 'data:', 'blob:'],
+          'font-src': ['self'],
+          // The API and the SSE stream are same-origin.
+          'connect-src': ['self'],
+          // The workbox service worker (sw.js).
+          'worker-src': ['self'],
+          'manifest-src': ['self'],
+          // Exercise videos a coach links are embedded privacy-enhanced.
+          'frame-src': ['https://www.youtube-nocookie.com'],
+          'object-src': ['none'],
+          'base-uri': ['self'],
+          'form-action': ['self'],
+        },
+      },
     }),
   ],
 });

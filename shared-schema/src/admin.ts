@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { assignmentSchema } from './docs/assignments.ts';
 import { id, text } from './docs/common.ts';
 import { personSchema } from './docs/people.ts';
+import { newPasswordSchema } from './domain/password.ts';
 
 /** The trainer-profile half of a person (seed 003 "Extend Instructors Table"). */
 export const trainerProfileSchema = personSchema.pick({
@@ -20,7 +21,7 @@ export const newTrainerSchema = z.strictObject({
   email: z.email().max(200),
   firstName: z.string().min(1).max(80),
   lastName: z.string().max(80),
-  password: z.string().min(10, 'a password needs at least 10 characters').max(200),
+  password: newPasswordSchema,
   ...trainerProfileSchema.shape,
 });
 export type NewTrainer = z.infer<typeof newTrainerSchema>;

@@ -30,3 +30,4 @@ export * from './domain/recent-window.ts';
 export * from './domain/week.ts';
 export * from './domain/logging.ts';
 export * from './domain/plans.ts';
+export * from './domain/password.ts';

@@ -1,14 +1,15 @@
-import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { serverTimeHeader } from '@spotter/shared';
 import { adminRoutes } from './admin/routes.ts';
 import { authPlugin } from './auth/plugin.ts';
-import { repositoryRateLimitStore } from './auth/rate-limit-store.ts';
+import { defaultLoginLimits, type LoginLimits } from './auth/attempts.ts';
 import { authRoutes } from './auth/routes.ts';
 import { badRequest, errorHandler } from './errors.ts';
+import { securityHeaders } from './security-headers.ts';
 import { restRoutes } from './rest/routes.ts';
 import type { Repository } from './storage/repository.ts';
 import { LocalNotifier, type Notifier } from './sync/notifier.ts';
@@ -33,17 +34,33 @@ export interface AppOptions {
   refreshTokenTtl: number;
   /** The built web app (web/build); not served when null or missing. */
   webRoot?: string | null;
-  logger?: boolean;
+  /** Fastify's logger option (pino): security events are logged through it (security-log.ts). */
+  logger?: FastifyServerOptions['logger'];
+  /** Log every request (LOG_REQUESTS=1); off by default, security events are logged anyway. */
+  logRequests?: boolean;
   bodyLimit?: number;
-  maxLoginFailuresPerAccount?: number;
-  /** Grace window for a refresh token already spent by a refresh; default one minute. */
+  /** Race window for a refresh token already spent by a refresh; default 10 seconds. */
   refreshReuseGraceMs?: number;
-  maxLoginFailuresPerIp?: number;
+  /** Failed sign-ins allowed (attempts.ts); each part defaults to defaultLoginLimits. */
+  loginLimits?: Partial<LoginLimits>;
+  /**
+   * Fastify's trustProxy: the reverse proxies whose X-Forwarded-For / -Proto are believed
+   * (the client address for the sign-in limits, https for Secure cookies and HSTS). Off by
+   * default: a client could otherwise claim any address (README "Running behind https").
+   */
+  trustProxy?: FastifyServerOptions['trustProxy'];
+  /** Open SSE streams per user before the oldest is closed (sync/stream.ts); default 20. */
+  maxStreamsPerUser?: number;
 }
 
 /** The whole server, without listening: main.ts and the tests both build it here. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 2 * 1024 * 1024 });
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    logController: new LogController({ disableRequestLogging: !opts.logRequests }),
+    bodyLimit: opts.bodyLimit ?? 2 * 1024 * 1024,
+    trustProxy: opts.trustProxy ?? false,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -62,6 +79,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   // Plugins first, routes after.
+  await securityHeaders(app, opts.webRoot);
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Spotter sync server', version: '1.0.0', description: 'RxDB replication, auth and the REST API of Spotter.' },
@@ -70,20 +88,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  await app.register(fastifyRateLimit, { global: false, store: repositoryRateLimitStore(opts.repo) });
+  // Its own page and scripts: staticCSP gives it its own policy (security-headers.ts), never framed,
+  // without upgrade-insecure-requests (it would break the docs served over plain http).
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
+  await app.register(fastifyCookie);
   await app.register(authPlugin, { secret: opts.jwtSecret, accessTokenTtl: opts.accessTokenTtl });
 
   app.get('/api/health', { schema: { tags: ['meta'], security: [] } }, async () => ({ ok: true }));
   await app.register(authRoutes, {
     prefix: '/api/auth',
     refreshTokenTtl: opts.refreshTokenTtl,
-    refreshReuseGraceMs: opts.refreshReuseGraceMs ?? 60_000,
-    maxFailuresPerAccount: opts.maxLoginFailuresPerAccount ?? 10,
-    maxFailuresPerIp: opts.maxLoginFailuresPerIp ?? 50,
-    failureWindowMs: 15 * 60_000,
+    refreshReuseGraceMs: opts.refreshReuseGraceMs ?? 10_000,
+    limits: { ...defaultLoginLimits, ...opts.loginLimits },
   });
-  await app.register(streamRoute, { prefix: '/api' });
+  await app.register(streamRoute, { prefix: '/api', maxStreamsPerUser: opts.maxStreamsPerUser });
   await app.register(
     async (api) => {
       api.addHook('onRequest', api.authenticate);

@@ -12,6 +12,8 @@ export interface Config {
   accessTokenTtl: number;
   refreshTokenTtl: number;
   webRoot: string;
+  /** Fastify trustProxy: false, or the proxy addresses (README "Running behind https"). */
+  trustProxy: false | string;
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -37,6 +39,14 @@ function secretFor(databasePath: string): string {
   return secret;
 }
 
+/**
+ * TRUST_PROXY: whose X-Forwarded-For / X-Forwarded-Proto to believe. Unset: nobody (the
+ * server faces the clients itself); otherwise the proxies' addresses, CIDR ranges or
+ * `loopback`, comma-separated. Believing everyone would let any client pick its own address
+ * for the sign-in limits and claim https.
+ */
+const trustProxy = (raw: string | undefined): false | string => raw?.trim() || false;
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databasePath = resolve(env.DATABASE_PATH || './data/spotter.db');
   return {
@@ -45,8 +55,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePath,
     demoData: env.DEMO_DATA !== '0' && env.DEMO_DATA !== 'false',
     jwtSecret: env.JWT_SECRET || secretFor(databasePath),
-    accessTokenTtl: int(env, 'ACCESS_TOKEN_TTL', 900),
+    accessTokenTtl: int(env, 'ACCESS_TOKEN_TTL', 300),
     refreshTokenTtl: int(env, 'REFRESH_TOKEN_TTL', 30 * 24 * 3600),
     webRoot: resolve(env.WEB_ROOT || join(repoRoot, 'web/build')),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Refusal, RefusalCode } from '@spotter/shared';
 import { ZodError, type core } from 'zod';
+import { securityEvent } from './security-log.ts';
 import { StorageUnavailable } from './storage/errors.ts';
 
 /** An error with a status and a message meant for the caller (4xx); a refused write also has its refusal code. */
@@ -41,6 +42,7 @@ const STORAGE_MESSAGE = 'The server could not save this change: its storage is f
  * logged). Every error body is `{ error, message }`, and a refused write's also has its `code`.
  */
 export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof HttpError && err.statusCode === 403) securityEvent(request.log, 'access_denied', { userId: request.viewer?.id, url: request.url, reason: err.message });
   if (err instanceof HttpError) return reply.code(err.statusCode).send({ error: err.error, message: err.message, ...(err.code ? { code: err.code } : {}) });
   if (err instanceof ZodError) return reply.code(400).send({ error: 'bad_request', message: describeIssues(err.issues) });
   if (hasZodFastifySchemaValidationErrors(err)) {

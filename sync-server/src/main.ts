@@ -3,7 +3,9 @@ import { startServer } from './server.ts';
 
 // `node sync-server/src/main.ts` (npm start / npm run serve). Configuration: see config.ts.
 const config = readConfig();
-const server = await startServer({ ...config, logger: process.env.LOG_REQUESTS === '1' });
+// The log (pino JSON lines on stdout) always carries security events (security-log.ts);
+// LOG_REQUESTS=1 adds a line per request.
+const server = await startServer({ ...config, logger: { level: process.env.LOG_LEVEL || 'info' }, logRequests: process.env.LOG_REQUESTS === '1' });
 
 console.log(`Spotter is running at ${server.url} (database: ${config.databasePath})`);
 if (server.demoAccounts.length) {

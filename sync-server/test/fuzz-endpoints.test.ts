@@ -19,7 +19,8 @@ let coachIds: { coach: string; client: string };
 
 beforeAll(async () => {
   // Generous login limits: a fuzzed login must meet the validation, not the rate limiter.
-  server = await startTestServer({ maxLoginFailuresPerAccount: 10_000, maxLoginFailuresPerIp: 10_000 });
+  const generous = { max: 10_000, windowMs: 60_000 };
+  server = await startTestServer({ loginLimits: { perAccountAndAddress: generous, perAccount: generous, perAddress: generous } });
   const [coach, client, admin] = await Promise.all(['coach@demo.test', 'client@demo.test', 'admin@demo.test'].map((e) => server.login(e)));
   tokens = { coach: coach!.accessToken, client: client!.accessToken, admin: admin!.accessToken };
   coachIds = { coach: coach!.user.id, client: client!.user.id };

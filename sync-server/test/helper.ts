@@ -5,15 +5,19 @@
  * keep this API stable.
  *
  *   const server = await startTestServer();
- *   const coach = await server.login('coach@demo.test');   // { accessToken, refreshToken, user }
+ *   const coach = await server.login('coach@demo.test');   // { accessToken, user, cookie }
  *   const res = await server.api(coach.accessToken, 'POST', '/api/sync/sessions/pull', { checkpoint: null, batchSize: 50 });
+ *   const again = await server.refresh(coach.cookie);       // the refresh token travels as a cookie
  *   await server.close();                                  // stops it and deletes the temp folder
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import type { LoginResponse } from '@spotter/shared';
+import { CSRF_HEADER, type LoginResponse } from '@spotter/shared';
+import type { AppOptions } from '../src/app.ts';
+import { REFRESH_COOKIE } from '../src/auth/routes.ts';
 import { DEMO_PASSWORD } from '../src/demo/seed.ts';
 import { startServer } from '../src/server.ts';
 
@@ -28,10 +32,15 @@ export interface TestServerOptions {
   accessTokenTtl?: number;
   /** Seconds; default 30 days. */
   refreshTokenTtl?: number;
-  /** Failed logins before 429; defaults 10 per account, 50 per IP. */
-  maxLoginFailuresPerAccount?: number;
+  /** Failed sign-ins before 429 (sync-server/src/auth/attempts.ts defaults). */
+  loginLimits?: AppOptions['loginLimits'];
   refreshReuseGraceMs?: number;
-  maxLoginFailuresPerIp?: number;
+  /** Believe X-Forwarded-* from these addresses (e.g. '127.0.0.1' to test client addresses). */
+  trustProxy?: AppOptions['trustProxy'];
+  /** Write the server's log (pino JSON lines, level info) here. */
+  logStream?: Writable;
+  /** Open SSE streams per user before the oldest is closed. */
+  maxStreamsPerUser?: number;
   /** Serve a built web app from this folder. */
   webRoot?: string;
 }
@@ -42,6 +51,18 @@ export interface ApiResponse<T = any> {
   headers: Headers;
 }
 
+/** A sign-in's answer and the refresh cookie it set (`spotter_refresh=…`, for the Cookie header). */
+export type TestSession = LoginResponse & { cookie: string };
+
+/** The `name=value` of the refresh cookie a response set; '' when it set none or cleared it. */
+export function refreshCookieOf(headers: Headers): string {
+  for (const line of headers.getSetCookie()) {
+    const pair = line.split(';')[0]!;
+    if (pair.startsWith(`${REFRESH_COOKIE}=`)) return pair.length > REFRESH_COOKIE.length + 1 ? pair : '';
+  }
+  return '';
+}
+
 export interface TestServer {
   /** e.g. http://127.0.0.1:41234 — no trailing slash. */
   url: string;
@@ -49,9 +70,16 @@ export interface TestServer {
   /** The Fastify instance (for app.inject or app.repo in server tests). */
   app: FastifyInstance;
   /** Signs in through POST /api/auth/login (password defaults to the demo one); throws unless 200. */
-  login(email: string, password?: string): Promise<LoginResponse>;
-  /** fetch + JSON: `token` null for no Authorization header; body is JSON-encoded unless a string. */
-  api<T = any>(token: string | null, method: string, path: string, body?: unknown): Promise<ApiResponse<T>>;
+  login(email: string, password?: string): Promise<TestSession>;
+  /**
+   * fetch + JSON: `token` null for no Authorization header; body is JSON-encoded unless a
+   * string. /api/auth calls carry the CSRF header; `headers` adds or overrides (e.g. cookie).
+   */
+  api<T = any>(token: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+  /** POST /api/auth/refresh with this cookie; `cookie` in the answer is the new one ('' if none). */
+  refresh(cookie: string): Promise<ApiResponse<LoginResponse> & { cookie: string }>;
+  /** POST /api/auth/logout with this cookie (and access token, when given). */
+  logout(cookie: string | null, accessToken?: string | null): Promise<ApiResponse>;
   close(): Promise<void>;
 }
 
@@ -67,16 +95,20 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     accessTokenTtl: opts.accessTokenTtl ?? 900,
     refreshTokenTtl: opts.refreshTokenTtl ?? 30 * 24 * 3600,
     webRoot: opts.webRoot ?? null,
-    maxLoginFailuresPerAccount: opts.maxLoginFailuresPerAccount,
+    loginLimits: opts.loginLimits,
     refreshReuseGraceMs: opts.refreshReuseGraceMs,
-    maxLoginFailuresPerIp: opts.maxLoginFailuresPerIp,
+    trustProxy: opts.trustProxy,
+    logger: opts.logStream ? { level: 'info', stream: opts.logStream } : false,
+    maxStreamsPerUser: opts.maxStreamsPerUser,
   });
   const url = server.url.replace(/\/$/, '');
 
-  async function api<T>(token: string | null, method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
+  async function api<T>(token: string | null, method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = {};
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (path.startsWith('/api/auth/')) headers[CSRF_HEADER] = '1';
+    Object.assign(headers, extra);
     const res = await fetch(url + path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
     const text = await res.text();
     let parsed: unknown = text;
@@ -96,8 +128,13 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     async login(email, password = DEMO_PASSWORD) {
       const res = await api<LoginResponse>(null, 'POST', '/api/auth/login', { email, password });
       if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
-      return res.body;
+      return { ...res.body, cookie: refreshCookieOf(res.headers) };
     },
+    async refresh(cookie) {
+      const res = await api<LoginResponse>(null, 'POST', '/api/auth/refresh', undefined, cookie ? { cookie } : {});
+      return { ...res, cookie: refreshCookieOf(res.headers) };
+    },
+    logout: (cookie, accessToken = null) => api(accessToken, 'POST', '/api/auth/logout', undefined, cookie ? { cookie } : {}),
     async close() {
       await server.close();
       if (dir) rmSync(dir, { recursive: true, force: true });

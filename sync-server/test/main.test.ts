@@ -29,19 +29,21 @@ function start(env: Record<string, string>): Promise<{ child: ChildProcess; url:
 
 const stop = (child: ChildProcess, signal: NodeJS.Signals) => new Promise((r) => (child.once('exit', r), child.kill(signal)));
 
+const auth = { 'content-type': 'application/json', 'x-spotter-csrf': '1' };
+
 describe('main.ts', () => {
   it('creates the database and demo data once, survives SIGKILL, and keeps the data', async () => {
     const first = await start({});
     expect(first.output()).toMatch(/coach@demo\.test\s+password: spotter-demo/);
-    const login = await fetch(`${first.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'client@demo.test', password: 'spotter-demo' }) });
+    const login = await fetch(`${first.url}/api/auth/login`, { method: 'POST', headers: auth, body: JSON.stringify({ email: 'client@demo.test', password: 'spotter-demo' }) });
     expect(login.status).toBe(200);
-    const { refreshToken } = (await login.json()) as { refreshToken: string };
+    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
     await stop(first.child, 'SIGKILL');
 
     const second = await start({});
     // Same database: no new demo data, and the refresh token (and generated JWT secret) still hold.
     expect(second.output()).not.toMatch(/Demo accounts created/);
-    const refreshed = await fetch(`${second.url}/api/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) });
+    const refreshed = await fetch(`${second.url}/api/auth/refresh`, { method: 'POST', headers: { 'x-spotter-csrf': '1', cookie } });
     expect(refreshed.status).toBe(200);
     await stop(second.child, 'SIGTERM');
   });
@@ -49,7 +51,7 @@ describe('main.ts', () => {
   it('starts empty with DEMO_DATA=0', async () => {
     const run = await start({ DEMO_DATA: '0', DATABASE_PATH: join(dir, 'empty', 'spotter.db') });
     expect(run.output()).not.toMatch(/Demo accounts/);
-    const login = await fetch(`${run.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'coach@demo.test', password: 'spotter-demo' }) });
+    const login = await fetch(`${run.url}/api/auth/login`, { method: 'POST', headers: auth, body: JSON.stringify({ email: 'coach@demo.test', password: 'spotter-demo' }) });
     expect(login.status).toBe(401);
     await stop(run.child, 'SIGTERM');
   });

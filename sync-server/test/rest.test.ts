@@ -17,7 +17,8 @@ beforeAll(async () => {
   // A stand-in for web/build: the shell, the worker, the manifest and a hashed asset.
   webRoot = mkdtempSync(join(tmpdir(), 'spotter-web-'));
   mkdirSync(join(webRoot, '_app/immutable'), { recursive: true });
-  writeFileSync(join(webRoot, '200.html'), '<!doctype html><title>Spotter</title>');
+  // Kit writes the page's Content-Security-Policy into it (web/vite.config.ts csp).
+  writeFileSync(join(webRoot, '200.html'), `<!doctype html><meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'sha256-abc='"><title>Spotter</title>`);
   writeFileSync(join(webRoot, 'sw.js'), 'self.addEventListener("install", () => {});');
   writeFileSync(join(webRoot, 'manifest.webmanifest'), '{"name":"Spotter"}');
   writeFileSync(join(webRoot, '_app/immutable/app.abc123.js'), 'export {};');

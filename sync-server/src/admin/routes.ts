@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { bulkAssignRequestSchema, bulkAssignResponseSchema, errorSchema, newTrainerSchema, personSchema } from '@spotter/shared';
-import { hashPassword } from '../auth/passwords.ts';
+import { hashNewPassword } from '../auth/passwords.ts';
 import { forbidden } from '../errors.ts';
 import { bulkAssign } from './assign.ts';
 import { createTrainer } from './trainers.ts';
@@ -26,7 +26,7 @@ export const adminRoutes: FastifyPluginAsync = async (app) => {
       response: { 201: personSchema, 400: errorSchema, 403: errorSchema, 409: errorSchema },
     },
   }, async (req, reply) => {
-    const person = createTrainer(app.repo, req.body, await hashPassword(req.body.password));
+    const person = createTrainer(app.repo, req.body, await hashNewPassword(req.body));
     app.notifier.publish({ collections: ['people'] });
     return reply.code(201).send(person);
   });

@@ -1,63 +1,104 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorSchema, loginRequestSchema, loginResponseSchema, refreshRequestSchema, type Person } from '@spotter/shared';
+import { CSRF_HEADER, errorSchema, loginRequestSchema, loginResponseSchema, type Person } from '@spotter/shared';
 import { HttpError } from '../errors.ts';
-import { login, logout, refresh, type TokenIssuer } from './service.ts';
+import { securityEvent } from '../security-log.ts';
+import { loginAttemptLimits, type LoginLimits } from './attempts.ts';
+import { login, logoutByRefreshToken, logoutFamily, refresh, type Issued, type TokenIssuer } from './service.ts';
 
 export interface AuthRouteOptions {
   refreshTokenTtl: number;
   refreshReuseGraceMs: number;
-  /** Failed logins allowed per account / per IP in the window before 429. */
-  maxFailuresPerAccount: number;
-  maxFailuresPerIp: number;
-  failureWindowMs: number;
+  limits: LoginLimits;
 }
 
+/** The refresh token's cookie: HttpOnly, SameSite=Strict, sent only to these routes. */
+export const REFRESH_COOKIE = 'spotter_refresh';
+const COOKIE_PATH = '/api/auth';
+
 const unauthorized = () => new HttpError(401, 'unauthorized', 'Wrong email or password.');
+const ended = () => new HttpError(401, 'unauthorized', 'This session has ended; sign in again.');
 
 /** POST /api/auth/login, /refresh, /logout. Public: they are how a token is obtained. */
 export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, opts) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tokens: TokenIssuer = {
-    signAccess: (p: Person) => app.jwt.sign({ sub: p.id, role: p.role }),
+    signAccess: (p: Person, familyId: string) => app.jwt.sign({ sub: p.id, role: p.role, sid: familyId }),
     refreshTokenTtl: opts.refreshTokenTtl,
     refreshReuseGraceMs: opts.refreshReuseGraceMs,
   };
-  // Only failures count (a gym's shared Wi-Fi must not lock out people who type correctly).
-  const emailKey = (req: FastifyRequest) => `account:${String((req.body as { email?: unknown })?.email ?? '').toLowerCase()}`;
-  const perAccount = app.createRateLimit({ max: opts.maxFailuresPerAccount, timeWindow: opts.failureWindowMs, keyGenerator: emailKey });
-  const perIp = app.createRateLimit({ max: opts.maxFailuresPerIp, timeWindow: opts.failureWindowMs, keyGenerator: (req) => `ip:${req.ip}` });
-  const limited = (s: Awaited<ReturnType<typeof perIp>>) => !s.isAllowed && (s.isExceeded || s.remaining <= 0);
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.method !== 'POST' || req.headers[CSRF_HEADER] === '1') return;
+    securityEvent(req.log, 'csrf_refused', { ip: req.ip, url: req.url, origin: req.headers.origin });
+    return reply.code(403).send({ error: 'forbidden', message: `Requests to /api/auth need the header ${CSRF_HEADER}: 1.` });
+  });
+
+  // Secure over https only (X-Forwarded-Proto counts behind a trusted proxy, app.ts trustProxy):
+  // a Secure cookie is never sent back over plain http, which would sign out local testing.
+  const setCookie = (req: FastifyRequest, reply: FastifyReply, issued: Issued) =>
+    reply.setCookie(REFRESH_COOKIE, issued.refreshToken, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: req.protocol === 'https',
+      path: COOKIE_PATH,
+      maxAge: opts.refreshTokenTtl,
+    });
+  const clearCookie = (req: FastifyRequest, reply: FastifyReply) =>
+    reply.clearCookie(REFRESH_COOKIE, { httpOnly: true, sameSite: 'strict', secure: req.protocol === 'https', path: COOKIE_PATH });
 
   api.post('/login', {
     schema: { tags: ['auth'], body: loginRequestSchema, response: { 200: loginResponseSchema, 401: errorSchema, 429: errorSchema } },
-  }, async (req) => {
-    const [account, ip] = await Promise.all([perAccount(req, { increment: false }), perIp(req, { increment: false })]);
-    if (limited(account) || limited(ip)) {
-      const minutes = Math.ceil(Math.max(account.isAllowed ? 0 : account.ttl, ip.isAllowed ? 0 : ip.ttl) / 60_000) || 1;
+  }, async (req, reply) => {
+    const { email, password } = req.body;
+    const limits = loginAttemptLimits(opts.limits, email, req.ip);
+    // The attempt is counted BEFORE the password is checked (SECURITY.md "Sign-in").
+    const reserved = app.repo.reserveAttempt(limits, Date.now());
+    if (!reserved.ok) {
+      const seconds = Math.max(1, Math.ceil(reserved.retryAfterMs / 1000));
+      const minutes = Math.ceil(seconds / 60);
+      securityEvent(req.log, 'login_locked', { email, ip: req.ip, retryAfterSeconds: seconds });
+      reply.header('retry-after', String(seconds));
       throw new HttpError(429, 'too_many_requests', `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
     }
-    const result = await login(app.repo, tokens, req.body.email, req.body.password);
-    if (!result) {
-      await Promise.all([perAccount(req), perIp(req)]);
+    const issued = await login(app.repo, tokens, email, password);
+    if (!issued) {
+      securityEvent(req.log, 'login_failed', { email, ip: req.ip });
       throw unauthorized();
     }
-    return result;
+    app.repo.releaseAttempt(limits, Date.now());
+    setCookie(req, reply, issued);
+    return issued.body;
   });
 
+  // Refresh and logout read no body: the refresh token is the cookie.
   api.post('/refresh', {
-    schema: { tags: ['auth'], body: refreshRequestSchema, response: { 200: loginResponseSchema, 401: errorSchema } },
-  }, async (req) => {
-    const result = refresh(app.repo, tokens, req.body.refreshToken);
-    if (!result) throw new HttpError(401, 'unauthorized', 'This session has ended; sign in again.');
-    return result;
+    schema: { tags: ['auth'], response: { 200: loginResponseSchema, 401: errorSchema, 403: errorSchema } },
+  }, async (req, reply) => {
+    const token = req.cookies[REFRESH_COOKIE];
+    if (!token) throw ended();
+    const result = refresh(app.repo, tokens, token);
+    if (result.kind === 'reuse') securityEvent(req.log, 'refresh_token_reuse', { userId: result.userId, family: result.familyId, ip: req.ip });
+    if (result.kind !== 'ok') {
+      clearCookie(req, reply);
+      throw ended();
+    }
+    setCookie(req, reply, result.issued);
+    return result.issued.body;
   });
 
   api.post('/logout', {
-    schema: { tags: ['auth'], body: refreshRequestSchema, response: { 200: z.object({ ok: z.literal(true) }) } },
-  }, async (req) => {
-    logout(app.repo, req.body.refreshToken);
+    schema: { tags: ['auth'], response: { 200: z.object({ ok: z.literal(true) }), 403: errorSchema } },
+  }, async (req, reply) => {
+    // The cookie names the family; without it (another client), a valid access token does.
+    const token = req.cookies[REFRESH_COOKIE];
+    if (token) logoutByRefreshToken(app.repo, token);
+    else {
+      const user = await req.jwtVerify<{ sid?: string }>().catch(() => null);
+      if (user?.sid) logoutFamily(app.repo, user.sid);
+    }
+    clearCookie(req, reply);
     return { ok: true as const };
   });
 };

@@ -1,55 +1,108 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import type { LoginResponse, Person } from '@spotter/shared';
+import type { RefreshTokenState } from '../storage/auth-store.ts';
 import type { Repository } from '../storage/repository.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
 
 export interface TokenIssuer {
-  signAccess(person: Person): string;
+  /** An access token for this person in this token family (the JWT's `sid`). */
+  signAccess(person: Person, familyId: string): string;
   refreshTokenTtl: number;
-  /** How long a token spent by a refresh stays usable (concurrent tabs, a lost response). */
+  /**
+   * How long a token spent by a refresh stays usable: two tabs refreshing with the same cookie
+   * at once. Short: past it, presenting the token once its successor was used is a reuse.
+   */
   refreshReuseGraceMs: number;
+}
+
+/** A sign-in or refresh: the body answered, and the refresh token that goes into the cookie. */
+export interface Issued {
+  body: LoginResponse;
+  refreshToken: string;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-function issue(repo: Repository, tokens: TokenIssuer, person: Person, replaces?: string): LoginResponse {
-  // Refresh tokens are random and stored only as hashes: a leaked database holds no usable token.
-  const refreshToken = randomBytes(32).toString('base64url');
-  repo.saveRefreshToken({
-    tokenHash: sha256(refreshToken),
-    userId: person.id,
-    expiresAt: new Date(Date.now() + tokens.refreshTokenTtl * 1000).toISOString(),
-    replaces,
-  });
+function newRefreshToken(tokens: TokenIssuer, now: number) {
+  // Random and stored only as a hash: a leaked database holds no usable token.
+  const token = randomBytes(32).toString('base64url');
+  return { token, row: { tokenHash: sha256(token), expiresAt: new Date(now + tokens.refreshTokenTtl * 1000).toISOString() } };
+}
+
+function answer(tokens: TokenIssuer, person: Person, familyId: string, refreshToken: string): Issued {
   const { id, role, firstName, lastName, email } = person;
-  return { accessToken: tokens.signAccess(person), refreshToken, user: { id, role, firstName, lastName, email } };
+  return { body: { accessToken: tokens.signAccess(person, familyId), user: { id, role, firstName, lastName, email } }, refreshToken };
 }
 
 /** null: wrong email or password (the caller answers both the same way). */
-export async function login(repo: Repository, tokens: TokenIssuer, email: string, password: string): Promise<LoginResponse | null> {
+export async function login(repo: Repository, tokens: TokenIssuer, email: string, password: string): Promise<Issued | null> {
   const found = repo.findUserByEmail(email);
   const ok = await verifyPassword(found?.passwordHash ?? (await dummyHash()), password);
   if (!found || found.deleted || !ok) return null;
-  return issue(repo, tokens, found.person);
+  const now = Date.now();
+  const familyId = uuidv7();
+  const { token, row } = newRefreshToken(tokens, now);
+  repo.startTokenFamily(familyId, found.person.id, row, new Date(now).toISOString());
+  return answer(tokens, found.person, familyId, token);
 }
 
+export type RefreshVerdict =
+  /** Spend it for a new one. `supersede`: the successor its lost answer carried, signed out. */
+  | { kind: 'rotate'; supersede: string | null }
+  | { kind: 'refuse' }
+  /** Presented after its successor was used: a copy is in someone else's hands. */
+  | { kind: 'reuse' };
+
 /**
- * Rotation: the presented token is spent and a new pair is issued, in one transaction (the
- * spent token records its successor). null when invalid, signed out, expired, or spent longer
- * ago than the grace window by a refresh whose new token has since been used.
+ * What a presented refresh token is worth (the rules in order; SECURITY.md "Sessions").
+ * `now` and `graceSince` are ISO times; `graceSince` = now − the race window.
  */
-export function refresh(repo: Repository, tokens: TokenIssuer, refreshToken: string): LoginResponse | null {
+export function judgeRefresh(t: RefreshTokenState, now: string, graceSince: string): RefreshVerdict {
+  // Signed out, ended by a reuse, or issued before families existed.
+  if (!t.family || t.family.revokedAt) return { kind: 'refuse' };
+  if (t.expiresAt <= now) return { kind: 'refuse' };
+  if (!t.revokedAt) return { kind: 'rotate', supersede: null };
+  // Spent by a sign-out, or superseded by the retry of a lost answer.
+  if (!t.rotatedAt) return { kind: 'refuse' };
+  // Two tabs refreshing with one cookie at once: both get a token (same family).
+  if (t.rotatedAt > graceSince) return { kind: 'rotate', supersede: null };
+  // The refresh that spent it lost its answer, and nothing newer was issued in the family
+  // since: its device cannot hold anything but this token (found by the sync simulation,
+  // sim/README.md). The undelivered successor is signed out.
+  if (t.replacedBy !== null && t.replacedBy === t.family.currentHash) return { kind: 'rotate', supersede: t.replacedBy };
+  return { kind: 'reuse' };
+}
+
+export type RefreshResult = { kind: 'ok'; issued: Issued } | { kind: 'refused' } | { kind: 'reuse'; userId: string; familyId: string };
+
+/** Rotation: the presented token is spent and a new one issued in its family, in one transaction. */
+export function refresh(repo: Repository, tokens: TokenIssuer, refreshToken: string): RefreshResult {
   const now = Date.now();
-  const hash = sha256(refreshToken);
-  return repo.transaction(() => {
-    const userId = repo.consumeRefreshToken(hash, new Date(now).toISOString(), new Date(now - tokens.refreshReuseGraceMs).toISOString());
-    if (!userId) return null;
-    const person = repo.get('people', userId);
-    if (!person || person.deleted) return null;
-    return issue(repo, tokens, person.doc as Person, hash);
+  const nowIso = new Date(now).toISOString();
+  return repo.transaction((): RefreshResult => {
+    const found = repo.findRefreshToken(sha256(refreshToken));
+    if (!found) return { kind: 'refused' };
+    const verdict = judgeRefresh(found, nowIso, new Date(now - tokens.refreshReuseGraceMs).toISOString());
+    if (verdict.kind === 'reuse') {
+      repo.revokeTokenFamily(found.familyId!, 'reuse', nowIso);
+      return { kind: 'reuse', userId: found.userId, familyId: found.familyId! };
+    }
+    if (verdict.kind === 'refuse') return { kind: 'refused' };
+    const person = repo.get('people', found.userId);
+    if (!person || person.deleted) return { kind: 'refused' };
+    const { token, row } = newRefreshToken(tokens, now);
+    repo.rotateRefreshToken(found, row, nowIso, verdict.supersede);
+    return { kind: 'ok', issued: answer(tokens, person.doc as Person, found.familyId!, token) };
   });
 }
 
-export function logout(repo: Repository, refreshToken: string): void {
-  repo.revokeRefreshToken(sha256(refreshToken), new Date().toISOString());
+/** Ends the family of this refresh token (every token of the device's chain, and its access tokens). */
+export function logoutByRefreshToken(repo: Repository, refreshToken: string): void {
+  const found = repo.findRefreshToken(sha256(refreshToken));
+  if (found?.familyId) repo.revokeTokenFamily(found.familyId, 'logout', new Date().toISOString());
+}
+
+export function logoutFamily(repo: Repository, familyId: string): void {
+  repo.revokeTokenFamily(familyId, 'logout', new Date().toISOString());
 }

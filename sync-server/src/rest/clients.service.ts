@@ -5,7 +5,7 @@ import {
 } from '@spotter/shared';
 import type { z } from 'zod';
 import type { newClientSchema } from '@spotter/shared';
-import { hashPassword } from '../auth/passwords.ts';
+import { hashNewPassword } from '../auth/passwords.ts';
 import { forbidden, notFound, refused } from '../errors.ts';
 import type { Repository } from '../storage/repository.ts';
 import { addClientRefusal } from '../access/clients.ts';
@@ -71,7 +71,7 @@ export function getClient(repo: Repository, viewer: Viewer, clientId: string, to
  */
 export async function addClient(repo: Repository, viewer: Viewer, input: z.infer<typeof newClientSchema>): Promise<{ client: Person; assignment: Assignment }> {
   if (viewer.role !== 'coach') refuseAdd(viewer.role, false, 1, 0); // before hashing: an admin never waits for argon2
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashNewPassword(input);
   const now = new Date().toISOString();
   const client: Person = {
     id: uuid(), role: 'client', email: input.email.toLowerCase(), firstName: input.firstName, lastName: input.lastName, units: 'kg',

@@ -1,4 +1,5 @@
 import type { CollectionName, Person } from '@spotter/shared';
+import type { AuthStore } from './auth-store.ts';
 import type { Doc } from './mappers.ts';
 
 /** A synced document as stored: the document, its soft-delete flag and its sequence number. */
@@ -38,26 +39,12 @@ export interface Filter {
   value: string | number | boolean | null | ReadonlyArray<string>;
 }
 
-export interface RateCounter {
-  count: number;
-  /** Milliseconds left in the window. */
-  ttlMs: number;
-}
-
-export interface RefreshTokenRow {
-  tokenHash: string;
-  userId: string;
-  expiresAt: string;
-  /** The spent token this one was issued for (a refresh): it records this one as its successor. */
-  replaces?: string;
-}
-
 /**
  * Everything the server asks of its database, behind one interface so a PostgreSQL
  * implementation can replace SQLite (DESIGN.md "Growing past one machine"). The SQLite
  * implementation is synchronous (better-sqlite3); a PostgreSQL one would make these async.
  */
-export interface Repository {
+export interface Repository extends AuthStore {
   /** Runs fn atomically. Nested calls become savepoints: a failed inner write rolls back alone. */
   transaction<T>(fn: () => T): T;
   /**
@@ -81,17 +68,4 @@ export interface Repository {
   /** Creates an account (never through sync: it needs a password). */
   createUser(person: Person, passwordHash: string): number;
 
-  /** Counts one hit in `key`'s window (a new window once the old one is over). */
-  hitCounter(key: string, windowMs: number, nowMs: number): RateCounter;
-  /** The window's state without counting (count 0 when no window is open). */
-  readCounter(key: string, windowMs: number, nowMs: number): RateCounter;
-
-  saveRefreshToken(row: RefreshTokenRow): void;
-  /**
-   * Revokes the token and returns its user when it was valid: unexpired, and not yet used, or
-   * spent by a refresh within the grace window, or spent by a refresh whose successor has never
-   * been used (that answer was lost: the device still holds this token).
-   */
-  consumeRefreshToken(tokenHash: string, now: string, graceSince: string): string | null;
-  revokeRefreshToken(tokenHash: string, now: string): void;
 }

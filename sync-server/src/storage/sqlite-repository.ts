@@ -1,13 +1,15 @@
 import type Database from 'better-sqlite3';
-import { and, asc, desc, eq, exists, getTableName, gt, gte, inArray, isNotNull, isNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, getTableName, gt, gte, inArray, isNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CollectionName, Person } from '@spotter/shared';
 import type { Db } from './db.ts';
+import type { AttemptLimit, NewRefreshToken, RefreshTokenState, Reservation } from './auth-store.ts';
 import { docFromRow, docKeys, optionalKeys, rowFromDoc, type Doc } from './mappers.ts';
-import type { DateWindow, Filter, RateCounter, RefreshTokenRow, Repository, Scope, Stored } from './repository.ts';
+import type { DateWindow, Filter, Repository, Scope, Stored } from './repository.ts';
 import { RowStatements } from './row-statements.ts';
+import { SqliteAuthStore } from './sqlite-auth-store.ts';
 import { neutral } from './sqlite-errors.ts';
-import { rateCounters, refreshTokens, seqCounter, syncedTables, users } from './tables.ts';
+import { seqCounter, syncedTables, users } from './tables.ts';
 
 type AnyTable = (typeof syncedTables)[CollectionName];
 type Row = Record<string, unknown> & { seq: number; deleted: boolean };
@@ -60,6 +62,7 @@ export class SqliteRepository implements Repository {
    */
   readonly #rowStatements = new Map<CollectionName, RowStatements>();
   #seq: Database.Statement | undefined;
+  readonly #auth: SqliteAuthStore;
 
   // SQLite's default conflict resolution (ABORT) backs out the failing statement only.
   readonly failedStatementKeepsTransaction = true;
@@ -67,6 +70,7 @@ export class SqliteRepository implements Repository {
   constructor(db: Db, sqlite: Database.Database) {
     this.#db = db;
     this.#sqlite = sqlite;
+    this.#auth = new SqliteAuthStore(db, sqlite, (fn) => this.transaction(fn));
   }
 
   transaction<T>(fn: () => T): T {
@@ -221,68 +225,26 @@ export class SqliteRepository implements Repository {
     });
   }
 
-  hitCounter(key: string, windowMs: number, nowMs: number): RateCounter {
-    return neutral(() => {
-      return this.transaction(() => {
-        const row = this.#db.select().from(rateCounters).where(eq(rateCounters.key, key)).get();
-        const fresh = !row || row.windowStartMs + windowMs <= nowMs;
-        const next = fresh ? { key, count: 1, windowStartMs: nowMs } : { ...row, count: row.count + 1 };
-        this.#db.insert(rateCounters).values(next).onConflictDoUpdate({ target: rateCounters.key, set: { count: next.count, windowStartMs: next.windowStartMs } }).run();
-        return { count: next.count, ttlMs: next.windowStartMs + windowMs - nowMs };
-      });
-    });
+  // The sign-in side (auth-store.ts), kept in its own file.
+  reserveAttempt(limits: readonly AttemptLimit[], nowMs: number): Reservation {
+    return neutral(() => this.#auth.reserveAttempt(limits, nowMs));
   }
-
-  readCounter(key: string, windowMs: number, nowMs: number): RateCounter {
-    return neutral(() => {
-      const row = this.#db.select().from(rateCounters).where(eq(rateCounters.key, key)).get();
-      if (!row || row.windowStartMs + windowMs <= nowMs) return { count: 0, ttlMs: 0 };
-      return { count: row.count, ttlMs: row.windowStartMs + windowMs - nowMs };
-    });
+  releaseAttempt(limits: readonly AttemptLimit[], nowMs: number): void {
+    neutral(() => this.#auth.releaseAttempt(limits, nowMs));
   }
-
-  saveRefreshToken({ replaces, ...row }: RefreshTokenRow): void {
-    return neutral(() => {
-      this.transaction(() => {
-        this.#db.insert(refreshTokens).values({ ...row, createdAt: new Date().toISOString() }).run();
-        if (replaces) this.#db.update(refreshTokens).set({ replacedBy: row.tokenHash }).where(eq(refreshTokens.tokenHash, replaces)).run();
-      });
-    });
+  startTokenFamily(familyId: string, userId: string, first: NewRefreshToken, now: string): void {
+    neutral(() => this.#auth.startTokenFamily(familyId, userId, first, now));
   }
-
-  consumeRefreshToken(tokenHash: string, now: string, graceSince: string): string | null {
-    return neutral(() => {
-      const row = this.#db
-        .update(refreshTokens)
-        .set({ revokedAt: sql`coalesce(${refreshTokens.revokedAt}, ${now})`, rotatedAt: sql`coalesce(${refreshTokens.rotatedAt}, ${now})` })
-        .where(
-          and(
-            eq(refreshTokens.tokenHash, tokenHash),
-            gt(refreshTokens.expiresAt, now),
-            or(
-              isNull(refreshTokens.revokedAt),
-              gt(refreshTokens.rotatedAt, graceSince),
-              // Its successor was never used nor signed out: the refresh's answer never arrived.
-              and(
-                isNotNull(refreshTokens.rotatedAt),
-                sql`exists (select 1 from refresh_tokens as successor where successor.token_hash = ${refreshTokens.replacedBy} and successor.revoked_at is null)`,
-              ),
-            ),
-          ),
-        )
-        .returning({ userId: refreshTokens.userId })
-        .get();
-      return row?.userId ?? null;
-    });
+  findRefreshToken(tokenHash: string): RefreshTokenState | null {
+    return neutral(() => this.#auth.findRefreshToken(tokenHash));
   }
-
-  revokeRefreshToken(tokenHash: string, now: string): void {
-    return neutral(() => {
-      this.#db
-        .update(refreshTokens)
-        .set({ revokedAt: now, rotatedAt: null })
-        .where(eq(refreshTokens.tokenHash, tokenHash))
-        .run();
-    });
+  rotateRefreshToken(spent: RefreshTokenState, next: NewRefreshToken, now: string, supersede: string | null): void {
+    neutral(() => this.#auth.rotateRefreshToken(spent, next, now, supersede));
+  }
+  revokeTokenFamily(familyId: string, reason: string, now: string): void {
+    neutral(() => this.#auth.revokeTokenFamily(familyId, reason, now));
+  }
+  isTokenFamilyActive(familyId: string): boolean {
+    return neutral(() => this.#auth.isTokenFamilyActive(familyId));
   }
 }

@@ -258,6 +258,26 @@ export const recommendations = sqliteTable(
   ],
 );
 
+/**
+ * One signed-in device: a sign-in starts a family, every refresh adds a token to it. Access
+ * tokens carry the family id (`sid`), so ending the family (sign-out, a refresh token reused
+ * after its successor) refuses its access tokens at once, not when they expire (SECURITY.md).
+ */
+export const tokenFamilies = sqliteTable(
+  'token_families',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    // The hash of the newest refresh token issued in the family: the only one its device can
+    // hold, unless that token's answer was lost (then the device holds the one before).
+    currentHash: text('current_hash').notNull(),
+    createdAt: text('created_at').notNull(),
+    revokedAt: text('revoked_at'),
+    revokedReason: text('revoked_reason'),
+  },
+  (t) => [index('token_families_user_idx').on(t.userId)],
+);
+
 /** Refresh tokens, stored as sha256 hashes; rotated on every refresh, revoked on logout. */
 export const refreshTokens = sqliteTable(
   'refresh_tokens',
@@ -275,6 +295,8 @@ export const refreshTokens = sqliteTable(
     // successor has never been used: the device cannot have it (found by the sync simulation).
     replacedBy: text('replaced_by'),
     createdAt: text('created_at').notNull(),
+    // Null only for tokens issued before families existed: those are refused.
+    familyId: text('family_id').references(() => tokenFamilies.id),
   },
   (t) => [index('refresh_tokens_user_idx').on(t.userId)],
 );

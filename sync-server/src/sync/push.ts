@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import { canSee, collections, refusal, todayLocal, type CollectionName, type Refusal, type ConflictDoc, type PushAnswer, type PushPatch, type PushRow, type Viewer } from '@spotter/shared';
+import { canSee, collections, refusal, todayLocal, type CollectionName, type Refusal, type RefusalCode, type ConflictDoc, type PushAnswer, type PushPatch, type PushRow, type Viewer } from '@spotter/shared';
 import { badRequest, describeIssues } from '../errors.ts';
+import { looksLikeProbing } from '../security-log.ts';
 import { ConstraintViolation } from '../storage/errors.ts';
 import type { Doc } from '../storage/mappers.ts';
 import type { Repository } from '../storage/repository.ts';
@@ -17,6 +18,8 @@ export interface PushResult {
   changed: Set<CollectionName>;
   /** Clients whose documents were written, for the notifier (ChangeEvent.clientIds). */
   clientIds: Set<string>;
+  /** Rows refused as outside what the viewer may change (security-log.ts): logged by the route. */
+  denied: { id: string; code: RefusalCode }[];
 }
 
 export interface PushOptions {
@@ -54,6 +57,7 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
   const conflicts: PushAnswer<Doc> = [];
   const changed = new Set<CollectionName>();
   const clientIds = new Set<string>();
+  const denied: PushResult['denied'] = [];
   // Once per push, not per row: the calendar day and instant (a date-fns format) and, for sessions, every
   // exercise the rows prescribe in one query instead of ~6 gets per session (bench/README.md).
   const day = opts.today ?? todayLocal();
@@ -90,6 +94,7 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
       const decision = decideWrite(req, loadFacts(repo, req, { today: day, now, exercises }));
       if (decision.kind === 'refuse') {
         refuse(decision.refusal);
+        if (looksLikeProbing(decision.refusal.code)) denied.push({ id: doc.id, code: decision.refusal.code });
         continue;
       }
       const write = () => {
@@ -124,7 +129,7 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
       }
     }
   });
-  return { conflicts, changed, clientIds };
+  return { conflicts, changed, clientIds, denied };
 }
 
 /**

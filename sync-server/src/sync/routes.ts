@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkpointSchema, collectionNames, errorSchema, isCollectionName, pullRequestSchema, pushQuerySchema, pushRequestSchema, type CollectionName } from '@spotter/shared';
 import { notFound } from '../errors.ts';
+import { securityEvent } from '../security-log.ts';
 import { pull } from './pull.ts';
 import { push } from './push.ts';
 
@@ -34,7 +35,9 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
     schema: { tags: ['sync'], params, querystring: pushQuerySchema, body: pushRequestSchema, response: { 200: pushAnswer, 400: errorSchema, 404: errorSchema } },
   }, async (req) => {
     const collection = collectionOf(req.params.collection);
-    const { conflicts, changed, clientIds } = push(app.repo, req.viewer, collection, req.body, { answer: req.query.answer });
+    const { conflicts, changed, clientIds, denied } = push(app.repo, req.viewer, collection, req.body, { answer: req.query.answer });
+    // Writes outside what the viewer may change: a buggy device, or someone probing ids.
+    if (denied.length) securityEvent(req.log, 'write_denied', { userId: req.viewer.id, collection, count: denied.length, rows: denied.slice(0, 5) });
     // After commit: wake every open stream (rule 5: acknowledged only once committed).
     if (changed.size) app.notifier.publish({ collections: [...changed], clientIds: [...clientIds] });
     return conflicts;

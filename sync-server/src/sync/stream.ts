@@ -2,21 +2,35 @@ import type { FastifyPluginAsync } from 'fastify';
 import { collectionNames, type CollectionName, type Viewer } from '@spotter/shared';
 import { perClient, type ViewerRelations } from '../access/relations.ts';
 import { loadRelations } from '../access-io/relations.ts';
+import type { ChangeEvent } from './notifier.ts';
 import { pull } from './pull.ts';
 
 const HEARTBEAT_MS = 15_000;
 const BATCH = 500;
 
+export interface StreamOptions {
+  /** Open streams per user; opening one more closes that user's oldest. Default 20. */
+  maxStreamsPerUser?: number;
+}
+
 /**
  * GET /api/sync/stream?token=<accessToken>: one Server-Sent Events stream for all
  * collections (browsers allow ~6 connections per origin). EventSource cannot send headers,
  * hence the token in the query. Each connection keeps a checkpoint per collection, starting
- * at the current seq; it first sends "RESYNC" so the device pulls what it missed, then on
- * every change pulls from its checkpoints with the user's own visibility rules. The stream
- * ends when the access token expires: the device reconnects with a fresh token.
+ * at the current seq; it first sends "RESYNC" so the device pulls what it missed, then after
+ * changes pulls from its checkpoints with the user's own visibility rules. The stream ends
+ * when the access token expires or its family ends (sign-out): the device reconnects with a
+ * fresh token, or cannot.
+ *
+ * A change only marks the stream dirty; the pulls run on the next turn of the event loop
+ * (setImmediate), so a push answers before any stream pulls, and every push of one turn
+ * costs each stream one pull per collection, not one per push (SECURITY.md "Availability").
  */
-export const streamRoute: FastifyPluginAsync = async (app) => {
+export const streamRoute: FastifyPluginAsync<StreamOptions> = async (app, opts) => {
+  const maxPerUser = opts.maxStreamsPerUser ?? 20;
   const open = new Set<() => void>();
+  /** Each user's open streams, oldest first. */
+  const byUser = new Map<string, (() => void)[]>();
   // Open streams would keep app.close() waiting forever: end them first.
   app.addHook('preClose', async () => {
     for (const end of open) end();
@@ -24,12 +38,9 @@ export const streamRoute: FastifyPluginAsync = async (app) => {
 
   app.get('/sync/stream', { schema: { tags: ['sync'], hide: false } }, async (req, reply) => {
     const token = (req.query as { token?: string }).token ?? '';
-    let payload: { sub: string; role: Viewer['role']; exp?: number };
-    try {
-      payload = app.jwt.verify(token);
-    } catch {
-      return reply.code(401).send({ error: 'unauthorized', message: 'The stream needs a valid access token (?token=).' });
-    }
+    // A valid signature is not enough: a signed-out device's token is refused (auth/plugin.ts).
+    const payload = app.verifyAccess(token, req);
+    if (!payload) return reply.code(401).send({ error: 'unauthorized', message: 'The stream needs a valid access token (?token=).' });
     const viewer: Viewer = { id: payload.sub, role: payload.role };
     const checkpoints = new Map<CollectionName, number>(collectionNames.map((c) => [c, app.repo.maxSeq()]));
 
@@ -46,12 +57,22 @@ export const streamRoute: FastifyPluginAsync = async (app) => {
 
     // Relations change only with assignments (whose changes are always announced): reload then.
     let rel: ViewerRelations = loadRelations(app.repo, viewer);
-    const concerns = (clientIds: readonly string[]) =>
-      viewer.role === 'client' ? clientIds.includes(viewer.id) : viewer.role === 'coach' && clientIds.some((id) => rel.everClientIds.has(id));
-    const unsubscribe = app.notifier.subscribe(({ collections, clientIds }) => {
+    const concerns = (clientIds: Iterable<string>) => {
+      for (const id of clientIds) if (viewer.role === 'client' ? id === viewer.id : viewer.role === 'coach' && rel.everClientIds.has(id)) return true;
+      return false;
+    };
+    /** Collections changed since the last flush, with their clients (null: unknown, re-check). */
+    let dirty = new Map<CollectionName, Set<string> | null>();
+    let scheduled = false;
+
+    const flush = () => {
+      scheduled = false;
+      const batch = dirty;
+      dirty = new Map();
       try {
-        if (collections.includes('assignments')) rel = loadRelations(app.repo, viewer);
-        for (const collection of collections) {
+        if (!app.repo.isTokenFamilyActive(payload.sid)) return end();
+        if (batch.has('assignments')) rel = loadRelations(app.repo, viewer);
+        for (const [collection, clientIds] of batch) {
           // Another user's client: nothing this stream could send (candidateScope), skip the query.
           if (clientIds && perClient.includes(collection) && !concerns(clientIds)) continue;
           for (;;) {
@@ -64,19 +85,40 @@ export const streamRoute: FastifyPluginAsync = async (app) => {
         }
       } catch (err) {
         req.log.error(err);
-        res.end();
+        end();
+      }
+    };
+    const unsubscribe = app.notifier.subscribe(({ collections, clientIds }: ChangeEvent) => {
+      for (const collection of collections) {
+        const known = dirty.get(collection);
+        if (dirty.has(collection) && known === null) continue;
+        if (!clientIds) dirty.set(collection, null);
+        else dirty.set(collection, new Set([...(known ?? []), ...clientIds]));
+      }
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
       }
     });
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
-    const expiry = payload.exp ? setTimeout(() => res.end(), Math.max(0, payload.exp * 1000 - Date.now())) : undefined;
-    const end = () => {
-      open.delete(end);
+    const expiry = payload.exp ? setTimeout(() => end(), Math.max(0, payload.exp * 1000 - Date.now())) : undefined;
+    function end() {
+      if (!open.delete(end)) return;
+      const mine = byUser.get(viewer.id) ?? [];
+      mine.splice(mine.indexOf(end), 1);
+      if (!mine.length) byUser.delete(viewer.id);
       unsubscribe();
       clearInterval(heartbeat);
       clearTimeout(expiry);
       res.end();
-    };
+    }
     open.add(end);
+    const mine = byUser.get(viewer.id) ?? [];
+    byUser.set(viewer.id, mine);
+    mine.push(end);
+    // A cap per user: streams are cheap to open and each one pulls on every change. The
+    // oldest goes first (most likely a tab or device long gone; a live one reconnects).
+    while (mine.length > maxPerUser) mine[0]!();
     res.on('close', end);
   });
 };

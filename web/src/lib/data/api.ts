@@ -1,4 +1,4 @@
-import { serverTimeHeader, type HybridClock, type LoginResponse } from '@spotter/shared';
+import { CSRF_HEADER, serverTimeHeader, type HybridClock, type LoginResponse } from '@spotter/shared';
 import type { SessionStore } from './session-store.ts';
 
 /** The server refused our credentials (wrong password, or a refresh token it no longer accepts). */
@@ -31,10 +31,13 @@ async function errorMessage(res: Response): Promise<string> {
 }
 
 /**
- * The HTTP side of a device: login/refresh/logout and authenticated JSON calls. A 401 on an
- * authenticated call refreshes the access token once (single-flight, so nine replications
- * hitting an expired token trigger one refresh) and retries; a refused refresh calls
- * `onSignInNeeded` and throws AuthError, and the caller keeps its local data.
+ * The HTTP side of a device: login/refresh/logout and authenticated JSON calls. The access
+ * token lives only in memory and the refresh token only in an HttpOnly cookie of /api/auth
+ * (SECURITY.md "Sessions"): a started device has no access token yet, so its first call
+ * refreshes (the cookie travels by itself). A 401 on an authenticated call refreshes once
+ * (single-flight, so nine replications hitting an expired token trigger one refresh) and
+ * retries; a refused refresh calls `onSignInNeeded` and throws AuthError, and the caller keeps
+ * its local data.
  */
 export class Api {
   readonly baseUrl: string;
@@ -42,12 +45,15 @@ export class Api {
   private readonly sessions: SessionStore;
   private readonly onSignInNeeded: () => void;
   private refreshing: Promise<void> | null = null;
+  private access: string | null = null;
   private readonly clock: HybridClock | undefined;
 
   constructor(opts: { baseUrl: string; fetch?: Fetch; sessions: SessionStore; onSignInNeeded: () => void; clock?: HybridClock }) {
     this.clock = opts.clock;
     this.baseUrl = opts.baseUrl.replace(/\/$/, '');
-    this.fetchImpl = opts.fetch ?? globalThis.fetch.bind(globalThis);
+    const base = opts.fetch ?? globalThis.fetch.bind(globalThis);
+    // Outside a browser the session store brings the cookie jar a browser would have.
+    this.fetchImpl = opts.sessions.cookies ? opts.sessions.cookies.wrap(base) : base;
     this.sessions = opts.sessions;
     this.onSignInNeeded = opts.onSignInNeeded;
   }
@@ -65,15 +71,18 @@ export class Api {
     if (res.status === 401 || res.status === 429) throw new AuthError(res.status, await errorMessage(res));
     if (!res.ok) throw new HttpError(res.status, await errorMessage(res));
     const session = (await res.json()) as LoginResponse;
-    this.sessions.save(session);
+    this.access = session.accessToken;
+    this.sessions.save({ user: session.user });
     return session;
   }
 
   async logout(): Promise<void> {
-    const session = this.sessions.load();
-    if (!session) return;
-    // Best effort: revoking the refresh token needs the network; signing out must not.
-    await this.post('/api/auth/logout', { refreshToken: session.refreshToken }, session.accessToken).catch(() => undefined);
+    if (!this.sessions.load()) return;
+    const token = this.access;
+    this.access = null;
+    // Best effort: ending the session on the server needs the network; signing out must not.
+    // The cookie names the session; the access token too, should the cookie be gone.
+    await this.post('/api/auth/logout', undefined, token).catch(() => undefined);
   }
 
   /** Rotates the tokens. Throws AuthError when the server refuses (the user must sign in). */
@@ -85,23 +94,28 @@ export class Api {
   }
 
   private async doRefresh(): Promise<void> {
-    const session = this.sessions.load();
-    if (!session) throw new AuthError(401, 'Not signed in.');
-    const res = await this.post('/api/auth/refresh', { refreshToken: session.refreshToken });
+    if (!this.sessions.load()) throw new AuthError(401, 'Not signed in.');
+    const res = await this.post('/api/auth/refresh');
     if (res.status === 401 || res.status === 403) {
+      this.access = null;
       this.onSignInNeeded();
       throw new AuthError(res.status, await errorMessage(res));
     }
     if (!res.ok) throw new HttpError(res.status, await errorMessage(res));
-    this.sessions.save((await res.json()) as LoginResponse);
+    const session = (await res.json()) as LoginResponse;
+    this.access = session.accessToken;
+    this.sessions.save({ user: session.user });
   }
 
+  /** The access token, in memory only (null until the first sign-in or refresh of this run). */
   accessToken(): string | null {
-    return this.sessions.load()?.accessToken ?? null;
+    return this.access;
   }
 
   /** POST JSON with the access token; on 401 refresh once and retry. */
   async authed<T>(path: string, body: unknown): Promise<T> {
+    // Just started: no access token yet, a request without one could only answer 401.
+    if (!this.access) await this.refresh();
     let res = await this.post(path, body, this.accessToken());
     if (res.status === 401) {
       await this.refresh();
@@ -115,11 +129,14 @@ export class Api {
     return (await res.json()) as T;
   }
 
-  private async post(path: string, body: unknown, token?: string | null): Promise<Response> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+  private async post(path: string, body?: unknown, token?: string | null): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
+    // The auth routes refuse requests without it (CSRF, SECURITY.md); the cookie is same-origin.
+    if (path.startsWith('/api/auth/')) headers[CSRF_HEADER] = '1';
     const sentAt = this.clock?.deviceNow() ?? 0;
-    const res = await this.fetchImpl(this.url(path), { method: 'POST', headers, body: JSON.stringify(body) });
+    const res = await this.fetchImpl(this.url(path), { method: 'POST', headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
     // Every answer corrects the device's clock (the stamps of its edits) by the server's.
     const serverTime = Number(res.headers?.get?.(serverTimeHeader) ?? NaN);
     if (this.clock && serverTime > 0) this.clock.observeServerTime(serverTime, sentAt, this.clock.deviceNow());

@@ -63,7 +63,7 @@ describe('offline edits', () => {
 
     const messages = await serverDocs<Message>(server.url, clientToken, 'messages');
     expect(messages.filter((m) => m.body.startsWith('Offline hello')).map((m) => m.body).sort()).toEqual(['Offline hello 1', 'Offline hello 2']);
-    const coachToken = browser.sessions.load()!.accessToken;
+    const coachToken = internals(device).api.accessToken()!;
     const drafts = (await serverDocs<TrainingSession>(server.url, coachToken, 'sessions')).filter((s) => s.id === draft.id);
     expect(drafts).toEqual([expect.objectContaining({ title: 'Offline draft', notes: 'second thought', status: 'draft' })]);
     // Once over the wire: no repeated push of an acknowledged write.

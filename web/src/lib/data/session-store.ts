@@ -1,7 +1,15 @@
-import type { LoginResponse } from '@spotter/shared';
+import type { SessionUser } from '@spotter/shared';
+import { CookieJar } from './cookie-jar.ts';
 
-/** What a device remembers about its signed-in user, so it opens offline without a password. */
-export type SavedSession = LoginResponse;
+/**
+ * What a device remembers about its signed-in user, so it opens offline without a password.
+ * Only who it is: the refresh token is an HttpOnly cookie the page's scripts cannot read, and
+ * the access token lives in memory (SECURITY.md "Sessions"). On start the device refreshes
+ * (the cookie travels by itself) to get a new access token.
+ */
+export interface SavedSession {
+  user: SessionUser;
+}
 
 /**
  * Where the session lives. Kept outside IndexedDB on purpose: if the browser wipes the local
@@ -11,33 +19,49 @@ export interface SessionStore {
   load(): SavedSession | null;
   save(session: SavedSession): void;
   clear(): void;
+  /**
+   * Outside a browser only: the cookies a browser would keep for the server (the refresh
+   * token). In a browser, undefined: the browser keeps them, out of the page's reach.
+   */
+  readonly cookies?: CookieJar;
 }
 
 export function localStorageSessionStore(key = 'spotter.session'): SessionStore {
+  const store = globalThis.localStorage;
   return {
     load() {
       try {
-        const raw = globalThis.localStorage?.getItem(key);
-        return raw ? (JSON.parse(raw) as SavedSession) : null;
+        const raw = store?.getItem(key);
+        if (!raw) return null;
+        const saved = JSON.parse(raw) as SavedSession & { accessToken?: unknown; refreshToken?: unknown };
+        if (!saved.user) return null;
+        // Saved by an older version with its tokens: keep who it is, drop the tokens from
+        // script-readable storage (the device signs in once to get the cookie).
+        if ('refreshToken' in saved || 'accessToken' in saved) store?.setItem(key, JSON.stringify({ user: saved.user }));
+        return { user: saved.user };
       } catch {
         return null; // a corrupt entry means "signed out", never a crash at start-up
       }
     },
-    save: (session) => globalThis.localStorage?.setItem(key, JSON.stringify(session)),
-    clear: () => globalThis.localStorage?.removeItem(key),
+    save: (session) => store?.setItem(key, JSON.stringify({ user: session.user })),
+    clear: () => store?.removeItem(key),
   };
 }
 
-/** For Node tests and simulations: share one instance between "restarts" of a device. */
+/**
+ * For Node tests and simulations: share one instance between "restarts" of a device. It
+ * keeps what a browser profile keeps: the saved user and the cookie jar.
+ */
 export function memorySessionStore(initial: SavedSession | null = null): SessionStore {
   let current = initial;
   return {
     load: () => current,
     save: (session) => {
-      current = session;
+      current = { user: session.user };
     },
     clear: () => {
       current = null;
     },
+    cookies: new CookieJar(),
   };
 }

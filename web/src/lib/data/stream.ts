@@ -48,6 +48,8 @@ export function openLiveStream(api: Api, handlers: StreamHandlers): LiveStream {
   /** Resolves true to reconnect at once (a refreshed token), false to back off first. */
   async function connectOnce(): Promise<boolean> {
     controller = new AbortController();
+    // Just started: the access token lives in memory only, get one first (the cookie travels).
+    if (!api.accessToken()) await api.refresh();
     const token = api.accessToken() ?? '';
     const res = await api.fetch(api.url(`/api/sync/stream?token=${encodeURIComponent(token)}`), {
       headers: { accept: 'text/event-stream' },

@@ -18,7 +18,10 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 async function setup(indexedDB = new IDBFactory(), email = 'client@demo.test') {
-  const sessions = memorySessionStore(await server.login(email));
+  const login = await server.login(email);
+  const sessions = memorySessionStore({ user: login.user });
+  // What the browser keeps from that sign-in: the refresh cookie (the access token is memory only).
+  sessions.cookies!.store([`${login.cookie}; Path=/api/auth`]);
   const state = new SyncStateStore(sessions.load()!.user);
   const local = await openLocal(indexedDB, state);
   const requests: string[] = [];
@@ -26,7 +29,7 @@ async function setup(indexedDB = new IDBFactory(), email = 'client@demo.test') {
   const api = new Api({ baseUrl: server.url, fetch, sessions, onSignInNeeded: () => void engine.pauseForSignIn() });
   const engine = createSyncEngine({ local, api, sessions, state, clock: new HybridClock({ node: 'test' }), options: { retryTime: 100, pullBatchSize: 1000 } });
   await engine.restore();
-  return { local, state, engine, sessions, requests, close: async () => (await engine.dispose(), await local.close()) };
+  return { local, state, engine, sessions, api, requests, close: async () => (await engine.dispose(), await local.close()) };
 }
 
 const count = async (local: LocalDatabase, name: CollectionName) => (await local.db[name].find().exec()).length;
@@ -34,12 +37,12 @@ const count = async (local: LocalDatabase, name: CollectionName) => (await local
 describe('the sync engine', () => {
   it('pulls every collection, reports the first sync done and remembers it across a reopen', async () => {
     const indexedDB = new IDBFactory();
-    const { local, state, engine, sessions, close } = await setup(indexedDB);
+    const { local, state, engine, api, close } = await setup(indexedDB);
     expect(state.value).toMatchObject({ initialSync: 0, recentSynced: false, online: false, lastSyncAt: null });
     engine.start();
     await until(() => state.value, (s) => s.initialSync === 1 && s.recentSynced && s.online);
     await engine.awaitInSync();
-    const token = sessions.load()!.accessToken;
+    const token = api.accessToken()!;
     for (const name of ['sessions', 'messages', 'people'] as const) {
       expect(await count(local, name)).toBe((await serverDocs(server.url, token, name)).filter((d) => !d._deleted).length);
     }

@@ -33,6 +33,9 @@ function message(body: string): Message {
   return { id: device.commands.newId(), kind: 'message', authorId: coachId, authorRole: 'coach', coachId, clientId, targetType: null, targetId: null, targetEntryId: null, rating: null, body, createdAt: now, updatedAt: now };
 }
 
+/** The refresh cookie the simulated browser holds (what it sends to /api/auth). */
+const refreshCookie = () => browser.sessions.cookies!.header('/api/auth/refresh');
+
 /** Waits until the server no longer accepts this access token. */
 const expired = (token: string) =>
   until(() => server.api(token, 'POST', '/api/sync/people/pull', { checkpoint: null, batchSize: 1 }), (res) => res.status === 401);
@@ -42,22 +45,23 @@ const onServer = async (body: string) =>
 
 describe('tokens', () => {
   it('refreshes an expired access token and uploads the change', async () => {
-    const before = browser.sessions.load()!;
-    await expired(before.accessToken);
+    const before = { access: internals(device).api.accessToken()!, cookie: refreshCookie() };
+    expect(before.cookie).toMatch(/^spotter_refresh=/);
+    await expired(before.access);
     await internals(device).store.put('messages', message('After expiry'));
     await until(() => device.syncState$.value.pending, (n) => n === 0);
     expect(await onServer('After expiry')).toHaveLength(1);
-    const after = browser.sessions.load()!;
-    expect(after.accessToken).not.toBe(before.accessToken);
-    expect(after.refreshToken).not.toBe(before.refreshToken); // rotated
+    expect(internals(device).api.accessToken()).not.toBe(before.access);
+    expect(refreshCookie()).not.toBe(before.cookie); // rotated
+    // Only who is signed in is saved; the tokens are not (memory and cookie).
+    expect(browser.sessions.load()).toEqual({ user: expect.objectContaining({ id: coachId }) });
     expect(device.syncState$.value.needsSignIn).toBe(false);
   });
 
   it('a refused refresh pauses sync, keeps local changes and asks for sign-in; signing in resumes', async () => {
-    const session = browser.sessions.load()!;
-    // The server forgets this device's refresh token (signed out elsewhere, or revoked).
-    expect((await server.api(null, 'POST', '/api/auth/logout', { refreshToken: session.refreshToken })).status).toBeLessThan(300);
-    await expired(browser.sessions.load()!.accessToken);
+    // The server ends this device's session (signed out elsewhere, or revoked).
+    expect((await server.logout(refreshCookie())).status).toBeLessThan(300);
+    await expired(internals(device).api.accessToken()!);
 
     const kept = await internals(device).store.put('messages', message('Kept through sign-in'));
     await until(() => device.syncState$.value, (s) => s.needsSignIn);

@@ -55,7 +55,7 @@ describe('two devices of one user', () => {
     const merged = await until(() => internals(deviceA).store.get('sessions', draft.id), (d) => d?.title === 'Renamed on A' && d.notes === 'Written on B');
     expect(merged).toMatchObject({ status: 'draft', dueDate: '2099-02-01' });
     await until(() => deviceA.syncState$.value.pending, (n) => n === 0);
-    const onServer = (await serverDocs<TrainingSession>(server.url, a.sessions.load()!.accessToken, 'sessions')).filter((s) => s.id === draft.id);
+    const onServer = (await serverDocs<TrainingSession>(server.url, internals(deviceA).api.accessToken()!, 'sessions')).filter((s) => s.id === draft.id);
     expect(onServer).toEqual([expect.objectContaining({ title: 'Renamed on A', notes: 'Written on B', _deleted: false })]);
     await deviceA.close();
   });
@@ -93,7 +93,7 @@ describe('two devices of one user', () => {
     deviceA.resumeSession();
     await until(() => deviceA.syncState$.value.pending, (n) => n === 0);
     await deviceA.awaitInSync();
-    const onServer = (await serverDocs<TrainingSession>(server.url, a.sessions.load()!.accessToken, 'sessions')).filter((s) => s.id === draft.id);
+    const onServer = (await serverDocs<TrainingSession>(server.url, internals(deviceA).api.accessToken()!, 'sessions')).filter((s) => s.id === draft.id);
     expect(onServer).toEqual([expect.objectContaining({ title: 'Renamed on A, later', notes: 'newer notes from B', _deleted: false })]);
     expect(await internals(deviceA).store.get('sessions', draft.id)).toMatchObject({ title: 'Renamed on A, later', notes: 'newer notes from B' });
     await deviceA.close();

@@ -77,7 +77,7 @@ describe('a deletion pulled while this device’s edit of the document is unansw
     await pushCommitted.opened;
 
     // Another device of the coach deletes it (straight to the server, after the edit committed).
-    const token = browser.sessions.load()!.accessToken;
+    const token = internals(device).api.accessToken()!;
     const [current] = (await serverDocs<TrainingSession>(server.url, token, 'sessions')).filter((s) => s.id === draft.id);
     expect(current).toMatchObject({ title: 'Edited, answer held', _deleted: false });
     const res = await fetch(`${server.url}/api/sync/sessions/push`, {

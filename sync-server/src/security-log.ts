@@ -1,0 +1,41 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { RefusalCode } from '@spotter/shared';
+
+/**
+ * Security events, one structured (pino) line each with an `event` field, so an operator can
+ * alert on them (SECURITY.md "Security events"). Never a password or a token in the details.
+ */
+export type SecurityEvent =
+  /** A wrong email or password. */
+  | 'login_failed'
+  /** A sign-in refused by the attempt limits (429). */
+  | 'login_locked'
+  /** A refresh token presented after its successor was used: the family was ended. */
+  | 'refresh_token_reuse'
+  /** An access token of an ended family (signed out, or ended by a reuse). */
+  | 'revoked_session_used'
+  /** A write refused because the viewer may not write there (another tenant's document). */
+  | 'write_denied'
+  /** A 403 from the REST API. */
+  | 'access_denied'
+  /** A cookie-authenticated auth route called without the CSRF header. */
+  | 'csrf_refused';
+
+export function securityEvent(log: FastifyBaseLogger, event: SecurityEvent, details: Record<string, unknown>): void {
+  log.warn({ event, ...details }, `security: ${event}`);
+}
+
+/**
+ * Refused writes that reach outside what the writer may change: someone else's documents,
+ * another role's fields, ids that are not theirs. A correct device never sends these (its
+ * own checks refuse them first), so they are logged as `write_denied`; the everyday refusals
+ * (a due date passed, capacity) are not.
+ */
+const probing = new Set<RefusalCode>([
+  'role_cannot_write', 'field_fixed', 'account_not_via_sync', 'account_not_deletable', 'profile_not_yours', 'admin_only_field',
+  'library_only', 'exercise_not_yours', 'log_not_yours', 'not_yourself', 'system_message', 'message_not_your_client',
+  'message_not_your_coach', 'session_not_yours', 'log_id', 'log_coach', 'comment_target_hidden', 'resource_not_shared',
+  'rating_not_allowed', 'rating_id', 'not_found',
+]);
+
+export const looksLikeProbing = (code: RefusalCode): boolean => probing.has(code);
