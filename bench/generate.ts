@@ -12,12 +12,12 @@ import {
   addDaysTo, collections, sessionLogId, todayLocal,
   type Assignment, type CollectionName, type Exercise, type LogEntry, type Message, type Note, type Person, type Prescription, type SessionLog, type TrainingSession,
 } from '@spotter/shared';
-import { hashPassword } from '../sync-server/src/auth/passwords.ts';
-import { demoExercises } from '../sync-server/src/demo/exercises.ts';
-import type { Doc } from '../sync-server/src/storage/mappers.ts';
-import { openDatabase } from '../sync-server/src/storage/db.ts';
-import { SqliteRepository } from '../sync-server/src/storage/sqlite-repository.ts';
-import { Prng } from '../sim/prng.ts';
+import { hashPassword } from '@spotter/sync-server/auth/passwords.ts';
+import { demoExercises } from '@spotter/sync-server/demo/exercises.ts';
+import type { Doc } from '@spotter/sync-server/storage/mappers.ts';
+import { openDatabase } from '@spotter/sync-server/storage/db.ts';
+import { SqliteRepository } from '@spotter/sync-server/storage/sqlite-repository.ts';
+import { Prng } from '@spotter/sim/prng.ts';
 
 export const BENCH_PASSWORD = 'spotter-bench';
 export const COACH_EMAIL = 'coach@bench.test';

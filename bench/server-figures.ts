@@ -8,9 +8,9 @@ import { copyFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { addDaysTo, isPushPatch, todayLocal, type Exercise, type Person, type PushAnswer, type TrainingSession } from '@spotter/shared';
-import { openDatabase } from '../sync-server/src/storage/db.ts';
+import { openDatabase } from '@spotter/sync-server/storage/db.ts';
 import { BENCH_PASSWORD, COACH_EMAIL } from './generate.ts';
-import { Prng } from '../sim/prng.ts';
+import { Prng } from '@spotter/sim/prng.ts';
 import { figure, median, type Figure } from './report.ts';
 import { api, cpuSeconds, startServerProcess, PORTS, type ServerProcess } from './server-process.ts';
 

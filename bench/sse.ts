@@ -8,7 +8,7 @@ import { copyFileSync } from 'node:fs';
 import http from 'node:http';
 import type { Message, Person } from '@spotter/shared';
 import type { Generated } from './generate.ts';
-import { Prng } from '../sim/prng.ts';
+import { Prng } from '@spotter/sim/prng.ts';
 import { figure, percentile, type Figure } from './report.ts';
 import { cpuSeconds, mintToken, startServerProcess, PORTS } from './server-process.ts';
 

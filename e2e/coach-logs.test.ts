@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { isComplete, sessionLogId, todayLocal, type Message, type SessionLog, type TrainingSession } from '@spotter/shared';
-import { formatEntry } from '../web/src/lib/client/log-entry.ts';
+import { formatEntry } from '@spotter/web/lib/client/log-entry.ts';
 import { api, signIn } from './fixtures.ts';
 
 // Seed 000 step 3: the builder's previous sessions show what the client logged against each

@@ -14,10 +14,10 @@ import {
   type TrainingSession,
   weekStartOf,
 } from '@spotter/shared';
-import { draftFromRecommendation } from '../web/src/lib/progress/apply.ts';
-import { draftWeeklySummary } from '../web/src/lib/progress/notes.ts';
-import { newRecommendations } from '../web/src/lib/progress/recommendations.ts';
-import { progressView } from '../web/src/lib/progress/view.ts';
+import { draftFromRecommendation } from '@spotter/web/lib/progress/apply.ts';
+import { draftWeeklySummary } from '@spotter/web/lib/progress/notes.ts';
+import { newRecommendations } from '@spotter/web/lib/progress/recommendations.ts';
+import { progressView } from '@spotter/web/lib/progress/view.ts';
 import { api, goOffline, goOnline, signIn } from './fixtures.ts';
 
 // Issue 9: the coach, offline, opens a client's profile and sees charts whose numbers match

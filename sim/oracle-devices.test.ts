@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectionNames } from '@spotter/shared';
-import type { RefusedChange } from '../web/src/lib/data/database.ts';
+import type { RefusedChange } from '@spotter/web/lib/data/database.ts';
 import { checkDeviceVisibility, checkRefusedStore, type DeviceState, type Refusal } from './oracle-devices.ts';
 import type { View } from './server-view.ts';
 

@@ -1,5 +1,5 @@
 import { canSee, collectionNames, type Relations, type Viewer } from '@spotter/shared';
-import type { RefusedChange } from '../web/src/lib/data/database.ts';
+import type { RefusedChange } from '@spotter/web/lib/data/database.ts';
 import type { ServerState } from './server-db.ts';
 import { canonical, withoutWireFields, type Doc, type View } from './server-view.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDaysTo, collectionNames, scheduleSessions, todayLocal, type Plan } from '@spotter/shared';
-import { planSessionId } from '../sync-server/src/access/plans.ts';
+import { planSessionId } from '@spotter/sync-server/access/plans.ts';
 import { checkPlans } from './oracle-plans.ts';
 import type { ServerState } from './server-db.ts';
 

@@ -1,5 +1,5 @@
 import { scheduleSessions, sessionLogId, todayLocal, type Plan } from '@spotter/shared';
-import { planSessionId } from '../sync-server/src/access/plans.ts';
+import { planSessionId } from '@spotter/sync-server/access/plans.ts';
 import type { ServerState } from './server-db.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { canSee, collectionNames, sessionLogId, type CollectionName, type Relations, type Viewer } from '@spotter/shared';
 import type { PushRecord } from './device/tap.ts';
-import type { Write } from './device/user-ops.ts';
+import type { Write } from './device/op-result.ts';
 import { checkDeviceVisibility, checkRefusedStore, droppedAfterReassignment, type DeviceState, type Reassignment, type Refusal } from './oracle-devices.ts';
 import { checkPlans } from './oracle-plans.ts';
-import type { RefusedChange } from '../web/src/lib/data/database.ts';
+import type { RefusedChange } from '@spotter/web/lib/data/database.ts';
 import type { ServerState } from './server-db.ts';
 import { canonical, live, withoutWireFields, type Doc, type View } from './server-view.ts';
 
@@ -83,7 +83,7 @@ export class Oracle {
         if (typeof answer._refusal === 'string') {
           this.stats.refusals++;
           if (this.wiping.has(dev)) continue;
-          const { _refusal, ...server } = answer;
+          const { _refusal, _refusalCode, ...server } = answer;
           const list = this.refusals.get(dev) ?? [];
           list.push({ n: this.currentOp, collection: rec.collection, attempted: doc, server, reason: _refusal });
           this.refusals.set(dev, list);

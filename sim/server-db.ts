@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { collectionNames, type CollectionName } from '@spotter/shared';
-import * as tables from '../sync-server/src/storage/tables.ts';
-import { SqliteRepository } from '../sync-server/src/storage/sqlite-repository.ts';
+import * as tables from '@spotter/sync-server/storage/tables.ts';
+import { SqliteRepository } from '@spotter/sync-server/storage/sqlite-repository.ts';
 import type { Doc } from './server-view.ts';
 
 /**

@@ -3,11 +3,11 @@ import { dirname } from 'node:path';
 import { Admin } from './admin.ts';
 import { DeviceHandle, type DeviceEvents } from './device-handle.ts';
 import type { PushRecord } from './device/tap.ts';
-import type { OpResult } from './device/user-ops.ts';
+import type { OpResult } from './device/op-result.ts';
 import { Oracle, type UserView } from './oracle.ts';
 import { describe as describeOp, devices as deviceEmails, deviceNames, type DeviceName, type Op, type UserOp } from './schedule.ts';
 import { ServerProcess } from './server-process.ts';
-import type { RefusedChange } from '../web/src/lib/data/database.ts';
+import type { RefusedChange } from '@spotter/web/lib/data/database.ts';
 import { readServerState } from './server-db.ts';
 import { pullAs, type Doc, type View } from './server-view.ts';
 

@@ -3,6 +3,7 @@ import { collections } from './collections.ts';
 import type { Role } from './docs/common.ts';
 import type { Message } from './docs/messages.ts';
 import { selfEditablePersonFields } from './docs/people.ts';
+import { refusal, type Refusal } from './refusals.ts';
 
 /** Who is asking. */
 export interface Viewer {
@@ -65,52 +66,52 @@ const changed = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify
  * write is allowed. Pure rules only; rules that need other documents (a log's session, an
  * assignment's capacity) are checked by the server's domain code.
  */
-export function writeRefusal(viewer: Viewer, collection: CollectionName, prev: AnyDoc | null, next: AnyDoc, rel: Relations): string | null {
+export function writeRefusal(viewer: Viewer, collection: CollectionName, prev: AnyDoc | null, next: AnyDoc, rel: Relations): Refusal | null {
   const { id: me, role } = viewer;
   const spec = collections[collection];
   const n = next as Record<string, any>;
   const p = prev as Record<string, any> | null;
-  if (!(spec.writers as readonly Role[]).includes(role)) return `a ${role} cannot change ${collection}`;
+  if (!(spec.writers as readonly Role[]).includes(role)) return refusal('role_cannot_write', { role, collection });
   if (p) {
     for (const field of spec.fixed) {
-      if (changed(p[field], n[field])) return `${field} cannot be changed once set`;
+      if (changed(p[field], n[field])) return refusal('field_fixed', { field });
     }
   }
   switch (collection) {
     case 'people': {
-      if (!p) return 'accounts are created through the sign-up API, not through sync';
+      if (!p) return refusal('account_not_via_sync');
       if (role === 'admin') return null;
-      if (p.id !== me) return 'you can only change your own profile';
+      if (p.id !== me) return refusal('profile_not_yours');
       const allowed = new Set<string>(selfEditablePersonFields);
       const bad = Object.keys({ ...p, ...n }).find((k) => !allowed.has(k) && k !== 'id' && changed(p[k], n[k]));
-      return bad ? `only an admin can change ${bad}` : null;
+      return bad ? refusal('admin_only_field', { field: bad }) : null;
     }
     case 'assignments':
       return null; // admin; capacity and one-active rules are checked by the server in its transaction
     case 'exercises':
-      if (role === 'admin') return n.ownerId === null ? null : "an admin edits the shared library, not a coach's own exercises";
-      return n.ownerId === me ? null : 'you can only change your own exercises';
+      if (role === 'admin') return n.ownerId === null ? null : refusal('library_only');
+      return n.ownerId === me ? null : refusal('exercise_not_yours');
     case 'logs':
-      if (n.clientId !== me) return 'you can only log your own sessions';
+      if (n.clientId !== me) return refusal('log_not_yours');
       return null; // the session's existence, owner and status are checked by the server
     case 'messages': {
-      if (n.authorId !== me || n.authorRole !== role) return 'you can only write as yourself';
-      if (n.kind === 'system') return 'system messages are written by the server';
+      if (n.authorId !== me || n.authorRole !== role) return refusal('not_yourself');
+      if (n.kind === 'system') return refusal('system_message');
       const shape = messageShapeRefusal(n as Message);
       if (shape) return shape;
       // Feedback on a recommendation is the client's (seed 002 §4); the coach reads it.
-      if (n.targetType === 'recommendation' && role !== 'client') return 'only the client rates a recommendation';
+      if (n.targetType === 'recommendation' && role !== 'client') return refusal('rating_only_client');
       // The count tells the coach what their client opened; the coach's own clicks are not views.
-      if (n.kind === 'view' && role !== 'client') return "only a client's openings of a resource are counted";
-      if (role === 'coach') return n.coachId === me && rel.clientIds.has(n.clientId) ? null : 'you can only message your own clients';
-      return n.clientId === me && rel.coachIds.has(n.coachId) ? null : 'you can only message your own coach';
+      if (n.kind === 'view' && role !== 'client') return refusal('view_only_client');
+      if (role === 'coach') return n.coachId === me && rel.clientIds.has(n.clientId) ? null : refusal('message_not_your_client');
+      return n.clientId === me && rel.coachIds.has(n.coachId) ? null : refusal('message_not_your_coach');
     }
     case 'sessions':
     case 'notes':
     case 'plans':
     case 'recommendations':
-      if (n.coachId !== me) return 'you can only write as yourself';
-      if (!rel.clientIds.has(n.clientId)) return 'this client is not assigned to you';
+      if (n.coachId !== me) return refusal('not_yourself');
+      if (!rel.clientIds.has(n.clientId)) return refusal('client_not_assigned');
       return null;
   }
 }
@@ -122,22 +123,22 @@ export function writeRefusal(viewer: Viewer, collection: CollectionName, prev: A
  * next to a rating; a view is of a resource and carries nothing else. Null when the shape is
  * right. The server also checks that the target exists.
  */
-export function messageShapeRefusal(m: Message): string | null {
+export function messageShapeRefusal(m: Message): Refusal | null {
   if (m.kind === 'view') {
-    if (m.targetType !== 'resource' || m.targetId === null) return 'a view is of a resource';
-    if (m.targetEntryId !== null || m.rating !== null || m.body !== '') return 'a view carries no text or rating';
+    if (m.targetType !== 'resource' || m.targetId === null) return refusal('view_needs_resource');
+    if (m.targetEntryId !== null || m.rating !== null || m.body !== '') return refusal('view_carries_nothing');
     return null;
   }
-  if (m.targetType === 'resource') return 'only a view is about a resource';
+  if (m.targetType === 'resource') return refusal('resource_only_viewed');
   if (m.kind !== 'comment') {
-    if (m.targetType !== null || m.targetId !== null || m.targetEntryId !== null || m.rating !== null) return 'only comments have a target';
-    return m.body.trim() === '' ? 'a message needs some text' : null;
+    if (m.targetType !== null || m.targetId !== null || m.targetEntryId !== null || m.rating !== null) return refusal('target_only_comments');
+    return m.body.trim() === '' ? refusal('message_empty') : null;
   }
-  if (m.targetType === null || m.targetId === null) return 'a comment needs what it is about';
+  if (m.targetType === null || m.targetId === null) return refusal('comment_needs_target');
   // An exercise's comments live with what the client did with it (its entry in the log).
-  if (m.targetEntryId !== null && m.targetType !== 'log') return "only a log's exercise entries take a comment of their own";
-  if (m.targetType === 'recommendation' && m.rating === null) return 'feedback on a recommendation needs a rating (1-5)';
-  if (m.targetType !== 'recommendation' && m.rating !== null) return 'only a recommendation is rated';
-  if (m.rating === null && m.body.trim() === '') return 'a message needs some text';
+  if (m.targetEntryId !== null && m.targetType !== 'log') return refusal('entry_comment_only_logs');
+  if (m.targetType === 'recommendation' && m.rating === null) return refusal('rating_required');
+  if (m.targetType !== 'recommendation' && m.rating !== null) return refusal('rating_only_recommendations');
+  if (m.rating === null && m.body.trim() === '') return refusal('message_empty');
   return null;
 }

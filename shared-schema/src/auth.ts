@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusalCodeSchema } from './refusals.ts';
 import { id, role } from './docs/common.ts';
 
 export const loginRequestSchema = z.strictObject({
@@ -32,4 +33,5 @@ export const newClientSchema = z.strictObject({
   password: z.string().min(10, 'a password needs at least 10 characters').max(200),
 });
 
-export const errorSchema = z.object({ error: z.string(), message: z.string() });
+/** Every error answer; a refused write also names its refusal code (refusals.ts). */
+export const errorSchema = z.object({ error: z.string(), message: z.string(), code: refusalCodeSchema.optional() });

@@ -14,6 +14,7 @@ export * from './access.ts';
 export * from './merge.ts';
 export * from './hlc.ts';
 export * from './sync.ts';
+export * from './refusals.ts';
 export * from './auth.ts';
 export * from './domain/dates.ts';
 export * from './domain/publish.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate } from './docs/common.ts';
+import type { RefusalCode } from './refusals.ts';
 
 /**
  * The collections whose first pull brings the recent weeks first (DESIGN.md "Sync"): the big
@@ -68,11 +69,12 @@ export type PushRow = z.infer<typeof pushRowSchema>;
 
 /**
  * The push answer is the array of conflicting master states (RxDB protocol). A document the
- * server refused carries `_refusal`: the human-readable reason. A refused document that the
- * server never had comes back as a tombstone of the pushed state, and the device keeps the
- * user's version aside with the reason (web data layer), so nothing typed is lost.
+ * server refused carries `_refusal`, the sentence shown to the person, and `_refusalCode`, its
+ * code (refusals.ts). A refused document that the server never had comes back as a tombstone
+ * of the pushed state, and the device keeps the user's version aside with the reason (web data
+ * layer), so nothing typed is lost.
  */
-export type ConflictDoc<T = Record<string, unknown>> = WireDoc<T> & { _refusal?: string };
+export type ConflictDoc<T = Record<string, unknown>> = WireDoc<T> & { _refusal?: string; _refusalCode?: RefusalCode };
 
 /** `POST /api/sync/:collection/push?answer=patch` asks for the compact answer (PushPatch). */
 export const pushQuerySchema = z.strictObject({ answer: z.enum(['full', 'patch']).optional() });

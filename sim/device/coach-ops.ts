@@ -1,10 +1,11 @@
 import { addDaysTo, todayLocal, type Assignment, type CollectionName, type Exercise, type Note, type Plan, type Recommendation, type SessionLog, type TrainingSession } from '@spotter/shared';
-import type { Device } from '../../web/src/lib/data/device.ts';
-import { newPrescription } from '../../web/src/lib/coach/draft.ts';
-import { activate, newPlan, setDayExercises, toggleDay, WEEKDAYS } from '../../web/src/lib/plans/plan-edit.ts';
-import { approveRecommendation, deleteNote, dismissRecommendation, generateRecommendations, saveNote } from '../../web/src/lib/progress/actions.ts';
+import type { Device } from '@spotter/web/lib/data/device.ts';
+import { internals } from '@spotter/web/lib/data/internals.ts';
+import { newPrescription } from '@spotter/web/lib/coach/draft.ts';
+import { activate, newPlan, setDayExercises, toggleDay, WEEKDAYS } from '@spotter/web/lib/plans/plan-edit.ts';
+import { approveRecommendation, deleteNote, dismissRecommendation, generateRecommendations, saveNote } from '@spotter/web/lib/progress/actions.ts';
 import type { UserOp } from '../schedule.ts';
-import type { OpResult } from './user-ops.ts';
+import type { OpResult } from './op-result.ts';
 
 /**
  * The coach's plan, note and recommendation operations, done as the plan editor and the client
@@ -19,8 +20,7 @@ const skip = (note: string): OpResult => ({ applied: false, writes: [], note });
 const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
 
 async function all(device: Device, collection: CollectionName): Promise<any[]> {
-  const docs = await (device.db[collection] as any).find().exec();
-  return docs.map((d: any) => d.toMutableJSON()).sort(byId);
+  return ((await internals(device).store.all(collection)) as any[]).sort(byId);
 }
 
 export async function runCoachOp(device: Device, op: CoachOp, marker: string): Promise<OpResult> {
@@ -40,26 +40,26 @@ export async function runCoachOp(device: Device, op: CoachOp, marker: string): P
       const asg = choose(assignments);
       const exercises = ((await all(device, 'exercises')) as Exercise[]).filter((e) => e.ownerId === null || e.ownerId === me.id);
       if (!asg || exercises.length === 0) return skip('no active client or no exercise');
-      let plan: Plan = { ...newPlan(me.id, asg.clientId, asg.id, { id: device.newId, now: now() }), title: marker, durationWeeks: op.weeks };
+      let plan: Plan = { ...newPlan(me.id, asg.clientId, asg.id, { id: device.commands.newId, now: now() }), title: marker, durationWeeks: op.weeks };
       // The editor: turn days on, give each an exercise or two (weekdays spread by the pick).
       for (let i = 0; i < op.days; i++) {
         const day = WEEKDAYS[(op.exPick + i * 3) % 7]!;
         if (!plan.days.some((d) => d.day === day)) plan = { ...plan, days: toggleDay(plan, day) };
         const ex = exercises[(op.exPick >> (i + 1)) % exercises.length]!;
-        plan = { ...plan, days: setDayExercises(plan, day, [newPrescription(ex, device.newId())]) };
+        plan = { ...plan, days: setDayExercises(plan, day, [newPrescription(ex, device.commands.newId())]) };
       }
-      return wrote('plans', await device.put('plans', plan), ['title'], marker);
+      return wrote('plans', await internals(device).store.put('plans', plan), ['title'], marker);
     }
     case 'editPlan': {
       const picked = choose(mine((await all(device, 'plans')) as Plan[]).filter((p) => p.status === 'draft' || p.status === 'active'));
       if (!picked) return skip('no plan');
-      return wrote('plans', await device.patch('plans', picked.id, { [op.field]: marker }), [op.field], marker);
+      return wrote('plans', await internals(device).store.patch('plans', picked.id, { [op.field]: marker }), [op.field], marker);
     }
     case 'activatePlan': {
       const picked = choose(mine((await all(device, 'plans')) as Plan[]).filter((p) => p.status === 'draft'));
       if (!picked) return skip('no draft plan');
-      const plan = (await device.get('plans', picked.id)) as Plan;
-      await device.put('plans', activate(plan, addDaysTo(todayLocal(), op.startIn), now()));
+      const plan = (await internals(device).store.get('plans', picked.id)) as Plan;
+      await internals(device).store.put('plans', activate(plan, addDaysTo(todayLocal(), op.startIn), now()));
       return { applied: true, writes: [] }; // the server's scheduling is checked by the plan invariants
     }
     case 'createNote': {
@@ -74,17 +74,17 @@ export async function runCoachOp(device: Device, op: CoachOp, marker: string): P
         isPrivate: op.isPrivate,
         weekOf: op.noteKind === 'summary' ? todayLocal() : null,
       };
-      return wrote('notes', await saveNote(device, { coachId: me.id, clientId: asg.clientId }, fields), ['body'], marker);
+      return wrote('notes', await saveNote(device.commands, { coachId: me.id, clientId: asg.clientId }, fields), ['body'], marker);
     }
     case 'editNote': {
       const picked = choose(mine((await all(device, 'notes')) as Note[]));
       if (!picked) return skip('no note');
-      return wrote('notes', await device.patch('notes', picked.id, { [op.field]: marker }), [op.field], marker);
+      return wrote('notes', await internals(device).store.patch('notes', picked.id, { [op.field]: marker }), [op.field], marker);
     }
     case 'deleteNote': {
       const picked = choose(mine((await all(device, 'notes')) as Note[]));
       if (!picked) return skip('no note');
-      await deleteNote(device, picked.id);
+      await deleteNote(device.commands, picked.id);
       return { applied: true, writes: [] };
     }
     case 'recommend': {
@@ -99,23 +99,23 @@ export async function runCoachOp(device: Device, op: CoachOp, marker: string): P
         units: 'kg' as const,
       };
       const owner = { coachId: me.id, clientId: asg.clientId };
-      const fresh = await generateRecommendations(device, owner, history, todayLocal());
+      const fresh = await generateRecommendations(device.commands, owner, history, todayLocal());
       if (fresh.length) return { applied: true, writes: [] }; // engine titles: no marker to follow
       // Nothing for the engine to say yet: the coach writes one of their own.
       const at = now();
-      const rec: Recommendation = { id: device.newId(), ...owner, kind: 'custom', priority: 2, pattern: null, exerciseId: null, title: marker, reason: '', status: 'pending', createdAt: at, updatedAt: at };
-      return wrote('recommendations', await device.put('recommendations', rec), ['title'], marker);
+      const rec: Recommendation = { id: device.commands.newId(), ...owner, kind: 'custom', priority: 2, pattern: null, exerciseId: null, title: marker, reason: '', status: 'pending', createdAt: at, updatedAt: at };
+      return wrote('recommendations', await internals(device).store.put('recommendations', rec), ['title'], marker);
     }
     case 'approveRecommendation':
     case 'dismissRecommendation': {
       const picked = choose(mine((await all(device, 'recommendations')) as Recommendation[]).filter((r) => r.status === 'pending'));
       if (!picked) return skip('no pending recommendation');
       if (op.kind === 'dismissRecommendation') {
-        await dismissRecommendation(device, picked.id);
+        await dismissRecommendation(device.commands, picked.id);
         return { applied: true, writes: [] };
       }
       // The coach edits the wording while approving: the client sees exactly that.
-      return wrote('recommendations', await approveRecommendation(device, picked.id, { title: marker, reason: picked.reason }), ['title'], marker);
+      return wrote('recommendations', await approveRecommendation(device.commands, picked.id, { title: marker, reason: picked.reason }), ['title'], marker);
     }
   }
 }

@@ -1,9 +1,10 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { collectionNames, HybridClock } from '@spotter/shared';
 import { firstValueFrom } from 'rxjs';
-import { createDevice, type Device } from '../../web/src/lib/data/device.ts';
-import { memorySessionStore } from '../../web/src/lib/data/session-store.ts';
+import { createDevice, type Device } from '@spotter/web/lib/data/device.ts';
+import { internals } from '@spotter/web/lib/data/internals.ts';
+import { indexedDbStorage } from '@spotter/web/lib/data/storage.ts';
+import { memorySessionStore } from '@spotter/web/lib/data/session-store.ts';
 import type { KillMode, UserOp } from '../schedule.ts';
 import { Link } from './link.ts';
 import { Tap } from './tap.ts';
@@ -50,7 +51,7 @@ async function open(): Promise<Device> {
 
 /** Every write to the device's database (local edits and pulled documents alike), for SIM_TRACE=1. */
 function traceWrites(d: Device): void {
-  d.db.$.subscribe((e: any) => {
+  internals(d).db().$.subscribe((e: any) => {
     if (e.isLocal) return;
     const doc = e.documentData ?? {};
     send({ event: 'trace', text: `write ${e.collectionName}/${e.documentId} ${e.operation}${doc._deleted ? ' deleted' : ''} ${summary(doc)}` });
@@ -65,7 +66,7 @@ export function summary(d: Record<string, unknown>): string {
 function openDevice(port: number): Promise<Device> {
   return createDevice({
     baseUrl: `http://127.0.0.1:${port}`,
-    storage: getRxStorageDexie({ indexedDB: factory, IDBKeyRange }),
+    storage: indexedDbStorage({ indexedDB: factory, IDBKeyRange }),
     name: 'spotter',
     fetch: tap.fetch,
     sessions,
@@ -142,7 +143,7 @@ const commands: Record<string, (args: any) => Promise<unknown>> = {
     await Promise.race([device.awaitInSync(), new Promise((_, fail) => setTimeout(() => fail(new Error(`not in sync after ${ms} ms`)), ms))]);
   },
   async sessionIds() {
-    const docs = await device.db.sessions.find().exec();
+    const docs = await internals(device).store.all('sessions');
     // The coach's own: a reassigned client's sessions by their former coach are visible, not editable.
     const me = device.syncState$.value.user?.id;
     return docs.filter((d) => d.status === 'published' && d.coachId === me).map((d) => d.id).sort();
@@ -150,23 +151,23 @@ const commands: Record<string, (args: any) => Promise<unknown>> = {
   async snapshot() {
     const out: Record<string, unknown[]> = {};
     for (const name of collectionNames) {
-      const docs = await (device.db[name] as any).find().exec();
-      out[name] = docs.map((d: any) => stripMeta(d.toMutableJSON()));
+      const docs = (await internals(device).store.all(name)) as Record<string, unknown>[];
+      out[name] = docs.map((d) => stripMeta(d));
     }
     return out;
   },
   /** One authenticated request through the data layer's API (a refresh when the token has expired). */
   async touch() {
-    await device.api.authed('/api/sync/people/pull', { checkpoint: null, batchSize: 1 }).catch(() => undefined);
+    await internals(device).api.authed('/api/sync/people/pull', { checkpoint: null, batchSize: 1 }).catch(() => undefined);
   },
   /** The refused-changes store, as the app's "Refused changes" panel reads it. */
   async refused() {
-    return firstValueFrom(device.refused$);
+    return firstValueFrom(device.queries.refusedChanges());
   },
   async status() {
     const s = device.syncState$.value;
-    const refused = await device.db.refused.find().exec();
-    return { pending: s.pending, online: s.online, needsSignIn: s.needsSignIn, refused: refused.map((r) => r.toMutableJSON()) };
+    const refused = await firstValueFrom(device.queries.refusedChanges());
+    return { pending: s.pending, online: s.online, needsSignIn: s.needsSignIn, refused };
   },
   async shutdown() {
     await device.close().catch(() => undefined);

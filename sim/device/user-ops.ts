@@ -1,38 +1,25 @@
 import { addDaysTo, prefillEntry, sessionLogId, todayLocal, type Assignment, type CollectionName, type Exercise, type Note, type SessionLog, type TrainingSession } from '@spotter/shared';
-import type { Device } from '../../web/src/lib/data/device.ts';
-import { editSession, newPrescription, submitSession } from '../../web/src/lib/coach/draft.ts';
-import { coachWrites } from '../../web/src/lib/coach/queue.ts';
-import { withCompletion, withEntry } from '../../web/src/lib/client/log-entry.ts';
-import { newComment, newMessage } from '../../web/src/lib/comments/comments.ts';
-import { recordView } from '../../web/src/lib/progress/actions.ts';
+import type { Device } from '@spotter/web/lib/data/device.ts';
+import { internals } from '@spotter/web/lib/data/internals.ts';
+import { editSession, newPrescription, submitSession } from '@spotter/web/lib/coach/draft.ts';
+import { coachWrites } from '@spotter/web/lib/coach/queue.ts';
+import { withCompletion, withEntry } from '@spotter/web/lib/client/log-entry.ts';
+import { newComment, newMessage } from '@spotter/web/lib/comments/comments.ts';
+import { recordView } from '@spotter/web/lib/progress/actions.ts';
 import type { UserOp } from '../schedule.ts';
 import { coachOpKinds, runCoachOp } from './coach-ops.ts';
+import type { OpResult } from './op-result.ts';
 
 /**
  * The users' operations, done the way the app's pages do them: the feature folders' pure
  * helpers build the document, the data layer writes it. Each returns the marked writes the
  * parent's oracle follows: the field (a path into the document) and the unique value written.
  */
-export interface Write {
-  collection: CollectionName;
-  id: string;
-  path: string[];
-  value: string;
-  /** The document's updatedAt after the write: the merge's "later edit". */
-  at: string;
-}
-export interface OpResult {
-  applied: boolean;
-  writes: Write[];
-  note?: string;
-}
-
 const skip = (note: string): OpResult => ({ applied: false, writes: [], note });
 const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
 
 async function all<C extends CollectionName>(device: Device, collection: C): Promise<any[]> {
-  const docs = await (device.db[collection] as any).find().exec();
-  return docs.map((d: any) => d.toMutableJSON()).sort(byId);
+  return ((await internals(device).store.all(collection)) as any[]).sort(byId);
 }
 
 export async function runUserOp(device: Device, op: UserOp, marker: string): Promise<OpResult> {
@@ -49,9 +36,9 @@ export async function runUserOp(device: Device, op: UserOp, marker: string): Pro
 
   // The pages edit the live document (the builder re-reads what sync brings in), so an
   // operation re-reads its target right before writing rather than editing the list it picked from.
-  const fresh = async (picked: TrainingSession | null) => (picked ? ((await device.get('sessions', picked.id)) as TrainingSession | null) : null);
+  const fresh = async (picked: TrainingSession | null) => (picked ? ((await internals(device).store.get('sessions', picked.id)) as TrainingSession | null) : null);
   const put = async (collection: CollectionName, doc: any, path: string[], value: string): Promise<OpResult> => {
-    const saved = (await device.put(collection, doc)) as any;
+    const saved = (await internals(device).store.put(collection, doc)) as any;
     return { applied: true, writes: [{ collection, id: saved.id, path, value, at: saved.updatedAt }] };
   };
 
@@ -60,7 +47,7 @@ export async function runUserOp(device: Device, op: UserOp, marker: string): Pro
       const asg = choose(assignments.filter((a) => a.coachId === me.id));
       if (!asg) return skip('no active client');
       // "Add Session" as the builder does it, then the coach types the title.
-      const draft = await coachWrites(device, me.id, () => addDaysTo(todayLocal(), op.dueIn)).addDraft(asg.clientId);
+      const draft = await coachWrites(device.commands, me.id, () => addDaysTo(todayLocal(), op.dueIn)).addDraft(asg.clientId);
       return put('sessions', editSession(draft, { title: marker }, now()), ['title'], marker);
     }
     case 'editDraft': {
@@ -72,20 +59,20 @@ export async function runUserOp(device: Device, op: UserOp, marker: string): Pro
       const s = await fresh(choose(drafts));
       const exercises = ((await all(device, 'exercises')) as Exercise[]).filter((e) => e.ownerId === null || e.ownerId === me.id);
       if (!s || exercises.length === 0) return skip('no draft or no exercise');
-      const rx = { ...newPrescription(exercises[op.exPick % exercises.length]!, device.newId()), notes: marker };
-      await device.put('sessions', editSession(s, { exercises: [...s.exercises, rx] }, now()));
+      const rx = { ...newPrescription(exercises[op.exPick % exercises.length]!, device.commands.newId()), notes: marker };
+      await internals(device).store.put('sessions', editSession(s, { exercises: [...s.exercises, rx] }, now()));
       return { applied: true, writes: [] }; // arrays are replaced whole by the merge: not followed field by field
     }
     case 'submitDraft': {
       const s = await fresh(choose(drafts));
       if (!s) return skip('no draft');
-      await device.put('sessions', submitSession(s, now()));
+      await internals(device).store.put('sessions', submitSession(s, now()));
       return { applied: true, writes: [] };
     }
     case 'discardDraft': {
       const s = choose(drafts);
       if (!s) return skip('no draft');
-      await coachWrites(device, me.id).discard(s);
+      await coachWrites(device.commands, me.id).discard(s);
       return { applied: true, writes: [] };
     }
     case 'editPublished': {
@@ -97,28 +84,28 @@ export async function runUserOp(device: Device, op: UserOp, marker: string): Pro
       const s = choose(published);
       if (!s || s.exercises.length === 0) return skip('no session to log');
       const rx = s.exercises[Math.floor(op.pick / 7) % s.exercises.length]!;
-      const log = (await device.get('logs', sessionLogId(s.id))) as SessionLog | null;
+      const log = (await internals(device).store.get('logs', sessionLogId(s.id))) as SessionLog | null;
       const entry = { ...prefillEntry(rx, 'kg', now()), notes: marker };
       return put('logs', withEntry(log, s, rx.id, entry, now()), ['entries', rx.id, 'notes'], marker);
     }
     case 'completeSession': {
       const s = choose(published);
       if (!s) return skip('no session');
-      const log = (await device.get('logs', sessionLogId(s.id))) as SessionLog | null;
+      const log = (await internals(device).store.get('logs', sessionLogId(s.id))) as SessionLog | null;
       const at = now();
       return put('logs', withCompletion(log, s, at, at), ['completedAt'], at);
     }
     case 'comment': {
       const s = choose(me.role === 'coach' ? sessions.filter((x) => x.status === 'published' && assignments.some((a) => a.coachId === me.id && a.clientId === x.clientId)) : published);
       if (!s) return skip('no session');
-      const doc = newComment(device.newId(), { id: me.id, role: me.role }, { coachId: s.coachId, clientId: s.clientId }, { type: 'session', id: s.id }, marker, now());
+      const doc = newComment(device.commands.newId(), { id: me.id, role: me.role }, { coachId: s.coachId, clientId: s.clientId }, { type: 'session', id: s.id }, marker, now());
       return put('messages', doc, ['body'], marker);
     }
     case 'message': {
       const pairs = assignments.filter((a) => (me.role === 'coach' ? a.coachId === me.id : a.clientId === me.id));
       const asg = choose(pairs);
       if (!asg) return skip('no coach/client pair');
-      const doc = newMessage(device.newId(), { id: me.id, role: me.role }, { coachId: asg.coachId, clientId: asg.clientId }, marker, now());
+      const doc = newMessage(device.commands.newId(), { id: me.id, role: me.role }, { coachId: asg.coachId, clientId: asg.clientId }, marker, now());
       return put('messages', doc, ['body'], marker);
     }
     case 'viewResource': {
@@ -126,7 +113,7 @@ export async function runUserOp(device: Device, op: UserOp, marker: string): Pro
       // another device, offline: then the server refuses the view and the device keeps it).
       const resource = choose(((await all(device, 'notes')) as Note[]).filter((n) => n.kind === 'resource' && n.clientId === me.id));
       if (!resource) return skip('no resource shared with this client');
-      const saved = await recordView(device, resource);
+      const saved = await recordView(device.commands, resource);
       return { applied: true, writes: [{ collection: 'messages', id: saved.id, path: ['createdAt'], value: saved.createdAt, at: saved.updatedAt }] };
     }
   }
@@ -135,8 +122,8 @@ export async function runUserOp(device: Device, op: UserOp, marker: string): Pro
 
 /** One step of the targeted conflict scenario: an edit of one field of a known session. */
 export async function editField(device: Device, id: string, field: string, marker: string): Promise<OpResult> {
-  const s = (await device.get('sessions', id)) as TrainingSession | null;
+  const s = (await internals(device).store.get('sessions', id)) as TrainingSession | null;
   if (!s) return skip(`session ${id} not on this device`);
-  const saved = await device.put('sessions', editSession(s, { [field]: marker }, new Date().toISOString()));
+  const saved = await internals(device).store.put('sessions', editSession(s, { [field]: marker }, new Date().toISOString()));
   return { applied: true, writes: [{ collection: 'sessions', id, path: [field], value: marker, at: saved.updatedAt }] };
 }

@@ -8,12 +8,13 @@ import { adminRoutes } from './admin/routes.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { repositoryRateLimitStore } from './auth/rate-limit-store.ts';
 import { authRoutes } from './auth/routes.ts';
-import { errorHandler } from './errors.ts';
+import { badRequest, errorHandler } from './errors.ts';
 import { restRoutes } from './rest/routes.ts';
 import type { Repository } from './storage/repository.ts';
 import { LocalNotifier, type Notifier } from './sync/notifier.ts';
 import { syncRoutes } from './sync/routes.ts';
 import { streamRoute } from './sync/stream.ts';
+import { illFormedTextAt } from './text-check.ts';
 import { webApp } from './web/static.ts';
 
 declare module 'fastify' {
@@ -48,6 +49,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   app.decorate('repo', opts.repo);
   app.decorate('notifier', opts.notifier ?? new LocalNotifier());
+  // Text that is not valid Unicode is refused before any route sees it: stored, it would
+  // silently become something else (text-check.ts).
+  app.addHook('preValidation', async (req) => {
+    const at = illFormedTextAt(req.body);
+    if (at) throw badRequest(`${at}: is not valid text (it holds a lone UTF-16 surrogate). Nothing was saved.`);
+  });
   // The server's clock, to the millisecond, on every answer: devices correct their own clocks
   // by it before stamping edits (shared-schema/src/hlc.ts; the Date header has whole seconds).
   app.addHook('onSend', async (_req, reply) => {

@@ -1,22 +1,27 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { Refusal, RefusalCode } from '@spotter/shared';
 import { ZodError, type core } from 'zod';
 import { StorageUnavailable } from './storage/errors.ts';
 
-/** An error with a status and a message meant for the caller (4xx). */
+/** An error with a status and a message meant for the caller (4xx); a refused write also has its refusal code. */
 export class HttpError extends Error {
   readonly statusCode: number;
   readonly error: string;
-  constructor(statusCode: number, error: string, message: string) {
+  readonly code: RefusalCode | undefined;
+  constructor(statusCode: number, error: string, message: string, code?: RefusalCode) {
     super(message);
     this.statusCode = statusCode;
     this.error = error;
+    this.code = code;
   }
 }
 
 export const notFound = (message: string) => new HttpError(404, 'not_found', message);
 export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
 export const badRequest = (message: string) => new HttpError(400, 'bad_request', message);
+/** A refused write over REST: the refusal's code and sentence (shared refusals.ts). */
+export const refused = (status: 403 | 409, r: Refusal) => new HttpError(status, status === 403 ? 'forbidden' : 'conflict', r.message, r.code);
 
 /** "title: Too big…; exercises.0.sets: …" — names every field that failed, so a 400 is actionable. */
 export function describeIssues(issues: readonly core.$ZodIssue[], prefix = ''): string {
@@ -33,10 +38,10 @@ const STORAGE_MESSAGE = 'The server could not save this change: its storage is f
 
 /**
  * The one error handler: 4xx answers say what was wrong, 5xx answers hide details (they are
- * logged). Every error body is `{ error, message }`.
+ * logged). Every error body is `{ error, message }`, and a refused write's also has its `code`.
  */
 export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (err instanceof HttpError) return reply.code(err.statusCode).send({ error: err.error, message: err.message });
+  if (err instanceof HttpError) return reply.code(err.statusCode).send({ error: err.error, message: err.message, ...(err.code ? { code: err.code } : {}) });
   if (err instanceof ZodError) return reply.code(400).send({ error: 'bad_request', message: describeIssues(err.issues) });
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = err.validationContext ?? 'body';

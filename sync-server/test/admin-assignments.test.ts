@@ -83,7 +83,7 @@ describe('POST /api/admin/trainers', () => {
 
   it('refuses a taken email with 409', async () => {
     const r = await call(admin, 'POST', '/api/admin/trainers', { email: 'coach@demo.test', firstName: 'X', lastName: '', password: 'a-long-password', maxClients: 3, ...profile });
-    expect(r).toMatchObject({ status: 409, body: { message: 'An account with this email already exists.' } });
+    expect(r).toMatchObject({ status: 409, body: { code: 'email_taken', message: 'An account with this email already exists.' } });
   });
 });
 
@@ -96,7 +96,7 @@ describe('POST /api/admin/assignments/bulk', () => {
       call(admin2, 'POST', '/api/admin/assignments/bulk', { clientIds: [b], coachId: t.id }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    expect(results.find((r) => r.status === 409)!.body.message).toBe(`${t.firstName} Test is at capacity: room for 0 more clients (1/1), 1 selected.`);
+    expect(results.find((r) => r.status === 409)!.body).toMatchObject({ code: 'selection_over_capacity', message: `${t.firstName} Test is at capacity: room for 0 more clients (1/1), 1 selected.` });
     const all = await pullAll<Assignment>(admin, 'assignments');
     expect(all.filter((x) => x.coachId === t.id && x.status === 'active')).toHaveLength(1);
   });

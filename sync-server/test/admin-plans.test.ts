@@ -5,7 +5,7 @@ import { logEntry, plan as planFixture, prescription } from '@spotter/shared/fix
 import { startTestServer } from './helper.ts';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
-type Wire<T> = T & { _deleted: boolean; _refusal?: string };
+type Wire<T> = T & { _deleted: boolean; _refusal?: string; _refusalCode?: string };
 let server: Server;
 let coach: { token: string; id: string };
 let client: { token: string; id: string };
@@ -111,9 +111,9 @@ describe('plan activation (push of plans)', () => {
     expect(await push(coach.token, 'plans', renamed, stored)).toEqual([]);
     const moved = { ...renamed, title: 'Plan A, moved', startDate: addDaysTo(doc.startDate!, 3), updatedAt: new Date().toISOString() };
     const [answer] = await push(coach.token, 'plans', moved, { ...renamed, _deleted: false });
-    expect(answer).toMatchObject({ id: 'plan-a', title: 'Plan A, moved', startDate: doc.startDate, _refusal: expect.stringMatching(/^This plan is active since .*: its start date cannot change/) });
+    expect(answer).toMatchObject({ id: 'plan-a', title: 'Plan A, moved', startDate: doc.startDate, _refusal: expect.stringMatching(/^This plan is active since .*: its start date cannot change/), _refusalCode: 'plan_start_fixed' });
     // The device adopts that answer; pushing it back is a no-op, not another refusal (no loop).
-    const { _refusal, ...adopted } = answer!;
+    const { _refusal, _refusalCode, ...adopted } = answer!;
     expect(await push(coach.token, 'plans', adopted, adopted)).toEqual([]);
     expect((await planSessions(client.token, 'plan-a')).filter((s) => !s._deleted)).toHaveLength(12);
   });
@@ -143,7 +143,7 @@ describe('plan activation (push of plans)', () => {
     // The device still had it published: its edit meets the withdrawal, merges, and comes back.
     const edited = { ...shown, title: 'Edited offline', status: 'published' as const, updatedAt: new Date().toISOString() };
     const [refused] = await push(coach.token, 'sessions', edited, withdrawn);
-    expect(refused).toMatchObject({ id: withdrawn.id, _deleted: true, _refusal: 'This session was withdrawn when its plan ended or was replaced. Duplicate it to keep it.' });
+    expect(refused).toMatchObject({ id: withdrawn.id, _deleted: true, _refusal: 'This session was withdrawn when its plan ended or was replaced. Duplicate it to keep it.', _refusalCode: 'session_withdrawn' });
     expect(server.app.repo.get('sessions', withdrawn.id)?.deleted).toBe(true);
   });
 

@@ -79,11 +79,11 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     const me = (await pullAll(s, client.token, 'people')).docs.find((p) => p.id === client.id)!;
     const { _deleted, ...doc } = me;
     const answer = await push(s, client.token, 'people', [{ doc: { ...doc, maxClients: 50, isPersonalTrainer: true }, assumed: me }]);
-    expect(answer).toEqual([{ ...me, _refusal: expect.stringMatching(/only an admin can change (maxClients|isPersonalTrainer)/) }]);
+    expect(answer).toEqual([{ ...me, _refusal: expect.stringMatching(/^Only an admin can change (maxClients|isPersonalTrainer)\.$/), _refusalCode: 'admin_only_field' }]);
     const session = (await pullAll(s, client.token, 'sessions')).docs.find((d) => !d._deleted)!;
     const { _deleted: _d, ...sdoc } = session;
     const edit = await push(s, client.token, 'sessions', [{ doc: { ...sdoc, title: 'Easy day' }, assumed: session }]);
-    expect(edit).toEqual([{ ...session, _refusal: 'a client cannot change sessions' }]);
+    expect(edit).toEqual([{ ...session, _refusal: 'A client cannot change sessions.', _refusalCode: 'role_cannot_write' }]);
     expect(snapshot()).toBe(before);
   });
 

@@ -64,7 +64,8 @@ describe("a comment on one exercise's log", () => {
     const ses = await published('ses-entry-3');
     const doc = message({ id: 'cmt-entry-3', kind: 'comment', coachId: coach.id, authorId: coach.id, clientId: client.id, targetType: 'session', targetId: ses.id, targetEntryId: `${ses.id}-rx-1`, createdAt: now(), updatedAt: now() });
     const [refused] = await push(s, coach.token, 'messages', [{ doc }]);
-    expect(refused?._refusal).toBe("only a log's exercise entries take a comment of their own");
+    expect(refused?._refusal).toBe("Only a log's exercise entries take a comment of their own.");
+    expect(refused?._refusalCode).toBe('entry_comment_only_logs');
   });
 });
 

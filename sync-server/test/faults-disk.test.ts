@@ -2,14 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { message } from '@spotter/shared/fixtures.ts';
-import { createDevice } from '../../web/src/lib/data/device.ts';
-import { memorySessionStore } from '../../web/src/lib/data/session-store.ts';
-import { postJson } from '../../sim/faults/cut-proxy.ts';
-import { ServerProcess } from '../../sim/server-process.ts';
+import { createDevice } from '@spotter/web/lib/data/device.ts';
+import { internals } from '@spotter/web/lib/data/internals.ts';
+import { memorySessionStore } from '@spotter/web/lib/data/session-store.ts';
+import { indexedDbStorage } from '@spotter/web/lib/data/storage.ts';
+import { postJson } from '@spotter/sim/faults/cut-proxy.ts';
+import { ServerProcess } from '@spotter/sim/server-process.ts';
 import { messageIds as messageIdsOf, messageRow } from './message-rows.ts';
-import { login } from '../../sim/server-view.ts';
+import { login } from '@spotter/sim/server-view.ts';
 
 /**
  * Issue 4: the server's disk write failing. The server runs as a child process whose files may
@@ -61,7 +62,7 @@ describe('the server cannot write to its disk', () => {
   it('leaves the device its changes, pending, until the server can write again', async () => {
     const device = await createDevice({
       baseUrl: server.url,
-      storage: getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange }),
+      storage: indexedDbStorage({ indexedDB: new IDBFactory(), IDBKeyRange }),
       name: 'disk-fault',
       sessions: memorySessionStore(),
       retryTime: 200,
@@ -74,15 +75,15 @@ describe('the server cannot write to its disk', () => {
       await device.stopSync();
       const ids: string[] = [];
       for (let i = 0; i < 60; i++) {
-        const doc = message({ id: device.newId(), authorId: coach.id, coachId: coach.id, clientId, body: `offline-proof ${i} `.repeat(60), createdAt: now(), updatedAt: now() });
-        await device.put('messages', doc);
+        const doc = message({ id: device.commands.newId(), authorId: coach.id, coachId: coach.id, clientId, body: `offline-proof ${i} `.repeat(60), createdAt: now(), updatedAt: now() });
+        await device.commands.saveMessage(doc);
         ids.push(doc.id);
       }
       device.startSync();
       // Give the device several failed push attempts (retryTime 200 ms).
       await new Promise((r) => setTimeout(r, 1500));
       expect(device.syncState$.value.pending).toBe(60);
-      expect((await device.db.messages.findByIds(ids).exec()).size).toBe(60);
+      expect((await internals(device).store.all('messages')).filter((m) => ids.includes(m.id))).toHaveLength(60);
       const onServer = async () => (await messageIds('')).filter((id) => ids.includes(id));
       expect(await onServer()).toEqual([]);
       await restart();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { message } from '@spotter/shared/fixtures.ts';
-import { CutProxy, cuts, postJson, type Cut } from '../../sim/faults/cut-proxy.ts';
+import { CutProxy, cuts, postJson, type Cut } from '@spotter/sim/faults/cut-proxy.ts';
 import { startTestServer, type TestServer } from './helper.ts';
 
 /**

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { postJson } from '../../sim/faults/cut-proxy.ts';
-import { ServerProcess } from '../../sim/server-process.ts';
+import { postJson } from '@spotter/sim/faults/cut-proxy.ts';
+import { ServerProcess } from '@spotter/sim/server-process.ts';
 import { messageIds as messageIdsOf, messageRow } from './message-rows.ts';
-import { login } from '../../sim/server-view.ts';
+import { login } from '@spotter/sim/server-view.ts';
 
 /**
  * Issue 4 / DESIGN.md rule 5 with a real crash: the server process SIGKILLed (no shutdown hook

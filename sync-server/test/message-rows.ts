@@ -1,7 +1,7 @@
 /** Push rows of plain coach messages and a paged read of their ids: the child-process fault tests share them. */
 import { expect } from 'vitest';
 import { message } from '@spotter/shared/fixtures.ts';
-import { postJson } from '../../sim/faults/cut-proxy.ts';
+import { postJson } from '@spotter/sim/faults/cut-proxy.ts';
 
 const now = () => new Date().toISOString();
 

@@ -62,8 +62,8 @@ describe('compact push answer (?answer=patch)', () => {
     const answer = await pushCompact(rows);
     const reason = `The due date ${late.dueDate} has passed; pick today or a later day.`;
     expect(answer).toEqual([
-      { ...stored(late.id), _refusal: reason },
-      { ...stored(ghost.id), _refusal: expect.any(String) },
+      { ...stored(late.id), _refusal: reason, _refusalCode: 'due_date_passed' },
+      { ...stored(ghost.id), _refusal: 'An exercise in this session is no longer in the library.', _refusalCode: 'exercise_not_in_library' },
       stored(stale.id),
       { id: ok.id, _patch: { status: 'published' } },
     ]);
@@ -73,7 +73,7 @@ describe('compact push answer (?answer=patch)', () => {
     expect(s.app.repo.get('sessions', draft.id)?.doc).toEqual(draft);
 
     const byClient = await pushCompact([row(newSession('ses-patch-by-client'))], client.token);
-    expect(byClient).toEqual([expect.objectContaining({ id: 'ses-patch-by-client', _deleted: true, _refusal: 'a client cannot change sessions' })]);
+    expect(byClient).toEqual([expect.objectContaining({ id: 'ses-patch-by-client', _deleted: true, _refusal: 'A client cannot change sessions.', _refusalCode: 'role_cannot_write' })]);
   });
 
   it.each([

@@ -71,8 +71,9 @@ describe('a view of a resource', () => {
   it('is the client\'s alone: a coach cannot add views, and a view carries no text', async () => {
     const res = await shared('res-view-7');
     const [byCoach] = await push(s, coach.token, 'messages', [{ doc: view('view-7a', res.id, { authorId: coach.id, authorRole: 'coach' }) }]);
-    expect(byCoach?._refusal).toBe("only a client's openings of a resource are counted");
+    expect(byCoach?._refusal).toBe("Only a client's openings of a resource are counted.");
     const [withText] = await push(s, client.token, 'messages', [{ doc: view('view-7b', res.id, { body: 'great' }) }]);
-    expect(withText?._refusal).toBe('a view carries no text or rating');
+    expect(withText?._refusal).toBe('A view carries no text or rating.');
+    expect(withText?._refusalCode).toBe('view_carries_nothing');
   });
 });

@@ -65,13 +65,13 @@ describe('clients', () => {
 
   it('refuses a taken email and a coach at capacity with 409 and the reason', async () => {
     const taken = await s.api(coach.token, 'POST', '/api/clients', { email: 'client2@demo.test', firstName: 'X', lastName: '', password: 'a-good-long-password' });
-    expect(taken).toMatchObject({ status: 409, body: { message: 'An account with this email already exists.' } });
+    expect(taken).toMatchObject({ status: 409, body: { code: 'email_taken', message: 'An account with this email already exists.' } });
     const admin = await s.login('admin@demo.test');
     const me = (await pullAll(s, admin.accessToken, 'people')).docs.find((p) => p.id === coach.id)!;
     const { _deleted, ...doc } = me;
     expect(await push(s, admin.accessToken, 'people', [{ doc: { ...doc, maxClients: 3, updatedAt: now() }, assumed: me }])).toEqual([]);
     const full = await s.api(coach.token, 'POST', '/api/clients', { email: 'one-too-many@demo.test', firstName: 'X', lastName: '', password: 'a-good-long-password' });
-    expect(full).toMatchObject({ status: 409, body: { message: 'You are at capacity (3/3 clients).' } });
+    expect(full).toMatchObject({ status: 409, body: { code: 'coach_at_capacity', message: 'You are at capacity (3/3 clients).' } });
   });
 
   it('refuses a weak password with 400 naming the field', async () => {

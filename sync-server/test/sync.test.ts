@@ -108,7 +108,7 @@ describe('push', () => {
     s.app.repo.put('logs', sessionLog({ id: 'log-legacy', sessionId: a.id, clientId: client.id, coachId: coach.id, updatedAt: now() }), false);
     const [logA, logB] = [a, b].map((x) => sessionLog({ sessionId: x.id, clientId: client.id, coachId: coach.id, updatedAt: now() }));
     const answer = await push(s, client.token, 'logs', [{ doc: logA! }, { doc: logB! }]);
-    expect(answer).toEqual([expect.objectContaining({ id: logA!.id, _deleted: true, _refusal: expect.stringMatching(/conflicts with another document/) })]);
+    expect(answer).toEqual([expect.objectContaining({ id: logA!.id, _deleted: true, _refusal: expect.stringMatching(/conflicts with another document/), _refusalCode: 'conflicts_with_other' })]);
     expect(s.app.repo.get('logs', logA!.id)).toBeNull();
     expect(s.app.repo.get('logs', logB!.id)?.doc).toEqual(logB);
   });
@@ -124,7 +124,7 @@ describe('push', () => {
 
   it('refuses a write the role may not make, with the reason and the server state', async () => {
     const conflicts = await push(s, client.token, 'sessions', [{ doc: newSession('ses-by-client') }]);
-    expect(conflicts).toEqual([expect.objectContaining({ id: 'ses-by-client', _deleted: true, _refusal: 'a client cannot change sessions' })]);
+    expect(conflicts).toEqual([expect.objectContaining({ id: 'ses-by-client', _deleted: true, _refusal: 'A client cannot change sessions.', _refusalCode: 'role_cannot_write' })]);
     expect(s.app.repo.get('sessions', 'ses-by-client')).toBeNull();
   });
 
@@ -157,7 +157,7 @@ describe('publishing a session (the draft queue)', () => {
     const submitted = newSession('ses-submit-late', { dueDate: addDaysTo(today, -1), status: 'submitted', submittedAt: now(), title: 'Secret plan' });
     const answer = await push(s, coach.token, 'sessions', [{ doc: submitted }]);
     const reason = `The due date ${submitted.dueDate} has passed; pick today or a later day.`;
-    expect(answer).toEqual([{ ...submitted, status: 'draft', rejection: reason, _deleted: false, _refusal: reason }]);
+    expect(answer).toEqual([{ ...submitted, status: 'draft', rejection: reason, _deleted: false, _refusal: reason, _refusalCode: 'due_date_passed' }]);
     expect(s.app.repo.get('sessions', submitted.id)?.doc).toMatchObject({ status: 'draft', rejection: reason, title: 'Secret plan' });
     // The client's pull carries at most a content-free tombstone.
     const seen = (await pullAll(s, client.token, 'sessions')).docs.find((d) => d.id === submitted.id);

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { ConflictDoc, Exercise } from '@spotter/shared';
 import type { TestServer } from './helper.ts';
 
-export type Wire<T = Record<string, any>> = T & { id: string; _deleted: boolean; _refusal?: string };
+export type Wire<T = Record<string, any>> = T & { id: string; _deleted: boolean; _refusal?: string; _refusalCode?: string };
 
 /** Pulls a collection from scratch (or from `since`) to the end, page by page. */
 export async function pullAll<T = Record<string, any>>(s: TestServer, token: string, collection: string, since: { seq: number } | null = null, batchSize = 200) {

@@ -1,4 +1,5 @@
 import type { Assignment } from '../docs/assignments.ts';
+import { refusal, type Refusal } from '../refusals.ts';
 
 /** Seed 003 get_trainer_client_count: only active assignments take a place. */
 export const activeClientCount = (assignments: readonly Assignment[], coachId: string): number =>
@@ -13,14 +14,14 @@ export const isAtCapacity = (assignments: readonly Assignment[], coachId: string
  * (`others`, excluding `next` itself), or null. The server runs this inside the write
  * transaction so two admins assigning at once cannot both pass.
  */
-export function assignmentRefusal(next: Assignment, others: readonly Assignment[], maxClients: number): string | null {
+export function assignmentRefusal(next: Assignment, others: readonly Assignment[], maxClients: number): Refusal | null {
   if (next.status !== 'active') return null;
   // A client has one active trainer at a time (seed 003 unique_active_assignment).
   if (others.some((a) => a.clientId === next.clientId && a.status === 'active' && a.id !== next.id)) {
-    return 'This client already has an active trainer; end that assignment first.';
+    return refusal('client_has_trainer');
   }
   // Capacity counts active clients only; a paused client keeps no place.
   const taken = others.filter((a) => a.coachId === next.coachId && a.status === 'active' && a.id !== next.id).length;
-  if (taken >= maxClients) return `This trainer is at capacity (${taken}/${maxClients}).`;
+  if (taken >= maxClients) return refusal('trainer_at_capacity', { taken, max: maxClients });
   return null;
 }

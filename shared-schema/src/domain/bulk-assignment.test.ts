@@ -18,6 +18,6 @@ describe('bulkAssignmentRefusal', () => {
     ['other trainers do not count', ['c1'], trainer, [active('x', 'coach-2'), active('y', 'coach-2'), active('z', 'coach-2')], null],
     ['ended assignments do not count', ['c1'], trainer, ['a', 'b', 'c'].map((c) => ({ ...active(c), status: 'completed' as const })), null],
   ] as const)('%s', (_name, ids, t, existing, expected) => {
-    expect(bulkAssignmentRefusal(ids, t, existing)).toBe(expected);
+    expect(bulkAssignmentRefusal(ids, t, existing)?.message ?? null).toBe(expected);
   });
 });

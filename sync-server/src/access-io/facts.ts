@@ -30,7 +30,7 @@ const live = { field: 'deleted', op: 'eq', value: false } as const;
 /** Reads what the write rules of `req` look at (access/write-rules.ts FactsOf); nothing else. */
 export function loadFacts(repo: Repository, req: WriteRequest, ctx: FactsContext): Facts {
   const { collection, next } = req;
-  if (!needsFacts(collection, req.deleted)) return {};
+  if (!needsFacts(collection)) return {};
   switch (collection) {
     case 'sessions': {
       const s = next as TrainingSession;
@@ -90,12 +90,16 @@ function planFacts(repo: Repository, req: WriteRequest, p: Plan, ctx: FactsConte
   const otherActivePlans = activating ? (activeOfClient('plans') as Plan[]).filter((o) => o.id !== p.id) : [];
   const sessionsOf = new Map<string, PlanSession[]>();
   for (const planId of [...(wasActive ? [p.id] : []), ...otherActivePlans.map((o) => o.id)]) {
+    // An active plan edited reschedules its own sessions, and must know the deleted ones (a
+    // session the coach deleted by hand is not brought back).
+    const own = wasActive && planId === p.id;
     sessionsOf.set(
       planId,
-      repo.find('sessions', [{ field: 'planId', op: 'eq', value: planId }, live]).map((s) => ({
+      repo.find('sessions', [{ field: 'planId', op: 'eq', value: planId }, ...(own ? [] : [live])]).map((s) => ({
         session: s.doc as TrainingSession,
         // Any log row, even deleted: the client touched this session.
         logged: repo.get('logs', sessionLogId(String(s.doc.id))) !== null,
+        deleted: s.deleted,
       })),
     );
   }

@@ -10,9 +10,9 @@ const facts = (o: Partial<AssignmentFacts> = {}): AssignmentFacts => ({ coach, c
 describe('decideAssignment', () => {
   it.each<[string, Partial<AssignmentFacts>, string]>([
     ['a trainer and a client with room', {}, 'write active'],
-    ['the coach is not a trainer', { coach: stored(person({ id: COACH_ID })) }, 'refuse: coachId must be a trainer.'],
-    ['the trainer was deleted', { coach: stored(coach.doc, true) }, 'refuse: coachId must be a trainer.'],
-    ['the client is a trainer', { client: stored(person({ role: 'coach' })) }, 'refuse: clientId must be a client.'],
+    ['the coach is not a trainer', { coach: stored(person({ id: COACH_ID })) }, 'refuse: The coach of an assignment must be a trainer.'],
+    ['the trainer was deleted', { coach: stored(coach.doc, true) }, 'refuse: The coach of an assignment must be a trainer.'],
+    ['the client is a trainer', { client: stored(person({ role: 'coach' })) }, 'refuse: The client of an assignment must be a client.'],
     ['the trainer is full', { others: [assignment({ id: 'asg-2', clientId: 'client-2' })] }, 'refuse: This trainer is at capacity (1/1).'],
     ['the client has another active trainer', { others: [assignment({ id: 'asg-2', coachId: 'coach-2' })] }, 'refuse: This client already has an active trainer; end that assignment first.'],
   ])('%s', (_, o, expected) => {

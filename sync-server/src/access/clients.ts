@@ -1,4 +1,4 @@
-import type { Role } from '@spotter/shared';
+import { refusal, type Refusal, type Role } from '@spotter/shared';
 
 export interface AddClientFacts {
   role: Role;
@@ -13,9 +13,9 @@ export interface AddClientFacts {
  * May this viewer add a client (account and active assignment, POST /api/clients)? Only a
  * coach, with an email not yet taken, within their capacity. The reason, or null.
  */
-export function addClientRefusal(f: AddClientFacts): { status: 403 | 409; reason: string } | null {
-  if (f.role !== 'coach') return { status: 403, reason: 'Only coaches add clients here; admins assign them.' };
-  if (f.emailTaken) return { status: 409, reason: 'An account with this email already exists.' };
-  if (f.activeClients >= f.maxClients) return { status: 409, reason: `You are at capacity (${f.activeClients}/${f.maxClients} clients).` };
+export function addClientRefusal(f: AddClientFacts): { status: 403 | 409; refusal: Refusal } | null {
+  if (f.role !== 'coach') return { status: 403, refusal: refusal('coach_only_adds_clients') };
+  if (f.emailTaken) return { status: 409, refusal: refusal('email_taken') };
+  if (f.activeClients >= f.maxClients) return { status: 409, refusal: refusal('coach_at_capacity', { active: f.activeClients, max: f.maxClients }) };
   return null;
 }

@@ -1,4 +1,4 @@
-import type { CollectionName } from '@spotter/shared';
+import type { CollectionName, Refusal } from '@spotter/shared';
 import type { Doc } from '../storage/mappers.ts';
 
 /**
@@ -11,14 +11,15 @@ export type Effect =
   | { kind: 'bump-client'; clientId: string; coachIds: readonly string[] };
 
 /**
- * The answer of every decider in this folder: refuse with the reason shown to the person, or
+ * The answer of every decider in this folder: refuse with a refusal (shared refusals.ts: its
+ * code and the sentence shown to the person), or
  * write `doc` (possibly adjusted by the server). `refusal` on a write also goes back to the
  * device (a refused submit is stored as a draft with its reason). `before` runs before the
  * document is written and `after` after it, all in the same transaction.
  */
 export type Decision =
-  | { kind: 'write'; doc: Doc; refusal?: string; before?: readonly Effect[]; after?: readonly Effect[] }
-  | { kind: 'refuse'; reason: string };
+  | { kind: 'write'; doc: Doc; refusal?: Refusal; before?: readonly Effect[]; after?: readonly Effect[] }
+  | { kind: 'refuse'; refusal: Refusal };
 
 export const write = (doc: Doc): Decision => ({ kind: 'write', doc });
-export const refuse = (reason: string): Decision => ({ kind: 'refuse', reason });
+export const refuse = (refusal: Refusal): Decision => ({ kind: 'refuse', refusal });

@@ -1,4 +1,4 @@
-import { sessionLogId, type SessionLog, type Viewer } from '@spotter/shared';
+import { refusal, sessionLogId, type SessionLog, type Viewer } from '@spotter/shared';
 import type { Stored } from '../storage/repository.ts';
 import { refuse, write, type Decision } from './decision.ts';
 
@@ -8,9 +8,9 @@ import { refuse, write, type Decision } from './decision.ts';
  */
 export function decideLog(viewer: Viewer, session: Stored | null, next: SessionLog): Decision {
   if (!session || session.deleted || session.doc.status !== 'published' || session.doc.clientId !== viewer.id) {
-    return refuse('This session is not one of your published sessions.');
+    return refuse(refusal('session_not_yours'));
   }
-  if (next.id !== sessionLogId(next.sessionId)) return refuse(`A session's log has the id ${sessionLogId(next.sessionId)}.`);
-  if (next.coachId !== session.doc.coachId) return refuse("A log's coach is its session's coach.");
+  if (next.id !== sessionLogId(next.sessionId)) return refuse(refusal('log_id', { id: sessionLogId(next.sessionId) }));
+  if (next.coachId !== session.doc.coachId) return refuse(refusal('log_coach'));
   return write(next);
 }

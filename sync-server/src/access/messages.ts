@@ -1,4 +1,4 @@
-import { canSee, ratingId, type CollectionName, type Message, type TrainingSession, type Viewer } from '@spotter/shared';
+import { canSee, ratingId, refusal, type CollectionName, type Message, type TrainingSession, type Viewer } from '@spotter/shared';
 import type { Stored } from '../storage/repository.ts';
 import { refuse, write, type Decision } from './decision.ts';
 import type { ViewerRelations } from './relations.ts';
@@ -27,14 +27,14 @@ export function decideMessage(f: MessageFacts, next: Message): Decision {
   const { target, targetCollection } = f;
   // The author must see what they comment on, and the comment belongs to the target's client.
   if (!target || !targetCollection || target.deleted || !canSee(f.viewer, targetCollection, target.doc, f.rel) || target.doc.clientId !== next.clientId) {
-    return refuse(`You can only comment on a ${next.targetType} you can see.`);
+    return refuse(refusal('comment_target_hidden', { targetType: String(next.targetType) }));
   }
   if (next.targetEntryId !== null) {
     // One exercise's log: a prescription of the session (a log's entries are keyed by
     // prescription id). Checked against the session, not the log, so it also holds before the
     // log (or that entry of it) arrives.
     const prescribed = (f.session?.doc as TrainingSession | undefined)?.exercises ?? [];
-    if (!prescribed.some((p) => p.id === next.targetEntryId)) return refuse('That exercise is not part of this session.');
+    if (!prescribed.some((p) => p.id === next.targetEntryId)) return refuse(refusal('entry_not_prescribed'));
   }
   return write(next);
 }
@@ -50,7 +50,7 @@ function decideView(f: MessageFacts, next: Message): Decision {
     !note || note.deleted || note.doc.kind !== 'resource' || note.doc.clientId !== next.clientId || note.doc.coachId !== next.coachId ||
     !canSee(f.viewer, 'notes', note.doc, f.rel)
   ) {
-    return refuse('You can only open a resource your coach shared with you.');
+    return refuse(refusal('resource_not_shared'));
   }
   return write(next);
 }
@@ -59,8 +59,8 @@ function decideView(f: MessageFacts, next: Message): Decision {
 function decideRating(f: MessageFacts, next: Message): Decision {
   const rec = f.target;
   if (!rec || rec.deleted || rec.doc.clientId !== next.clientId || rec.doc.coachId !== next.coachId || !canSee(f.viewer, 'recommendations', rec.doc, f.rel)) {
-    return refuse('You can only rate a recommendation your coach approved for you.');
+    return refuse(refusal('rating_not_allowed'));
   }
-  if (next.id !== ratingId(rec.doc.id)) return refuse(`A rating of this recommendation has the id ${ratingId(rec.doc.id)}.`);
+  if (next.id !== ratingId(rec.doc.id)) return refuse(refusal('rating_id', { id: ratingId(rec.doc.id) }));
   return write(next);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exercise, plan, session } from '@spotter/shared/fixtures.ts';
 import { assignment } from '@spotter/shared/fixtures.ts';
-import type { Plan } from '@spotter/shared';
+import { scheduleSessions, type Plan } from '@spotter/shared';
 import type { Effect } from './decision.ts';
 import { decidePlan, planSessionId, type PlanFacts } from './plans.ts';
 import { outcome, stored } from './test-kit.ts';
@@ -51,6 +51,37 @@ describe('decidePlan', () => {
     const sessionsOf = new Map([['plan-1', [{ session: session({ id: 'a', dueDate: '2026-03-06' }), logged: false }, { session: session({ id: 'b', dueDate: '2026-03-06' }), logged: true }]]]);
     const d = decidePlan(facts({ current: stored(active()), sessionsOf }), active({ status: 'archived' }), false);
     expect(d.kind === 'write' && puts(d.before)).toEqual(['sessions/a deleted']);
+  });
+
+  describe('editing an active plan reschedules its future sessions nobody touched', () => {
+    const was = active();
+    const scheduled = scheduleSessions(was, today, { newId: (key) => planSessionId(was.id, key), now, status: 'published' });
+    const [handEdited, logged, deletedByHand, past] = [scheduled[1]!, scheduled[2]!, scheduled[3]!, { ...scheduled[0]!, dueDate: '2026-02-27' }];
+    const sessionsOf = new Map([[was.id, scheduled.map((session) => ({
+      session: session === handEdited ? { ...session, notes: 'Go light', fieldClocks: { notes: '2026-03-02T09:00:00.000Z-0000-dev1' } } : session === scheduled[0] ? past : session,
+      logged: session === logged,
+      deleted: session === deletedByHand,
+    }))]]);
+    const edit = (next: Plan) => {
+      const d = decidePlan(facts({ current: stored(was), sessionsOf }), next, false);
+      return d.kind === 'write' ? (d.before ?? []) : [];
+    };
+    const ids = (effects: readonly Effect[]) => effects.map((e) => (e.kind === 'put' ? String(e.doc.id) : e.kind));
+
+    it('a new title: the untouched future sessions take it; edited, logged, deleted and past ones stay', () => {
+      const effects = edit(active({ title: 'Strength II' }));
+      const untouched = scheduled.filter((x) => ![handEdited, logged, deletedByHand, scheduled[0]].includes(x)).map((x) => x.id);
+      expect(ids(effects)).toEqual(untouched);
+      expect(effects.every((e) => e.kind === 'put' && !e.deleted && String(e.doc.title).startsWith('Strength II'))).toBe(true);
+    });
+
+    it.each<[string, Partial<Plan>, string[]]>([
+      ['a day no longer trained is withdrawn (untouched sessions only)', { days: was.days.filter((d) => d.day === 'Monday') },
+        scheduled.filter((x) => x.dueDate !== today && new Date(`${x.dueDate}T00:00:00Z`).getUTCDay() === 5 && ![handEdited, logged, deletedByHand].includes(x)).map((x) => `${x.id} deleted`)],
+      ['the same template: nothing to do', {}, []],
+    ])('%s', (_why, changes, expected) => {
+      expect(puts(edit(active(changes))).map((e) => e.replace(/^sessions\//, ''))).toEqual(expected);
+    });
   });
 
   it('derives long session ids from a hash, within 64 characters', () => {

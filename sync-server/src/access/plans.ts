@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import { addDaysTo, publishRefusal, scheduleSessions, type Assignment, type Plan, type TrainingSession } from '@spotter/shared';
+import { addDaysTo, publishRefusal, refusal, scheduleSessions, type Assignment, type Plan, type TrainingSession } from '@spotter/shared';
 import type { Stored } from '../storage/repository.ts';
 import { refuse, write, type Decision, type Effect } from './decision.ts';
 import { exerciseUsable } from './sessions.ts';
 
-/** A live session of a plan, and whether the client has logged it. */
+/** A session of a plan, and whether the client has logged it. */
 export interface PlanSession {
   session: TrainingSession;
   logged: boolean;
+  /** Deleted (by hand, or withdrawn): only an active plan's own sessions are given with these. */
+  deleted?: boolean;
 }
 
 export interface PlanFacts {
@@ -19,7 +21,7 @@ export interface PlanFacts {
   assignment: Assignment | null;
   /** The client's other active plans (activation ends them). */
   otherActivePlans: readonly Plan[];
-  /** The live sessions of this plan and of each of `otherActivePlans`, by plan id. */
+  /** The live sessions of each of `otherActivePlans`, and this plan's (deleted ones too) when it was active, by plan id. */
   sessionsOf: ReadonlyMap<string, readonly PlanSession[]>;
   /** Every exercise the plan prescribes, by id; absent = not in the library. */
   exercises: ReadonlyMap<string, Stored>;
@@ -37,8 +39,37 @@ export function planSessionId(planId: string, key: string): string {
  */
 function withdrawFutureSessions(f: PlanFacts, planId: string): Effect[] {
   return (f.sessionsOf.get(planId) ?? [])
-    .filter(({ session, logged }) => session.dueDate >= f.today && !logged)
+    .filter(({ session, logged, deleted }) => session.dueDate >= f.today && !logged && !deleted)
     .map(({ session }) => ({ kind: 'put', collection: 'sessions', doc: { ...session, updatedAt: f.now }, deleted: true }));
+}
+
+/** A session a person changed on a device carries field stamps; the server schedules without any. */
+const editedByHand = (s: TrainingSession) => Object.keys(s.fieldClocks ?? {}).length > 0;
+const scheduledContent = (s: TrainingSession) => JSON.stringify([s.dueDate, s.title, s.notes, s.exercises, s.status]);
+
+/**
+ * An active plan edited (docs/DESIGN.md "Plan activation"): its sessions from today on that
+ * nobody touched — not logged, not edited by hand, not deleted — follow the new template: they
+ * take its content, a day no longer trained is withdrawn, a new day is scheduled. What the coach
+ * edited or deleted by hand and what the client logged stay as they are.
+ */
+function rescheduleUntouched(f: PlanFacts, plan: Plan): Effect[] {
+  if (plan.startDate === null) return [];
+  const wanted = new Map(
+    scheduleSessions(plan, plan.startDate, { newId: (key) => planSessionId(plan.id, key), now: f.now, status: 'published' })
+      .filter((s) => s.dueDate >= f.today)
+      .map((s) => [s.id, s]),
+  );
+  const effects: Effect[] = [];
+  for (const { session, logged, deleted } of f.sessionsOf.get(plan.id) ?? []) {
+    const next = wanted.get(session.id);
+    wanted.delete(session.id);
+    if (session.dueDate < f.today || logged || deleted || editedByHand(session)) continue;
+    if (!next) effects.push({ kind: 'put', collection: 'sessions', doc: { ...session, updatedAt: f.now }, deleted: true });
+    else if (scheduledContent(next) !== scheduledContent(session)) effects.push({ kind: 'put', collection: 'sessions', doc: { ...next, createdAt: session.createdAt }, deleted: false });
+  }
+  for (const s of wanted.values()) effects.push({ kind: 'put', collection: 'sessions', doc: s, deleted: false });
+  return effects;
 }
 
 /**
@@ -63,10 +94,11 @@ export function decidePlan(f: PlanFacts, next: Plan, deleted: boolean): Decision
     // device adopts the server's plan and keeps what the user typed in its refused changes.
     const kept: Plan = { ...next, assignmentId: current!.doc.assignmentId as string | null, startDate: current!.doc.startDate as string | null };
     const moved = kept.startDate !== next.startDate || kept.assignmentId !== next.assignmentId;
-    return { kind: 'write', doc: kept, ...(moved ? { refusal: `This plan is active since ${kept.startDate}: its start date cannot change (its sessions are scheduled from it). Archive it and activate a copy to start again.` } : {}) };
+    const before = rescheduleUntouched(f, kept);
+    return { kind: 'write', doc: kept, ...(before.length ? { before } : {}), ...(moved ? { refusal: refusal('plan_start_fixed', { startDate: String(kept.startDate) }) } : {}) };
   }
 
-  if (!f.assignment) return refuse('This client is no longer assigned to you.');
+  if (!f.assignment) return refuse(refusal('client_not_assigned'));
   const startDate = next.startDate ?? today;
   const doc: Plan = { ...next, assignmentId: f.assignment.id, startDate };
   const sessions = scheduleSessions(doc, startDate, { newId: (key) => planSessionId(doc.id, key), now, status: 'published' })
@@ -74,12 +106,12 @@ export function decidePlan(f: PlanFacts, next: Plan, deleted: boolean): Decision
     .filter((s) => s.dueDate >= today);
   if (sessions.length === 0) {
     const end = addDaysTo(startDate, doc.durationWeeks * 7 - 1);
-    return refuse(end < today ? `This plan ended on ${end}; pick a later start date.` : 'This plan has no exercises to schedule.');
+    return refuse(end < today ? refusal('plan_ended', { end }) : refusal('plan_empty'));
   }
   const exerciseExists = exerciseUsable(f.exercises, doc.coachId);
   for (const s of sessions) {
     const reason = publishRefusal(s, { today, clientAssigned: true, exerciseExists });
-    if (reason) return refuse(`${s.title}: ${reason}`);
+    if (reason) return refuse(refusal('plan_session_refused', { title: s.title, reason: reason.message }));
   }
 
   // Before the new plan is written: the partial unique index allows one active plan.

@@ -1,4 +1,4 @@
-import { publishRefusal, type TrainingSession } from '@spotter/shared';
+import { publishRefusal, refusal, type TrainingSession } from '@spotter/shared';
 import type { Stored } from '../storage/repository.ts';
 import { refuse, write, type Decision } from './decision.ts';
 
@@ -34,7 +34,7 @@ export function decideSession(f: SessionFacts, next: TrainingSession, deleted: b
     // Withdrawn with its plan (archived or replaced: access/plans.ts). An edit made on a
     // device that had not heard yet would bring it back under a plan that is over (found by the
     // sync simulation); the device keeps the edit aside with this reason instead.
-    if (!deleted) return refuse('This session was withdrawn when its plan ended or was replaced. Duplicate it to keep it.');
+    if (!deleted) return refuse(refusal('session_withdrawn'));
   }
   if (deleted || next.status === 'draft') return write(next);
   const ruleCtx = { today: f.today, clientAssigned: f.clientAssigned, exerciseExists: exerciseUsable(f.exercises, next.coachId) };
@@ -45,6 +45,6 @@ export function decideSession(f: SessionFacts, next: TrainingSession, deleted: b
     return reason ? refuse(reason) : write({ ...next, status: 'published', rejection: null });
   }
   const reason = publishRefusal(next, ruleCtx);
-  if (reason) return { kind: 'write', doc: { ...next, status: 'draft', rejection: reason }, refusal: reason };
+  if (reason) return { kind: 'write', doc: { ...next, status: 'draft', rejection: reason.message }, refusal: reason };
   return write({ ...next, status: 'published', rejection: null });
 }

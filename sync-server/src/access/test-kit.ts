@@ -15,7 +15,7 @@ export const rel = (o: Partial<Record<keyof ViewerRelations, string[]>> = {}): V
 
 /** A decision as one comparable value: the refusal's reason, or what is written. */
 export function outcome(d: Decision): string {
-  if (d.kind === 'refuse') return `refuse: ${d.reason}`;
+  if (d.kind === 'refuse') return `refuse: ${d.refusal.message}`;
   const status = typeof d.doc.status === 'string' ? ` ${d.doc.status}` : '';
-  return `write${status}${d.refusal ? ` (${d.refusal})` : ''}`;
+  return `write${status}${d.refusal ? ` (${d.refusal.message})` : ''}`;
 }

@@ -1,4 +1,4 @@
-import { writeRefusal, type Assignment, type CollectionName, type Message, type Plan, type SessionLog, type TrainingSession, type Viewer } from '@spotter/shared';
+import { refusal as refusalOf, writeRefusal, type Assignment, type CollectionName, type Message, type Plan, type SessionLog, type TrainingSession, type Viewer } from '@spotter/shared';
 import type { Doc } from '../storage/mappers.ts';
 import type { Stored } from '../storage/repository.ts';
 import type { AssignmentFacts } from './assignments.ts';
@@ -31,9 +31,8 @@ export interface FactsOf {
 }
 export type Facts = { [C in keyof FactsOf]?: FactsOf[C] };
 
-/** The collections whose rules need other documents (access-io/facts.ts). */
-export const needsFacts = (collection: CollectionName, deleted: boolean): collection is keyof FactsOf =>
-  deleted ? collection === 'plans' : collection in factsCollections;
+/** The collections whose rules need other documents (access-io/facts.ts), deleted or not. */
+export const needsFacts = (collection: CollectionName): collection is keyof FactsOf => collection in factsCollections;
 const factsCollections: Record<keyof FactsOf, true> = { sessions: true, logs: true, messages: true, assignments: true, plans: true };
 
 function need<T>(facts: T | undefined, collection: string): T {
@@ -44,28 +43,28 @@ function need<T>(facts: T | undefined, collection: string): T {
 /**
  * The write rules, in order: who may write this kind of document and which fields (shared
  * writeRefusal, no other document needed), then the collection's rules over the documents it
- * refers to. Pure: everything it looks at is in the request and the facts.
+ * refers to. A delete goes through the same rules as a live write: a deleted log under the id
+ * of someone else's session would otherwise take that id for good. Pure: everything it looks
+ * at is in the request and the facts.
  */
 export function decideWrite(req: WriteRequest, facts: Facts): Decision {
   const { viewer, rel, collection, current, next, deleted } = req;
   const refusal = writeRefusal(viewer, collection, current?.doc ?? null, next, rel);
   if (refusal) return refuse(refusal);
-  if (deleted) {
-    if (collection === 'plans') return decidePlan(need(facts.plans, collection), next as Plan, true);
-    if (collection === 'assignments') return { kind: 'write', doc: next, after: [{ kind: 'bump-client', clientId: String(next.clientId), coachIds: [String(next.coachId)] }] };
-    return write(next);
-  }
+  // Deleting an account locks its owner out while their assignments live on: that is a
+  // deliberate flow of its own, never a sync write.
+  if (deleted && collection === 'people') return refuse(refusalOf('account_not_deletable'));
   switch (collection) {
     case 'sessions':
-      return decideSession(need(facts.sessions, collection), next as TrainingSession, false);
+      return decideSession(need(facts.sessions, collection), next as TrainingSession, deleted);
     case 'logs':
       return decideLog(viewer, need(facts.logs, collection).session, next as SessionLog);
     case 'messages':
       return decideMessage(need(facts.messages, collection), next as Message);
     case 'assignments':
-      return decideAssignment(need(facts.assignments, collection), next as Assignment);
+      return decideAssignment(need(facts.assignments, collection), next as Assignment, deleted);
     case 'plans':
-      return decidePlan(need(facts.plans, collection), next as Plan, false);
+      return decidePlan(need(facts.plans, collection), next as Plan, deleted);
     default:
       return write(next);
   }

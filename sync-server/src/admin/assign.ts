@@ -3,11 +3,10 @@ import {
   type Assignment, type BulkAssignRequest, type BulkAssignResponse, type CollectionName, type Message, type Person, type Viewer,
 } from '@spotter/shared';
 import { v7 as uuidv7 } from 'uuid';
-import { HttpError } from '../errors.ts';
+import { HttpError, refused } from '../errors.ts';
 import type { Repository } from '../storage/repository.ts';
 import { bumpClientDocuments } from '../access-io/apply.ts';
 
-export const conflict = (message: string) => new HttpError(409, 'conflict', message);
 
 export interface AssignOptions {
   now?: Date;
@@ -48,7 +47,7 @@ export function bulkAssign(repo: Repository, admin: Viewer, req: BulkAssignReque
     const byId = new Map<string, Assignment>();
     for (const a of [...live(repo, 'coachId', coach.id), ...req.clientIds.flatMap((id) => live(repo, 'clientId', id))]) byId.set(a.id, a);
     const reason = bulkAssignmentRefusal(req.clientIds, { id: coach.id, name: name(coach), maxClients: coach.maxClients }, [...byId.values()]);
-    if (reason) throw conflict(reason);
+    if (reason) throw refused(409, reason);
 
     const assignments: Assignment[] = [];
     const ended: Assignment[] = [];
@@ -70,7 +69,7 @@ export function bulkAssign(repo: Repository, admin: Viewer, req: BulkAssignReque
       };
       // The shared rule again, per row, against what this transaction has written so far.
       const refusal = assignmentRefusal(next, [...byId.values()], coach.maxClients);
-      if (refusal) throw conflict(refusal);
+      if (refusal) throw refused(409, refusal);
       repo.put('assignments', next, false);
       byId.set(next.id, next);
       assignments.push(next);

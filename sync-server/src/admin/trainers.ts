@@ -1,7 +1,7 @@
-import type { NewTrainer, Person } from '@spotter/shared';
+import { refusal, type NewTrainer, type Person } from '@spotter/shared';
 import { v7 as uuidv7 } from 'uuid';
 import type { Repository } from '../storage/repository.ts';
-import { conflict } from './assign.ts';
+import { refused } from '../errors.ts';
 
 /**
  * An admin creates a coach account with its trainer profile (seed 003 "manage trainer
@@ -19,7 +19,7 @@ export function createTrainer(repo: Repository, body: NewTrainer, passwordHash: 
     updatedAt: (opts.now ?? new Date()).toISOString(),
   };
   repo.transaction(() => {
-    if (repo.findUserByEmail(email)) throw conflict('An account with this email already exists.');
+    if (repo.findUserByEmail(email)) throw refused(409, refusal('email_taken'));
     repo.createUser(person, passwordHash);
   });
   return person;

@@ -6,7 +6,7 @@ import {
 import type { z } from 'zod';
 import type { newClientSchema } from '@spotter/shared';
 import { hashPassword } from '../auth/passwords.ts';
-import { forbidden, HttpError, notFound } from '../errors.ts';
+import { forbidden, notFound, refused } from '../errors.ts';
 import type { Repository } from '../storage/repository.ts';
 import { addClientRefusal } from '../access/clients.ts';
 import { clientVisible, type ViewerRelations } from '../access/relations.ts';
@@ -94,5 +94,5 @@ export async function addClient(repo: Repository, viewer: Viewer, input: z.infer
 
 function refuseAdd(role: Viewer['role'], emailTaken: boolean, maxClients: number, activeClients: number): void {
   const refusal = addClientRefusal({ role, emailTaken, maxClients, activeClients });
-  if (refusal) throw refusal.status === 403 ? forbidden(refusal.reason) : new HttpError(409, 'conflict', refusal.reason);
+  if (refusal) throw refused(refusal.status, refusal.refusal);
 }

@@ -1,5 +1,5 @@
-import { canSee, todayLocal, type ConflictDoc, type Exercise, type Message, type SessionLog, type TrainingSession, type Viewer } from '@spotter/shared';
-import { forbidden, HttpError, notFound } from '../errors.ts';
+import { canSee, refusal, todayLocal, type ConflictDoc, type Exercise, type Message, type SessionLog, type TrainingSession, type Viewer } from '@spotter/shared';
+import { HttpError, notFound, refused } from '../errors.ts';
 import type { Doc } from '../storage/mappers.ts';
 import type { Repository } from '../storage/repository.ts';
 import type { Notifier } from '../sync/notifier.ts';
@@ -50,14 +50,15 @@ export function getSession(repo: Repository, viewer: Viewer, id: string): Sessio
  * publish rules), so integrations cannot bypass what devices are held to.
  */
 export function createSession(repo: Repository, notifier: Notifier, viewer: Viewer, body: Record<string, unknown>, today = todayLocal()): { session: TrainingSession; rejection: string | null } {
-  if (viewer.role !== 'coach') throw forbidden('Only coaches create sessions.');
-  if (typeof body.id === 'string' && repo.get('sessions', body.id)) throw new HttpError(409, 'conflict', 'A session with this id already exists.');
+  if (viewer.role !== 'coach') throw refused(403, refusal('coach_only_creates_sessions'));
+  if (typeof body.id === 'string' && repo.get('sessions', body.id)) throw refused(409, refusal('session_exists'));
   const { conflicts, changed } = push(repo, viewer, 'sessions', [{ assumedMasterState: null, newDocumentState: { ...body, _deleted: false } }], { today });
   if (changed.size) notifier.publish({ collections: [...changed] });
   const answer = conflicts[0] as ConflictDoc<Doc> | undefined; // a full answer: no PushPatch
   if (!answer) return { session: body as TrainingSession, rejection: null };
-  const { _deleted, _refusal, ...doc } = answer;
+  const { _deleted, _refusal, _refusalCode, ...doc } = answer;
   // Stored, but as a draft with the reason (a refused publish keeps the coach's content).
   if (changed.size) return { session: doc as TrainingSession, rejection: (doc as TrainingSession).rejection };
-  throw forbidden(_refusal ?? 'This session was refused.');
+  // Refused outright: every refusal of a push carries its code and sentence.
+  throw new HttpError(403, 'forbidden', _refusal ?? 'This session was refused.', _refusalCode);
 }

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, real, sqliteTable, text, uniqueIndex, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+// The enumerations are the shared zod schemas' (written once there); imported module by module
+// so drizzle-kit loads only the document schemas.
+import { assignmentStatus } from '@spotter/shared/docs/assignments.ts';
+import { role, weightUnit } from '@spotter/shared/docs/common.ts';
+import { exerciseType, movementPattern } from '@spotter/shared/docs/exercises.ts';
+import { messageKind, messageTarget } from '@spotter/shared/docs/messages.ts';
+import { noteKind } from '@spotter/shared/docs/notes.ts';
+import { planStatus } from '@spotter/shared/docs/plans.ts';
+import { recommendationKind, recommendationStatus } from '@spotter/shared/docs/recommendations.ts';
+import { sessionStatus } from '@spotter/shared/docs/sessions.ts';
 
 /**
  * The relational schema. Column names in TypeScript are the document fields of the shared zod
@@ -21,6 +31,11 @@ const syncColumns = () => ({
 const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>().notNull();
 const bool = (name: string) => integer(name, { mode: 'boolean' }).notNull();
 const jsonValid = (name: string, column: string) => check(name, sql`json_valid(${sql.raw(column)})`);
+/** A shared enumeration's values, as drizzle's `enum` option wants them (a non-empty tuple). */
+const enumValues = <T extends string>(e: { options: readonly T[] }) => e.options as unknown as [T, ...T[]];
+/** CHECK (column IN ('a', 'b')): the values of a shared enumeration, as SQL literals. */
+const oneOf = (name: string, column: SQLiteColumn, values: readonly string[]) =>
+  check(name, sql`${column} IN (${sql.raw(values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', '))})`);
 
 /** One row: the last seq handed out. Incremented inside each write transaction. */
 export const seqCounter = sqliteTable('seq_counter', {
@@ -32,11 +47,11 @@ export const users = sqliteTable(
   'users',
   {
     id: text('id').primaryKey(),
-    role: text('role', { enum: ['coach', 'client', 'admin'] }).notNull(),
+    role: text('role', { enum: enumValues(role) }).notNull(),
     email: text('email').notNull().unique(),
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull(),
-    units: text('units', { enum: ['kg', 'lb'] }).notNull(),
+    units: text('units', { enum: enumValues(weightUnit) }).notNull(),
     isPersonalTrainer: bool('is_personal_trainer'),
     specializations: json<string[]>('specializations'),
     certifications: json<string[]>('certifications'),
@@ -49,8 +64,8 @@ export const users = sqliteTable(
     ...syncColumns(),
   },
   (t) => [
-    check('users_role_check', sql`${t.role} IN ('coach', 'client', 'admin')`),
-    check('users_units_check', sql`${t.units} IN ('kg', 'lb')`),
+    oneOf('users_role_check', t.role, role.options),
+    oneOf('users_units_check', t.units, weightUnit.options),
     check('users_max_clients_check', sql`${t.maxClients} >= 0`),
     jsonValid('users_specializations_json', 'specializations'),
     jsonValid('users_certifications_json', 'certifications'),
@@ -63,7 +78,7 @@ export const assignments = sqliteTable(
     id: text('id').primaryKey(),
     clientId: text('client_id').notNull().references(() => users.id),
     coachId: text('coach_id').notNull().references(() => users.id),
-    status: text('status', { enum: ['active', 'paused', 'completed'] }).notNull(),
+    status: text('status', { enum: enumValues(assignmentStatus) }).notNull(),
     assignedBy: text('assigned_by').references(() => users.id),
     startDate: text('start_date'),
     endDate: text('end_date'),
@@ -76,7 +91,7 @@ export const assignments = sqliteTable(
     index('assignments_coach_idx').on(t.coachId),
     // Seed 003 unique_active_assignment: the last line of defence behind assignmentRefusal.
     uniqueIndex('assignments_one_active_per_client').on(t.clientId).where(sql`status = 'active' AND deleted = 0`),
-    check('assignments_status_check', sql`${t.status} IN ('active', 'paused', 'completed')`),
+    oneOf('assignments_status_check', t.status, assignmentStatus.options),
   ],
 );
 
@@ -88,7 +103,7 @@ export const exercises = sqliteTable(
     name: text('name').notNull(),
     description: text('description').notNull(),
     videoUrl: text('video_url').notNull(),
-    type: text('type', { enum: ['strength', 'cardio', 'flexibility', 'other'] }).notNull(),
+    type: text('type', { enum: enumValues(exerciseType) }).notNull(),
     pattern: text('pattern').notNull(),
     muscleGroups: json<string[]>('muscle_groups'),
     updatedAt: text('updated_at').notNull(),
@@ -96,8 +111,8 @@ export const exercises = sqliteTable(
   },
   (t) => [
     index('exercises_owner_idx').on(t.ownerId),
-    check('exercises_type_check', sql`${t.type} IN ('strength', 'cardio', 'flexibility', 'other')`),
-    check('exercises_pattern_check', sql`${t.pattern} IN ('push', 'pull', 'squat', 'hinge', 'carry', 'core', 'cardio', 'mobility')`),
+    oneOf('exercises_type_check', t.type, exerciseType.options),
+    oneOf('exercises_pattern_check', t.pattern, movementPattern.options),
     jsonValid('exercises_muscle_groups_json', 'muscle_groups'),
   ],
 );
@@ -112,7 +127,7 @@ export const sessions = sqliteTable(
     title: text('title').notNull(),
     notes: text('notes').notNull(),
     exercises: json<unknown[]>('exercises'),
-    status: text('status', { enum: ['draft', 'submitted', 'published'] }).notNull(),
+    status: text('status', { enum: enumValues(sessionStatus) }).notNull(),
     submittedAt: text('submitted_at'),
     rejection: text('rejection'),
     planId: text('plan_id'),
@@ -123,7 +138,7 @@ export const sessions = sqliteTable(
   (t) => [
     index('sessions_client_due_idx').on(t.clientId, t.dueDate),
     // The server never stores 'submitted': it answers a submit with published or draft.
-    check('sessions_status_check', sql`${t.status} IN ('draft', 'published')`),
+    oneOf('sessions_status_check', t.status, sessionStatus.exclude(['submitted']).options),
     jsonValid('sessions_exercises_json', 'exercises'),
   ],
 );
@@ -146,12 +161,12 @@ export const messages = sqliteTable(
   'messages',
   {
     id: text('id').primaryKey(),
-    kind: text('kind', { enum: ['message', 'comment', 'system', 'view'] }).notNull(),
+    kind: text('kind', { enum: enumValues(messageKind) }).notNull(),
     authorId: text('author_id').notNull().references(() => users.id),
-    authorRole: text('author_role', { enum: ['coach', 'client', 'admin'] }).notNull(),
+    authorRole: text('author_role', { enum: enumValues(role) }).notNull(),
     coachId: text('coach_id').notNull().references(() => users.id),
     clientId: text('client_id').notNull().references(() => users.id),
-    targetType: text('target_type', { enum: ['session', 'log', 'recommendation', 'resource'] }),
+    targetType: text('target_type', { enum: enumValues(messageTarget) }),
     targetId: text('target_id'),
     targetEntryId: text('target_entry_id'),
     rating: integer('rating'),
@@ -162,7 +177,7 @@ export const messages = sqliteTable(
   },
   (t) => [
     index('messages_client_idx').on(t.clientId, t.createdAt),
-    check('messages_kind_check', sql`${t.kind} IN ('message', 'comment', 'system', 'view')`),
+    oneOf('messages_kind_check', t.kind, messageKind.options),
     check('messages_target_check', sql`(${t.targetType} IS NULL) = (${t.targetId} IS NULL)`),
     check('messages_rating_check', sql`${t.rating} IS NULL OR ${t.rating} BETWEEN 1 AND 5`),
   ],
@@ -172,7 +187,7 @@ export const notes = sqliteTable(
   'notes',
   {
     id: text('id').primaryKey(),
-    kind: text('kind', { enum: ['note', 'summary', 'resource'] }).notNull(),
+    kind: text('kind', { enum: enumValues(noteKind) }).notNull(),
     coachId: text('coach_id').notNull().references(() => users.id),
     clientId: text('client_id').notNull().references(() => users.id),
     title: text('title').notNull(),
@@ -187,7 +202,7 @@ export const notes = sqliteTable(
   },
   (t) => [
     index('notes_client_idx').on(t.clientId),
-    check('notes_kind_check', sql`${t.kind} IN ('note', 'summary', 'resource')`),
+    oneOf('notes_kind_check', t.kind, noteKind.options),
   ],
 );
 
@@ -203,7 +218,7 @@ export const plans = sqliteTable(
     goals: text('goals').notNull(),
     durationWeeks: integer('duration_weeks').notNull(),
     startDate: text('start_date'),
-    status: text('status', { enum: ['draft', 'active', 'completed', 'archived'] }).notNull(),
+    status: text('status', { enum: enumValues(planStatus) }).notNull(),
     days: json<unknown[]>('days'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -213,7 +228,7 @@ export const plans = sqliteTable(
     index('plans_client_idx').on(t.clientId),
     // Seed 003 unique_active_plan: one active plan per assignment.
     uniqueIndex('plans_one_active_per_assignment').on(t.assignmentId).where(sql`status = 'active' AND deleted = 0`),
-    check('plans_status_check', sql`${t.status} IN ('draft', 'active', 'completed', 'archived')`),
+    oneOf('plans_status_check', t.status, planStatus.options),
     check('plans_duration_check', sql`${t.durationWeeks} BETWEEN 1 AND 52`),
     jsonValid('plans_days_json', 'days'),
   ],
@@ -225,13 +240,13 @@ export const recommendations = sqliteTable(
     id: text('id').primaryKey(),
     coachId: text('coach_id').notNull().references(() => users.id),
     clientId: text('client_id').notNull().references(() => users.id),
-    kind: text('kind', { enum: ['progression', 'deload', 'neglected', 'reschedule', 'custom'] }).notNull(),
+    kind: text('kind', { enum: enumValues(recommendationKind) }).notNull(),
     priority: integer('priority').notNull(),
     pattern: text('pattern'),
     exerciseId: text('exercise_id'),
     title: text('title').notNull(),
     reason: text('reason').notNull(),
-    status: text('status', { enum: ['pending', 'approved', 'dismissed'] }).notNull(),
+    status: text('status', { enum: enumValues(recommendationStatus) }).notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     ...syncColumns(),
@@ -239,7 +254,7 @@ export const recommendations = sqliteTable(
   (t) => [
     index('recommendations_client_idx').on(t.clientId),
     check('recommendations_priority_check', sql`${t.priority} BETWEEN 1 AND 3`),
-    check('recommendations_status_check', sql`${t.status} IN ('pending', 'approved', 'dismissed')`),
+    oneOf('recommendations_status_check', t.status, recommendationStatus.options),
   ],
 );
 

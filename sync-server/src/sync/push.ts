@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { collections, todayLocal, type CollectionName, type ConflictDoc, type PushAnswer, type PushPatch, type PushRow, type Viewer } from '@spotter/shared';
+import { canSee, collections, refusal, todayLocal, type CollectionName, type Refusal, type ConflictDoc, type PushAnswer, type PushPatch, type PushRow, type Viewer } from '@spotter/shared';
 import { badRequest, describeIssues } from '../errors.ts';
 import { ConstraintViolation } from '../storage/errors.ts';
 import type { Doc } from '../storage/mappers.ts';
@@ -8,7 +8,7 @@ import { decideWrite } from '../access/write-rules.ts';
 import { applyEffects } from '../access-io/apply.ts';
 import { loadFacts, preloadExercises } from '../access-io/facts.ts';
 import { loadRelations } from '../access-io/relations.ts';
-import { toWire } from './tombstone.ts';
+import { isEchoedTombstone, toWire } from './tombstone.ts';
 
 export interface PushResult {
   /** RxDB's answer: the master state of every document not written as pushed (compact: PushPatch). */
@@ -37,12 +37,18 @@ export interface PushOptions {
  */
 export function push(repo: Repository, viewer: Viewer, collection: CollectionName, rows: readonly PushRow[], opts: PushOptions = {}): PushResult {
   const schema = collections[collection].schema;
-  const parsed = rows.map((row, i) => {
-    const { _deleted, ...fields } = row.newDocumentState;
-    if (_deleted !== undefined && typeof _deleted !== 'boolean') throw badRequest(`[${i}].newDocumentState._deleted: expected a boolean`);
+  // Both states by the same schema: the assumed one is compared with the stored state, and
+  // garbage there must be a 400 like garbage in the new one, not a silent conflict.
+  const parse = (state: Record<string, unknown>, where: string) => {
+    const { _deleted, ...fields } = state;
+    if (_deleted !== undefined && typeof _deleted !== 'boolean') throw badRequest(`${where}._deleted: expected a boolean`);
     const result = schema.safeParse(fields);
-    if (!result.success) throw badRequest(describeIssues(result.error.issues, `[${i}].newDocumentState`));
-    return { doc: result.data as Doc, deleted: _deleted === true, assumed: row.assumedMasterState ?? null, sent: row.newDocumentState };
+    if (!result.success) throw badRequest(describeIssues(result.error.issues, where));
+    return { doc: result.data as Doc, deleted: _deleted === true };
+  };
+  const parsed = rows.map((row, i) => {
+    if (row.assumedMasterState) parse(row.assumedMasterState, `[${i}].assumedMasterState`);
+    return { ...parse(row.newDocumentState, `[${i}].newDocumentState`), assumed: row.assumedMasterState ?? null, sent: row.newDocumentState };
   });
 
   const conflicts: PushAnswer<Doc> = [];
@@ -58,20 +64,30 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
     for (const { doc, deleted, assumed, sent } of parsed) {
       const current = repo.get(collection, doc.id);
       const pushed = { ...doc, _deleted: deleted };
+      if (current && !canSee(viewer, collection, current.doc, rel)) {
+        // Someone else's document (or no longer this viewer's): "not found", answered with the
+        // pushed state deleted, so not even whose it is leaks (nor, by a silent no-op, that a
+        // guess of its content was right). The device keeps what it sent as a refused change.
+        const r = refusal('not_found');
+        conflicts.push({ ...pushed, _deleted: true, _refusal: r.message, _refusalCode: r.code });
+        continue;
+      }
       if (current && isDeepStrictEqual({ ...current.doc, _deleted: current.deleted }, pushed)) continue;
-      // Compare with what this viewer was shown (a tombstone for what it may not see).
+      // Compare with what this viewer was shown.
       const shown = current ? toWire(viewer, collection, current, rel) : null;
-      if (shown && !isDeepStrictEqual(assumed, shown)) {
+      // A stale assumed state, or a tombstone this viewer was sent pushed back as a deletion:
+      // answered with what the viewer may see.
+      if (shown && (!isDeepStrictEqual(assumed, shown) || isEchoedTombstone(collection, current!, pushed))) {
         conflicts.push(shown);
         continue;
       }
-      const refuse = (reason: string) =>
-        conflicts.push(shown ? { ...shown, _refusal: reason } : { ...pushed, _deleted: true, _refusal: reason });
+      const refuse = (r: Refusal) =>
+        conflicts.push({ ...(shown ?? { ...pushed, _deleted: true }), _refusal: r.message, _refusalCode: r.code });
       // Load → decide (access/, pure) → write.
       const req = { viewer, rel, collection, current, next: doc, deleted };
       const decision = decideWrite(req, loadFacts(repo, req, { today: day, now, exercises }));
       if (decision.kind === 'refuse') {
-        refuse(decision.reason);
+        refuse(decision.refusal);
         continue;
       }
       const write = () => {
@@ -95,17 +111,13 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
         else write();
       } catch (e) {
         if (!(e instanceof ConstraintViolation)) throw e;
-        refuse(
-          e.kind === 'foreign_key'
-            ? 'This refers to something that does not exist.'
-            : 'This conflicts with another document (for example a second active plan or trainer).',
-        );
+        refuse(refusal(e.kind === 'foreign_key' ? 'reference_missing' : 'conflicts_with_other'));
         continue;
       }
       // The server stored something else than pushed (a submit answered): tell the device.
       if (!isDeepStrictEqual(decision.doc, doc)) {
         const stored = { ...decision.doc, _deleted: deleted };
-        if (decision.refusal) conflicts.push({ ...stored, _refusal: decision.refusal });
+        if (decision.refusal) conflicts.push({ ...stored, _refusal: decision.refusal.message, _refusalCode: decision.refusal.code });
         else conflicts.push(opts.answer === 'patch' ? patchOf(sent, stored) : stored);
       }
     }

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { canSee, type CollectionName, type Viewer, type WireDoc } from '@spotter/shared';
 import type { Doc } from '../storage/mappers.ts';
 import type { Stored } from '../storage/repository.ts';
@@ -39,4 +40,19 @@ export function tombstone(collection: CollectionName, doc: Doc): WireDoc<Doc> {
 export function toWire(viewer: Viewer, collection: CollectionName, stored: Stored, rel: ViewerRelations): WireDoc<Doc> {
   if (canSee(viewer, collection, stored.doc, rel)) return { ...stored.doc, _deleted: stored.deleted };
   return tombstone(collection, stored.doc);
+}
+
+/**
+ * A pushed deletion that is exactly the tombstone of the stored document: a device pushing back
+ * a tombstone it was sent (its record of the server's state lagged the pulled tombstone, e.g.
+ * closed between RxDB's two writes of a pulled page) — not a person deleting anything. Written,
+ * it would delete the document with blank content, which a device then merges back as "another
+ * device's edits" (an empty goals nobody typed replaced a committed one: the sync simulation).
+ * A person's deletion carries the document's content.
+ */
+export function isEchoedTombstone(collection: CollectionName, stored: Stored, pushed: WireDoc<Doc>): boolean {
+  if (!pushed._deleted || stored.deleted) return false;
+  const echo = tombstone(collection, stored.doc);
+  const { fieldClocks: _c, ...rest } = pushed as Record<string, unknown>;
+  return isDeepStrictEqual(echo, rest);
 }

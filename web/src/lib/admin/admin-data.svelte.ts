@@ -1,4 +1,4 @@
-import type { Assignment, BulkAssignResponse, NewTrainer, Person, TrainerProfile } from '@spotter/shared';
+import type { Assignment, NewTrainer, Person, TrainerProfile } from '@spotter/shared';
 import { HttpError } from '../data/api.ts';
 import type { Device } from '../data/device.ts';
 import { watch, watchAll, type Watched } from '../data/watch.ts';
@@ -26,8 +26,8 @@ export class AdminData {
   constructor(device: Device) {
     this.#device = device;
     const watched: Watched[] = [];
-    watched.push(watch<Person>(device.db.people.find(), (v) => (this.people = v)));
-    watched.push(watch<Assignment>(device.db.assignments.find(), (v) => (this.assignments = v)));
+    watched.push(watch(device.queries.people(), (v) => (this.people = v)));
+    watched.push(watch(device.queries.assignments(), (v) => (this.assignments = v)));
     this.#stops.push(watchAll(watched, () => (this.ready = true)));
   }
 
@@ -48,7 +48,7 @@ export class AdminData {
   /** An existing trainer's profile: a local write, synced when online. */
   async saveProfile(trainer: Person, names: { firstName: string; lastName: string }, profile: TrainerProfile): Promise<string | null> {
     try {
-      await this.#device.patch('people', trainer.id, { ...names, ...profile });
+      await this.#device.commands.updatePerson(trainer.id, { ...names, ...profile });
       return null;
     } catch (e) {
       return e instanceof Error ? e.message : 'Could not save the profile.';
@@ -57,7 +57,7 @@ export class AdminData {
 
   async createTrainer(body: NewTrainer): Promise<string | null> {
     try {
-      await this.#device.api.authed<Person>('/api/admin/trainers', body);
+      await this.#device.commands.createTrainer(body);
       return null; // the new person arrives through sync
     } catch (e) {
       return failure(e, 'Creating a trainer');
@@ -66,7 +66,7 @@ export class AdminData {
 
   async assign(clientIds: string[], coachId: string): Promise<string | null> {
     try {
-      await this.#device.api.authed<BulkAssignResponse>('/api/admin/assignments/bulk', { clientIds, coachId });
+      await this.#device.commands.assignClients({ clientIds, coachId });
       return null;
     } catch (e) {
       return failure(e, 'Assigning a trainer');

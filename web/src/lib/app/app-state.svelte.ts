@@ -30,5 +30,45 @@ const KEY = Symbol('spotter-app');
 export const provideApp = (app: AppState) => setContext(KEY, app);
 export const useApp = (): AppState => getContext<AppState>(KEY);
 
+/**
+ * The shell as a page behind sign-in sees it: an open device and a signed-in user, never null.
+ * The guard (routes/(signed-in)/+layout.svelte) renders those pages only when both exist; while
+ * it takes a page down (sign-out) the page may read once more, and gets the last ones.
+ */
+export class SignedIn {
+  readonly #app: AppState;
+  #device: Device | null = null;
+  #user: SessionUser | null = null;
+
+  constructor(app: AppState) {
+    this.#app = app;
+  }
+
+  get device(): Device {
+    this.#device = this.#app.device ?? this.#device;
+    if (!this.#device) throw new Error('A signed-in page was rendered without a device.');
+    return this.#device;
+  }
+
+  get user(): SessionUser {
+    this.#user = this.#app.user ?? this.#user;
+    if (!this.#user) throw new Error('A signed-in page was rendered without a user.');
+    return this.#user;
+  }
+
+  get sync(): SyncState {
+    return this.#app.sync;
+  }
+
+  get online(): boolean {
+    return this.#app.online;
+  }
+}
+
+const SIGNED_IN = Symbol('spotter-signed-in');
+
+export const provideSignedIn = (app: AppState) => setContext(SIGNED_IN, new SignedIn(app));
+export const useSignedIn = (): SignedIn => getContext<SignedIn>(SIGNED_IN);
+
 /** Where each role lands after signing in (DESIGN.md "Surfaces"). */
 export const homeOf = (role: SessionUser['role']): string => ({ coach: '/coach', client: '/client', admin: '/admin' })[role];

@@ -23,21 +23,18 @@ export class ClientData {
   readonly me: string;
   #device: Device;
   #stops: (() => void)[] = [];
-  // Log writes are read-modify-write of one document: queue them so a keystroke written
-  // while the previous one is in flight cannot resurrect an older version of the log.
-  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(device: Device, me: string) {
     this.#device = device;
     this.me = me;
-    const db = device.db;
+    const q = device.queries;
     const watched: Watched[] = [];
-    watched.push(watch<TrainingSession>(db.sessions.find({ selector: { clientId: me, status: 'published' } }), (v) => (this.sessions = v)));
-    watched.push(watch<SessionLog>(db.logs.find({ selector: { clientId: me } }), (v) => (this.logs = v)));
-    watched.push(watch<Message>(db.messages.find({ selector: { clientId: me } }), (v) => (this.messages = v)));
-    watched.push(watch<Exercise>(db.exercises.find(), (v) => (this.exercises = v)));
-    watched.push(watch<Person>(db.people.find(), (v) => (this.people = v)));
-    watched.push(watch<Assignment>(db.assignments.find({ selector: { clientId: me } }), (v) => (this.assignments = v)));
+    watched.push(watch(q.publishedSessionsOfClient(me), (v) => (this.sessions = v)));
+    watched.push(watch(q.logsOfClient(me), (v) => (this.logs = v)));
+    watched.push(watch(q.messagesOfClient(me), (v) => (this.messages = v)));
+    watched.push(watch(q.exercises(), (v) => (this.exercises = v)));
+    watched.push(watch(q.people(), (v) => (this.people = v)));
+    watched.push(watch(q.assignmentsOfClient(me), (v) => (this.assignments = v)));
     this.#stops.push(watchAll(watched, () => (this.ready = true)));
   }
 
@@ -67,35 +64,28 @@ export class ClientData {
     return this.logs.find((l) => l.id === sessionLogId(sessionId)) ?? null;
   }
 
-  #serial<T>(write: () => Promise<T>): Promise<T> {
-    const next = this.#queue.then(write, write);
-    this.#queue = next.catch(() => undefined);
-    return next;
-  }
-
+  // A log is read-modify-write of one document; the command runs those one at a time.
   saveEntry(session: TrainingSession, prescriptionId: string, entry: LogEntry): Promise<SessionLog> {
-    return this.#serial(async () => {
-      const current = await this.#device.get('logs', sessionLogId(session.id));
-      return this.#device.put('logs', withEntry(current, session, prescriptionId, entry, new Date().toISOString()));
-    });
+    return this.#device.commands.updateLog(sessionLogId(session.id), (current) => withEntry(current, session, prescriptionId, entry, new Date().toISOString()));
   }
 
   setCompleted(session: TrainingSession, completed: boolean): Promise<SessionLog> {
-    return this.#serial(async () => {
+    return this.#device.commands.updateLog(sessionLogId(session.id), (current) => {
       const now = new Date().toISOString();
-      const current = await this.#device.get('logs', sessionLogId(session.id));
-      return this.#device.put('logs', withCompletion(current, session, completed ? now : null, now));
+      return withCompletion(current, session, completed ? now : null, now);
     });
   }
 
   comment(session: TrainingSession, target: CommentTarget, body: string): Promise<Message> {
     const now = new Date().toISOString();
     const pair = { coachId: session.coachId, clientId: session.clientId };
-    return this.#device.put('messages', newComment(this.#device.newId(), { id: this.me, role: 'client' }, pair, target, body, now));
+    const { commands } = this.#device;
+    return commands.saveMessage(newComment(commands.newId(), { id: this.me, role: 'client' }, pair, target, body, now));
   }
 
   message(coachId: string, body: string): Promise<Message> {
     const now = new Date().toISOString();
-    return this.#device.put('messages', newMessage(this.#device.newId(), { id: this.me, role: 'client' }, { coachId, clientId: this.me }, body, now));
+    const { commands } = this.#device;
+    return commands.saveMessage(newMessage(commands.newId(), { id: this.me, role: 'client' }, { coachId, clientId: this.me }, body, now));
   }
 }

@@ -34,18 +34,18 @@ export class CoachData {
 
   constructor(device: Device, me: string, clientId?: string) {
     this.me = me;
-    this.writes = coachWrites(device, me, () => this.today);
-    const db = device.db;
+    this.writes = coachWrites(device.commands, me, () => this.today);
+    const q = device.queries;
     const watched: Watched[] = [];
     if (clientId) {
-      watched.push(watch<TrainingSession>(db.sessions.find({ selector: { clientId } }), (v) => (this.sessions = v)));
-      watched.push(watch<SessionLog>(db.logs.find({ selector: { clientId } }), (v) => (this.logs = v)));
+      watched.push(watch(q.sessionsOfClient(clientId), (v) => (this.sessions = v)));
+      watched.push(watch(q.logsOfClient(clientId), (v) => (this.logs = v)));
       // The builder shows every comment thread of its client.
-      watched.push(watch<Message>(db.messages.find({ selector: { clientId } }), (v) => (this.messages = v)));
+      watched.push(watch(q.messagesOfClient(clientId), (v) => (this.messages = v)));
     }
-    watched.push(watch<Person>(db.people.find(), (v) => (this.people = v)));
-    watched.push(watch<Assignment>(db.assignments.find({ selector: { coachId: me } }), (v) => (this.assignments = v)));
-    watched.push(watch<Exercise>(db.exercises.find({ sort: [{ name: 'asc' }] }), (v) => (this.exercises = v)));
+    watched.push(watch(q.people(), (v) => (this.people = v)));
+    watched.push(watch(q.assignmentsOfCoach(me), (v) => (this.assignments = v)));
+    watched.push(watch(q.exercises(), (v) => (this.exercises = v)));
     this.#stops.push(watchAll(watched, () => (this.ready = true)));
     const timer = setInterval(() => this.tick(), 60_000);
     this.#stops.push(() => clearInterval(timer));

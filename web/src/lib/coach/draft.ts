@@ -112,7 +112,8 @@ export function queueState(s: Pick<TrainingSession, 'status' | 'rejection'>): Qu
  * since the last sync), so it is assumed here.
  */
 export function localSubmitProblem(s: TrainingSession, today: string, exerciseExists: (id: string) => boolean): string | null {
-  return publishRefusal(s, { today, clientAssigned: true, exerciseExists });
+  // The sentence of the shared refusal: the same words the server would answer with.
+  return publishRefusal(s, { today, clientAssigned: true, exerciseExists })?.message ?? null;
 }
 
 /**

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { IDBFactory } from 'fake-indexeddb';
 import type { TrainingSession } from '@spotter/shared';
-import { createDevice, type Device } from '../data/device.ts';
-import { memorySessionStore } from '../data/session-store.ts';
+import type { Device } from '../data/device.ts';
+import { localDocs, offlineDevice } from '../data/test-device.ts';
 import { newPrescription, submitSession } from './draft.ts';
 import { coachWrites } from './queue.ts';
 
@@ -11,13 +10,7 @@ import { coachWrites } from './queue.ts';
 // offline from the start. One device open at a time (RxDB's per-realm collection limit).
 const factory = new IDBFactory();
 let device: Device | null = null;
-const open = async () =>
-  (device = await createDevice({
-    baseUrl: 'http://127.0.0.1:9', // nothing listens: any network use would fail the test
-    storage: getRxStorageDexie({ indexedDB: factory, IDBKeyRange }),
-    name: 'coach-queue',
-    sessions: memorySessionStore(),
-  }));
+const open = async () => (device = await offlineDevice('coach-queue', factory));
 
 afterEach(async () => {
   await device?.close();
@@ -25,19 +18,19 @@ afterEach(async () => {
 });
 
 const queue = async (d: Device): Promise<TrainingSession[]> =>
-  (await d.db.sessions.find({ sort: [{ createdAt: 'asc' }] }).exec()).map((doc) => doc.toMutableJSON() as TrainingSession);
+  (await localDocs(d, 'sessions')).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 
 describe('coach writes on a device with no connection', () => {
   it('adds, edits, discards and restores drafts, and they survive closing the database', async () => {
     const d = await open();
-    const w = coachWrites(d, 'coach-1', () => '2030-01-01');
+    const w = coachWrites(d.commands, 'coach-1', () => '2030-01-01');
     const a = await w.addDraft('client-1');
     const b = await w.addDraft('client-1');
     expect(a).toMatchObject({ status: 'draft', dueDate: '2030-01-01', coachId: 'coach-1', clientId: 'client-1' });
 
-    const rx = [newPrescription({ id: 'ex-1', type: 'strength' }, d.newId()), newPrescription({ id: 'ex-2', type: 'cardio' }, d.newId())];
+    const rx = [newPrescription({ id: 'ex-1', type: 'strength' }, d.commands.newId()), newPrescription({ id: 'ex-2', type: 'cardio' }, d.commands.newId())];
     await w.save({ ...a, title: 'Lower A', exercises: rx });
-    await w.save(submitSession({ ...b, title: 'Upper A', exercises: [rx[1]!, rx[0]!].map((p) => ({ ...p, id: d.newId() })) }, '2030-01-01T08:00:00.000Z'));
+    await w.save(submitSession({ ...b, title: 'Upper A', exercises: [rx[1]!, rx[0]!].map((p) => ({ ...p, id: d.commands.newId() })) }, '2030-01-01T08:00:00.000Z'));
     const copy = await w.duplicate({ ...a, title: 'Lower A', exercises: rx });
     expect(copy).toMatchObject({ title: 'Lower A', dueDate: '2030-01-02', status: 'draft' });
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstValueFrom } from 'rxjs';
 import { addDaysTo, todayLocal, type Exercise, type TrainingSession } from '@spotter/shared';
-import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
+import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
 import type { Device } from '../data/device.ts';
-import { syncedCoach, until } from '../data/test-device.ts';
+import { localDoc, localDocs, syncedCoach, until } from '../data/test-device.ts';
 import { newPrescription, submitSession } from './draft.ts';
 import { coachWrites } from './queue.ts';
 
@@ -31,25 +32,25 @@ describe('submitting drafts made offline', () => {
   it('publishes a valid draft and keeps a refused one as a draft with the reason, content intact', async () => {
     const me = device.syncState$.value.user!.id;
     await device.stopSync(); // offline from here
-    const w = coachWrites(device, me);
-    const rx = (ex: Exercise) => newPrescription(ex, device.newId());
+    const w = coachWrites(device.commands, me);
+    const rx = (ex: Exercise) => newPrescription(ex, device.commands.newId());
     const good = await w.addDraft(clientId);
     await w.save({ ...good, dueDate: addDaysTo(todayLocal(), 2), title: 'Node: good', exercises: [rx(library[0]!), rx(library[1]!)] });
     const bad = await w.addDraft(clientId);
     // A date the server will refuse (stands for "the day passed before the device synced").
     await w.save({ ...bad, dueDate: addDaysTo(todayLocal(), -1), title: 'Node: late', exercises: [rx(library[2]!)] });
 
-    for (const id of [good.id, bad.id]) await w.save(submitSession((await device.get('sessions', id))!, new Date().toISOString()));
+    for (const id of [good.id, bad.id]) await w.save(submitSession((await localDoc(device, 'sessions', id))!, new Date().toISOString()));
     device.startSync();
 
-    const published = await until(() => device.get('sessions', good.id), (s) => s?.status === 'published');
+    const published = await until(() => localDoc(device, 'sessions', good.id), (s) => s?.status === 'published');
     expect(published).toMatchObject({ title: 'Node: good', rejection: null });
-    const refused = await until(() => device.get('sessions', bad.id), (s) => s?.status === 'draft' && !!s.rejection);
+    const refused = await until(() => localDoc(device, 'sessions', bad.id), (s) => s?.status === 'draft' && !!s.rejection);
     expect(refused!.rejection).toMatch(/has passed/);
     expect(refused).toMatchObject({ title: 'Node: late', exercises: [{ exerciseId: library[2]!.id }] });
     // The server's answer settles both: nothing is left "waiting to upload", nothing set aside.
     await until(async () => device.syncState$.value.pending, (n) => n === 0);
-    expect(await device.db.refused.find().exec()).toHaveLength(0);
+    expect(await firstValueFrom(device.queries.refusedChanges())).toHaveLength(0);
 
     // The client sees the published one with its exercises in order, never the refused draft.
     const client = await server.login('client@demo.test');

@@ -1,21 +1,23 @@
 import { mergeDocuments } from '@spotter/shared';
 import type { RxConflictHandler } from 'rxdb';
+import type { Echoes } from './echoes.ts';
 import { jsonEqual } from './equal.ts';
 
 type Doc = Record<string, unknown>;
 
 /**
  * DESIGN.md sync rule 1: conflicts are between one user's own devices; merge field by field
- * against the assumed master state. `serverWins` holds the ids the server just refused
- * (`_refusal`): for those the server's state is the truth, and the user's version has already
- * been set aside in the refused-changes store.
+ * against the assumed master state. `serverWins` holds the server's answers that refused a
+ * write of this device (`_refusal`, recorded by the push handler, echoes.ts): when RxDB
+ * resolves that very answer, the server's state is the truth, and the user's version has
+ * already been set aside in the refused-changes store.
  */
-export function conflictHandler(serverWins: Set<string>): RxConflictHandler<any> {
+export function conflictHandler(serverWins: Echoes): RxConflictHandler<any> {
   return {
     isEqual: (a, b) => jsonEqual(a, b),
     resolve({ assumedMasterState, realMasterState, newDocumentState }) {
       const id = String((realMasterState as Doc).id);
-      if (serverWins.delete(id)) return realMasterState;
+      if (serverWins.take(id, realMasterState as Doc)) return realMasterState;
       if (realMasterState._deleted || newDocumentState._deleted) {
         // A delete against an edit: no field to merge; the later edit wins.
         const localLater = String((newDocumentState as Doc).updatedAt ?? '') > String((realMasterState as Doc).updatedAt ?? '');

@@ -1,9 +1,10 @@
-import { collectionNames, rxSchemaFor, type CollectionName, type DocOf } from '@spotter/shared';
+import { collectionNames, collections, rxSchemaFor, type CollectionName, type DocOf, type SessionUser } from '@spotter/shared';
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { conflictHandler } from './conflicts.ts';
+import type { Echoes } from './echoes.ts';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 addRxPlugin(RxDBLeaderElectionPlugin);
@@ -57,6 +58,13 @@ const refusedSchema = {
   indexes: ['at'],
 } as const;
 
+/**
+ * May this role write the collection (shared `collections[name].writers`)? No role (not signed
+ * in yet): every collection replicates both ways, as before roles existed.
+ */
+export const canWrite = (name: CollectionName, role: SessionUser['role'] | undefined): boolean =>
+  !role || (collections[name].writers as readonly string[]).includes(role);
+
 export type SyncedCollections = { [C in CollectionName]: RxCollection<DocOf<C>> };
 export type SpotterCollections = SyncedCollections & { refused: RxCollection<RefusedChange> };
 export type SpotterDatabase = RxDatabase<SpotterCollections>;
@@ -69,7 +77,7 @@ export async function openDatabase(opts: {
   name: string;
   storage: RxStorage<any, any>;
   multiInstance: boolean;
-  serverWins: Record<CollectionName, Set<string>>;
+  serverWins: Record<CollectionName, Echoes>;
 }): Promise<SpotterDatabase> {
   const db = await createRxDatabase<SpotterCollections>({
     name: opts.name,

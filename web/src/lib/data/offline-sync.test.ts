@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectionNames, type Message, type TrainingSession } from '@spotter/shared';
-import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
+import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
 import type { Device } from './device.ts';
+import { internals } from './internals.ts';
 import { localCounts, serverDocs, TestBrowser, until } from './test-device.ts';
 
 // The coach's device (real RxDB on fake-indexeddb) against the REAL sync server: edits made
@@ -34,7 +35,7 @@ const pushesOf = (id: string) => browser.requests.filter((r) => r.url.includes('
 
 function message(body: string): Message {
   const now = new Date().toISOString();
-  return { id: device.newId(), kind: 'message', authorId: coachId, authorRole: 'coach', coachId, clientId, targetType: null, targetId: null, targetEntryId: null, rating: null, body, createdAt: now, updatedAt: now };
+  return { id: device.commands.newId(), kind: 'message', authorId: coachId, authorRole: 'coach', coachId, clientId, targetType: null, targetId: null, targetEntryId: null, rating: null, body, createdAt: now, updatedAt: now };
 }
 
 describe('offline edits', () => {
@@ -42,16 +43,16 @@ describe('offline edits', () => {
     browser.setOnline(device, false);
     expect(device.syncState$.value.online).toBe(false);
 
-    const first = await device.put('messages', message('Offline hello 1'));
-    const second = await device.put('messages', message('Offline hello 2'));
+    const first = await internals(device).store.put('messages', message('Offline hello 1'));
+    const second = await internals(device).store.put('messages', message('Offline hello 2'));
     const now = new Date().toISOString();
     const draft: TrainingSession = {
-      id: device.newId(), coachId, clientId, dueDate: '2099-01-01', title: 'Offline draft', notes: '', exercises: [],
+      id: device.commands.newId(), coachId, clientId, dueDate: '2099-01-01', title: 'Offline draft', notes: '', exercises: [],
       status: 'draft', submittedAt: null, rejection: null, planId: null, createdAt: now, updatedAt: now,
     };
-    await device.put('sessions', draft);
-    await device.patch('sessions', draft.id, { notes: 'first thought' });
-    await device.patch('sessions', draft.id, { notes: 'second thought' });
+    await internals(device).store.put('sessions', draft);
+    await internals(device).store.patch('sessions', draft.id, { notes: 'first thought' });
+    await internals(device).store.patch('sessions', draft.id, { notes: 'second thought' });
     expect(device.syncState$.value.pending).toBe(3);
     // Nothing left the device: every request failed like a browser's fetch offline.
     expect(pushesOf(first.id)).toBe(0);
@@ -77,7 +78,7 @@ describe('offline edits', () => {
     const pulls = browser.requests.filter((r) => r.url.includes('/messages/pull')).length;
     const res = await server.api(client.accessToken, 'POST', '/api/sync/messages/push', [{ assumedMasterState: null, newDocumentState: { ...reply, _deleted: false } }]);
     expect(res.status).toBe(200);
-    await until(() => device.get('messages', reply.id), (m) => m?.body === 'Live reply');
+    await until(() => internals(device).store.get('messages', reply.id), (m) => m?.body === 'Live reply');
     // Delivered by the SSE stream itself.
     expect(browser.requests.filter((r) => r.url.includes('/messages/pull')).length).toBe(pulls);
   });
@@ -85,34 +86,34 @@ describe('offline edits', () => {
 
 describe('a write the server refuses', () => {
   it('is kept aside with its reason, the server’s version wins, and it can be restored', async () => {
-    const theirs = (await device.db.messages.findOne({ selector: { body: 'Live reply' } }).exec())!.toMutableJSON() as Message;
+    const theirs = (await internals(device).db().messages.findOne({ selector: { body: 'Live reply' } }).exec())!.toMutableJSON() as Message;
     // A coach may not rewrite the client's message (DESIGN.md: only its author writes it).
-    await device.patch('messages', theirs.id, { body: 'Edited by the coach' });
-    const refusals = await until(() => device.db.refused.find().exec(), (list) => list.length === 1);
+    await internals(device).store.patch('messages', theirs.id, { body: 'Edited by the coach' });
+    const refusals = await until(() => internals(device).db().refused.find().exec(), (list) => list.length === 1);
     const entry = refusals[0]!.toMutableJSON();
-    expect(entry).toMatchObject({ collectionName: 'messages', docId: theirs.id, reason: 'you can only write as yourself' });
+    expect(entry).toMatchObject({ collectionName: 'messages', docId: theirs.id, reason: 'You can only write as yourself.' });
     expect(entry.attempted).toMatchObject({ body: 'Edited by the coach' });
-    await until(() => device.get('messages', theirs.id), (m) => m?.body === 'Live reply');
+    await until(() => internals(device).store.get('messages', theirs.id), (m) => m?.body === 'Live reply');
     await until(() => device.syncState$.value.pending, (n) => n === 0);
     const listed = await new Promise<unknown[]>((resolve) => {
-      const sub = device.refused$.subscribe((list) => {
+      const sub = device.queries.refusedChanges().subscribe((list) => {
         resolve(list);
         queueMicrotask(() => sub.unsubscribe());
       });
     });
-    expect(listed).toEqual([expect.objectContaining({ id: entry.id, reason: 'you can only write as yourself' })]);
+    expect(listed).toEqual([expect.objectContaining({ id: entry.id, reason: 'You can only write as yourself.' })]);
     expect((await serverDocs<Message>(server.url, clientToken, 'messages')).find((m) => m.id === theirs.id)?.body).toBe('Live reply');
 
     // Restoring puts the user's version back as the document (offline here, so it stays).
     browser.setOnline(device, false);
-    await device.restoreRefused(entry.id);
-    expect((await device.get('messages', theirs.id))?.body).toBe('Edited by the coach');
-    expect(await device.db.refused.find().exec()).toHaveLength(0);
+    await device.commands.restoreRefused(entry.id);
+    expect((await internals(device).store.get('messages', theirs.id))?.body).toBe('Edited by the coach');
+    expect(await internals(device).db().refused.find().exec()).toHaveLength(0);
     expect(device.syncState$.value.pending).toBe(1);
     // Online again it syncs again; still refused, it is set aside once more, nothing lost.
     browser.setOnline(device, true);
-    await until(() => device.db.refused.find().exec(), (list) => list.length === 1);
-    await until(() => device.get('messages', theirs.id), (m) => m?.body === 'Live reply');
+    await until(() => internals(device).db().refused.find().exec(), (list) => list.length === 1);
+    await until(() => internals(device).store.get('messages', theirs.id), (m) => m?.body === 'Live reply');
   });
 });
 
@@ -130,7 +131,7 @@ describe('a wiped IndexedDB', () => {
     expect(device.resumeSession()?.id).toBe(coachId);
     await until(() => device.syncState$.value.initialSync, (v) => v === 1);
     expect(await localCounts(device, collectionNames)).toEqual(before);
-    expect((await device.get('messages', (await device.db.messages.findOne({ selector: { body: 'Offline hello 1' } }).exec())!.id))?.body).toBe('Offline hello 1');
+    expect((await internals(device).store.get('messages', (await internals(device).db().messages.findOne({ selector: { body: 'Offline hello 1' } }).exec())!.id))?.body).toBe('Offline hello 1');
     expect(device.syncState$.value.pending).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createRevision, now } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { collectionNames, type CollectionName, type TrainingSession } from '@spotter/shared';
+import { Echoes } from './echoes.ts';
 import { openDatabase, type SpotterDatabase } from './database.ts';
 import { PendingTracker } from './pending.ts';
 
@@ -14,7 +15,7 @@ let db: SpotterDatabase;
 let pending: PendingTracker;
 
 beforeAll(async () => {
-  const serverWins = Object.fromEntries(collectionNames.map((n) => [n, new Set<string>()])) as Record<CollectionName, Set<string>>;
+  const serverWins = Object.fromEntries(collectionNames.map((n) => [n, new Echoes()])) as Record<CollectionName, Echoes>;
   db = await openDatabase({ name: 'pending-test', storage: getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange }), multiInstance: false, serverWins });
   pending = new PendingTracker(db);
   await pending.start(collectionNames);

@@ -1,6 +1,7 @@
 import type { CollectionName } from '@spotter/shared';
 import { BehaviorSubject, type Subscription } from 'rxjs';
 import type { SpotterDatabase } from './database.ts';
+import { Echoes } from './echoes.ts';
 import { jsonEqual, withoutMeta } from './equal.ts';
 
 type Row = { newDocumentState: Record<string, any> };
@@ -27,8 +28,8 @@ type Row = { newDocumentState: Record<string, any> };
 export class PendingTracker {
   readonly count$ = new BehaviorSubject(0);
   private readonly ids = new Set<string>();
-  /** The server's state from a conflict answer, until RxDB writes its resolution. */
-  private readonly answers = new Map<string, Record<string, any>>();
+  /** The server's state from a conflict answer, until it is seen in place (echoes.ts). */
+  private readonly answers = new Echoes();
   private readonly subs: Subscription[] = [];
   private saving: Promise<unknown> = Promise.resolve();
   private readonly db: SpotterDatabase;
@@ -83,10 +84,10 @@ export class PendingTracker {
     let cleared = false;
     for (const event of events) {
       const key = `${name}:${event.documentId}`;
-      const answer = this.answers.get(key);
-      if (!answer) continue;
-      this.answers.delete(key);
-      if (jsonEqual(withoutMeta(event.documentData), answer)) cleared = this.ids.delete(key) || cleared;
+      if (!this.answers.waiting(key)) continue;
+      const own = this.answers.take(key, event.documentData);
+      this.answers.drop(key); // RxDB's resolution settles it either way
+      if (own) cleared = this.ids.delete(key) || cleared;
     }
     if (cleared) this.changed();
   }
@@ -96,10 +97,7 @@ export class PendingTracker {
     let cleared = false;
     for (const event of events) {
       const key = `${name}:${event.documentId}`;
-      const answer = this.answers.get(key);
-      if (!answer || !jsonEqual(withoutMeta(event.documentData), answer)) continue;
-      this.answers.delete(key);
-      cleared = this.ids.delete(key) || cleared;
+      if (this.answers.take(key, event.documentData)) cleared = this.ids.delete(key) || cleared;
     }
     if (cleared) this.changed();
   }
@@ -112,7 +110,7 @@ export class PendingTracker {
       // The server already holds exactly what we pushed: as good as acknowledged.
       if (row && jsonEqual(row.newDocumentState, server)) continue;
       conflictIds.add(String(server.id));
-      this.answers.set(`${name}:${server.id}`, server);
+      this.answers.expect(`${name}:${server.id}`, server, { latest: true });
     }
     const acked = rows.filter((r) => !conflictIds.has(String(r.newDocumentState.id)) && this.ids.has(`${name}:${r.newDocumentState.id}`));
     if (acked.length === 0 && conflictIds.size === 0) return;
@@ -125,12 +123,8 @@ export class PendingTracker {
     // The answer was already pulled through the stream (see the class comment).
     for (const id of conflictIds) {
       const key = `${name}:${id}`;
-      const answer = this.answers.get(key);
       const local = byId.get(id);
-      if (answer && local && jsonEqual(withoutMeta(local), answer)) {
-        this.answers.delete(key);
-        cleared = this.ids.delete(key) || cleared;
-      }
+      if (local && this.answers.take(key, local)) cleared = this.ids.delete(key) || cleared;
     }
     for (const row of acked) {
       const local = byId.get(String(row.newDocumentState.id));

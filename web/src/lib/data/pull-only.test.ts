@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionLog } from '@spotter/shared';
-import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
+import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
+import { internals } from './internals.ts';
 import { serverDocs, TestBrowser, until } from './test-device.ts';
 
 // A collection the user's role never writes (a coach and logs: DESIGN.md rule 1) replicates
@@ -25,17 +26,17 @@ describe("a collection the user's role does not write", () => {
     await until(() => device.syncState$.value.initialSync, (n) => n === 1);
     const expected = (await serverDocs<SessionLog>(server.url, token, 'logs')).filter((l) => !l._deleted);
     expect(expected.length).toBeGreaterThan(0);
-    await until(async () => (await device.db.logs.find().exec()).length, (n) => n === expected.length);
+    await until(async () => (await internals(device).db().logs.find().exec()).length, (n) => n === expected.length);
 
     const log = expected[0]!;
-    await expect(device.put('logs', { ...log, completedAt: null, entries: {} } as SessionLog)).rejects.toThrow('A coach cannot change logs.');
-    expect((await device.get('logs', log.id))?.completedAt).toBe(log.completedAt);
+    await expect(internals(device).store.put('logs', { ...log, completedAt: null, entries: {} } as SessionLog)).rejects.toThrow('A coach cannot change logs.');
+    expect((await internals(device).store.get('logs', log.id))?.completedAt).toBe(log.completedAt);
     expect(device.syncState$.value.pending).toBe(0);
     // Its own collections still push.
     const before = browser.requests.filter((r) => r.url.includes('/sessions/push')).length;
     const now = new Date().toISOString();
-    await device.put('sessions', {
-      id: device.newId(), coachId: log.coachId, clientId: log.clientId, dueDate: '2099-02-01', title: 'Pushed', notes: '', exercises: [],
+    await internals(device).store.put('sessions', {
+      id: device.commands.newId(), coachId: log.coachId, clientId: log.clientId, dueDate: '2099-02-01', title: 'Pushed', notes: '', exercises: [],
       status: 'draft', submittedAt: null, rejection: null, planId: null, createdAt: now, updatedAt: now,
     });
     await until(() => device.syncState$.value.pending, (n) => n === 0);

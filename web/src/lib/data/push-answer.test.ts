@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysTo, todayLocal, type Exercise, type TrainingSession } from '@spotter/shared';
-import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
+import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
 import type { Fetch } from './api.ts';
 import type { Device } from './device.ts';
+import { internals } from './internals.ts';
 import { syncedCoach, TestBrowser, until } from './test-device.ts';
 
 // The device asks for the compact push answer (shared sync.ts PushPatch): an accepted submit
@@ -43,13 +44,13 @@ describe('the compact push answer', () => {
     const coachId = device.syncState$.value.user!.id;
     const at = new Date().toISOString();
     const submitted: TrainingSession = {
-      id: device.newId(), coachId, clientId, dueDate: addDaysTo(todayLocal(), 3), title: 'Compact answer', notes: '',
-      exercises: [{ id: device.newId(), exerciseId: library[0]!.id, sets: 3, reps: '8-12', weight: '60 kg', restSeconds: 90, notes: '' }],
+      id: device.commands.newId(), coachId, clientId, dueDate: addDaysTo(todayLocal(), 3), title: 'Compact answer', notes: '',
+      exercises: [{ id: device.commands.newId(), exerciseId: library[0]!.id, sets: 3, reps: '8-12', weight: '60 kg', restSeconds: 90, notes: '' }],
       status: 'submitted', submittedAt: at, rejection: 'An old reason the device kept.', planId: null, createdAt: at, updatedAt: at,
     };
-    await device.put('sessions', submitted);
+    await internals(device).store.put('sessions', submitted);
 
-    const local = await until(() => device.get('sessions', submitted.id), (s) => s?.status === 'published');
+    const local = await until(() => internals(device).store.get('sessions', submitted.id), (s) => s?.status === 'published');
     await until(() => device.syncState$.value.pending, (n) => n === 0);
     const stored = server.app.repo.get('sessions', submitted.id)!;
     expect(local).toEqual(stored.doc);

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysTo, collectionNames, RECENT_FIRST_DAYS, recentFirstCollections, todayLocal, type CollectionName } from '@spotter/shared';
 import { message } from '@spotter/shared/fixtures.ts';
-import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
-import { seedYear } from '../../../../sync-server/test/history.ts';
+import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
+import { seedYear } from '@spotter/sync-server/testing/history.ts';
 import type { Device, SyncState } from './device.ts';
+import { internals } from './internals.ts';
 import { serverDocs, TestBrowser, until } from './test-device.ts';
 
 // A coach's fresh device (real RxDB on fake-indexeddb) against the real server holding a year of
@@ -27,7 +28,7 @@ afterAll(() => server?.close());
 type Doc = Record<string, unknown> & { id: string };
 /** Every live document of the device, by collection: id → document as JSON. */
 async function deviceDocs(device: Device, name: CollectionName): Promise<Map<string, Doc>> {
-  const docs = (await (device.db[name] as any).find().exec()) as { toMutableJSON(): Doc }[];
+  const docs = (await (internals(device).db()[name] as any).find().exec()) as { toMutableJSON(): Doc }[];
   return new Map(docs.map((d) => {
     const { _deleted, _meta, _rev, _attachments, ...doc } = d.toMutableJSON() as Doc;
     return [doc.id, doc];
@@ -53,7 +54,7 @@ describe('a first sync', () => {
     const device = await browser.open({ pullBatchSize: PAGE });
     // The order in which documents are written on the device, per collection.
     const arrivals = new Map(recentFirstCollections.map((n) => [n, [] as string[]]));
-    const subs = recentFirstCollections.map((n) => (device.db[n] as any).insert$.subscribe((e: { documentId: string }) => arrivals.get(n)!.push(e.documentId)));
+    const subs = recentFirstCollections.map((n) => (internals(device).db()[n] as any).insert$.subscribe((e: { documentId: string }) => arrivals.get(n)!.push(e.documentId)));
     const states: SyncState[] = [];
     let atRecent: Promise<Map<CollectionName, Map<string, Doc>>> | null = null;
     const sub = device.syncState$.subscribe((s) => {

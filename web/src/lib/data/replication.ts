@@ -1,13 +1,17 @@
 import { expandPushAnswer, type Checkpoint, type CollectionName, type PullResponse, type PushAnswer } from '@spotter/shared';
+import { pullAnswerSchema, pushAnswerSchema } from '@spotter/shared/answers.ts';
 import type { RxReplicationPullStreamItem } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import { Subject } from 'rxjs';
+import { Subject, tap } from 'rxjs';
 import type { Api } from './api.ts';
 import type { SpotterDatabase } from './database.ts';
+import type { Echoes } from './echoes.ts';
 import { jsonEqual } from './equal.ts';
+import { HeldBack } from './held-back.ts';
 import type { PendingTracker } from './pending.ts';
 import type { RecentFirst } from './recent-first.ts';
 import { keepRefused } from './refused.ts';
+import { post } from './rest.ts';
 
 type Doc = Record<string, any>;
 
@@ -15,7 +19,8 @@ export interface ReplicationDeps {
   db: SpotterDatabase;
   api: Api;
   pending: PendingTracker;
-  serverWins: Record<CollectionName, Set<string>>;
+  /** The server's refusing answers per collection, until the conflict handler adopts them (conflicts.ts). */
+  serverWins: Record<CollectionName, Echoes>;
   retryTime: number;
   waitForLeadership: boolean;
   onSynced(): void;
@@ -47,6 +52,10 @@ export function replicateCollection(
   opts: ReplicationOptions = { push: true },
 ): RxReplicationState<Doc, Checkpoint> {
   const { db, api, pending, serverWins, recent } = deps;
+  // Pulled states RxDB may drop over an unanswered local change: handed back after a push (held-back.ts).
+  const heldBack = new HeldBack();
+  const handedBack = new WeakSet<object>();
+  const streamed$ = stream$.asObservable().pipe(tap((item) => item !== 'RESYNC' && !handedBack.has(item) && heldBack.streamed(item.documents, item.checkpoint)));
   return replicateRxCollection<Doc, Checkpoint>({
     replicationIdentifier: `spotter-${name}`,
     collection: db[name] as any,
@@ -59,13 +68,16 @@ export function replicateCollection(
       // documents, and every page is a round trip plus a re-run of every open live query
       // (bench/README.md: 200 → 1000 took a first sync from 95 s to 41 s on a loaded machine).
       batchSize: deps.pullBatchSize,
-      stream$: stream$.asObservable(),
+      stream$: streamed$,
       async handler(checkpoint, batchSize) {
         if (opts.recentFirst) await recent.beforePage(db[name] as any, name, checkpoint);
-        const res = await api.authed<PullResponse<Doc>>(`/api/sync/${name}/pull`, { checkpoint: checkpoint ?? null, batchSize });
+        // Parsed (rest.ts): a malformed page is a failed pull, retried, and never written.
+        const res = (await post(api, `/api/sync/${name}/pull`, { checkpoint: checkpoint ?? null, batchSize }, pullAnswerSchema)) as PullResponse<Doc>;
         if (opts.recentFirst) recent.afterPage(name, checkpoint, res);
+        const documents = (opts.push ? heldBack.withReady(res.documents) : res.documents) as typeof res.documents;
+        if (opts.push) await heldBack.pulled(db[name] as any, documents, res.checkpoint ?? checkpoint ?? null);
         deps.onSynced();
-        return { documents: res.documents, checkpoint: res.checkpoint ?? checkpoint };
+        return { documents, checkpoint: res.checkpoint ?? checkpoint };
       },
     },
     push: !opts.push ? undefined : {
@@ -77,19 +89,25 @@ export function replicateCollection(
         const send = rows.filter((r) => !(r.assumedMasterState && jsonEqual(r.assumedMasterState, r.newDocumentState)));
         // The compact answer: an accepted submit comes back as the fields the server set, applied
         // here to what was sent; RxDB and the pending tracker see the server's full state.
-        const answer = send.length ? expandPushAnswer<Doc>(send, await api.authed<PushAnswer<Doc>>(`/api/sync/${name}/push?answer=patch`, send)) : [];
+        const pushed = send.length ? ((await post(api, `/api/sync/${name}/push?answer=patch`, send, pushAnswerSchema)) as PushAnswer<Doc>) : [];
+        const answer = send.length ? expandPushAnswer<Doc>(send, pushed) : [];
         const conflicts: Doc[] = [];
         for (const doc of answer) {
-          const { _refusal, ...server } = doc;
+          const { _refusal, _refusalCode, ...server } = doc; // the sentence (shared refusals.ts) is what the person is shown
           if (typeof _refusal === 'string') {
             const attempted = rows.find((r) => r.newDocumentState.id === server.id)?.newDocumentState;
-            serverWins[name].add(String(server.id));
+            serverWins[name].expect(String(server.id), server);
             if (attempted) await keepRefused(db, name, attempted, server, _refusal);
           }
           conflicts.push(server);
         }
         await pending.acknowledge(name, rows, conflicts);
         deps.onSynced();
+        const again = heldBack.answered();
+        if (again) {
+          handedBack.add(again);
+          stream$.next(again as any);
+        }
         return conflicts as any;
       },
     },

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { collectionNames, SCHEMA_VERSION, type CollectionName, type Message } from '@spotter/shared';
-import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
+import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
 import type { Device } from './device.ts';
 import { memorySessionStore } from './session-store.ts';
+import { internals } from './internals.ts';
 import { localCounts, serverDocs, until } from './test-device.ts';
 
 // A device that synced (and wrote offline) under an old local schema (version 0: before
@@ -58,29 +59,29 @@ describe('a device updated to a newer local schema', () => {
     };
 
     const before = await open(true);
-    expect(before.db.messages.schema.version).toBe(0);
-    expect(JSON.stringify(before.db.messages.schema.jsonSchema)).not.toContain('"view"');
+    expect(internals(before).db().messages.schema.version).toBe(0);
+    expect(JSON.stringify(internals(before).db().messages.schema.jsonSchema)).not.toContain('"view"');
     const user = await before.signIn('client@demo.test', 'spotter-demo');
     await until(() => before.syncState$.value.initialSync, (n) => n === 1);
     const counts = await localCounts(before, collectionNames);
     expect(counts.sessions).toBeGreaterThan(0);
     online = false;
     before.networkChanged(false);
-    const coachId = (await before.db.assignments.find().exec())[0]!.coachId;
+    const coachId = (await internals(before).db().assignments.find().exec())[0]!.coachId;
     const at = new Date().toISOString();
     const typed: Message = {
-      id: before.newId(), kind: 'message', authorId: user.id, authorRole: 'client', coachId, clientId: user.id,
+      id: before.commands.newId(), kind: 'message', authorId: user.id, authorRole: 'client', coachId, clientId: user.id,
       targetType: null, targetId: null, targetEntryId: null, rating: null, body: 'Written before the update', createdAt: at, updatedAt: at,
     };
-    await before.put('messages', typed);
+    await internals(before).store.put('messages', typed);
     expect(before.syncState$.value.pending).toBe(1);
     await before.close();
 
     const after = await open(false);
-    expect(after.db.messages.schema.version).toBe(SCHEMA_VERSION);
+    expect(internals(after).db().messages.schema.version).toBe(SCHEMA_VERSION);
     expect(after.resumeSession()?.id).toBe(user.id);
     expect(await localCounts(after, collectionNames)).toEqual({ ...counts, messages: counts.messages! + 1 });
-    expect((await after.get('messages', typed.id))?.body).toBe('Written before the update');
+    expect((await internals(after).store.get('messages', typed.id))?.body).toBe('Written before the update');
     await until(() => after.syncState$.value.pending, (n) => n === 1);
 
     online = true;
@@ -90,12 +91,12 @@ describe('a device updated to a newer local schema', () => {
     const onServer = (await serverDocs<Message>(server.url, token, 'messages')).filter((m) => m.body === 'Written before the update');
     expect(onServer.map((m) => m.id)).toEqual([typed.id]);
     // The new kind is usable at once: a view is stored locally under the new schema.
-    const view: Message = { ...typed, id: after.newId(), kind: 'view', targetType: 'resource', targetId: 'res-x', body: '' };
-    await after.put('messages', view);
-    expect((await after.get('messages', view.id))?.kind).toBe('view');
+    const view: Message = { ...typed, id: after.commands.newId(), kind: 'view', targetType: 'resource', targetId: 'res-x', body: '' };
+    await internals(after).store.put('messages', view);
+    expect((await internals(after).store.get('messages', view.id))?.kind).toBe('view');
     // And edits are stamped per field under the new schema (the old message has no clocks).
-    expect((await after.get('messages', typed.id))?.fieldClocks).toBeUndefined();
-    expect(Object.keys((await after.get('messages', view.id))?.fieldClocks ?? {})).toContain('kind');
+    expect((await internals(after).store.get('messages', typed.id))?.fieldClocks).toBeUndefined();
+    expect(Object.keys((await internals(after).store.get('messages', view.id))?.fieldClocks ?? {})).toContain('kind');
     await after.close();
   });
 });

@@ -1,5 +1,7 @@
 import type { StreamEvent } from '@spotter/shared';
+import { streamEventSchema } from '@spotter/shared/answers.ts';
 import { AuthError, type Api } from './api.ts';
+import { parseAnswer } from './rest.ts';
 
 /**
  * The one live stream for all collections (GET /api/sync/stream, STACK.md: one EventSource
@@ -72,7 +74,8 @@ export function openLiveStream(api: Api, handlers: StreamHandlers): LiveStream {
           .filter((line) => line.startsWith('data:'))
           .map((line) => line.slice(5).trimStart())
           .join('\n');
-        if (data) handlers.onEvent(JSON.parse(data) as StreamEvent);
+        // A malformed event ends this connection (the catch below): the next one starts with a RESYNC.
+        if (data) handlers.onEvent(parseAnswer(streamEventSchema, '/api/sync/stream', JSON.parse(data)) as StreamEvent);
       }
     }
   }

@@ -2,8 +2,11 @@
 // A device is the REAL data layer: RxDB on Dexie over fake-indexeddb, against the REAL server.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import type { CollectionName, Exercise } from '@spotter/shared';
+import type { CollectionName, DocOf, Exercise } from '@spotter/shared';
 import { createDevice, type Device } from './device.ts';
+import { internals } from './internals.ts';
+import { LocalDatabase } from './local.ts';
+import { SyncStateStore } from './sync-state.ts';
 import type { Fetch } from './api.ts';
 import { memorySessionStore, type SessionStore } from './session-store.ts';
 
@@ -53,6 +56,36 @@ export class TestBrowser {
   }
 }
 
+/**
+ * A device that is never signed in and has no server (nothing listens on its base URL, so any
+ * network use would fail the test): exactly a user offline from the start. RxDB allows one
+ * open device per JS realm, so close it after each test.
+ */
+export function offlineDevice(name: string, indexedDB = new IDBFactory()): Promise<Device> {
+  return createDevice({
+    baseUrl: 'http://127.0.0.1:9',
+    storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
+    name,
+    sessions: memorySessionStore(),
+  });
+}
+
+/** One document as the device holds it (a plain copy), or null: what a test asserts on. */
+export const localDoc = <C extends CollectionName>(device: Device, collection: C, id: string) => internals(device).store.get(collection, id);
+
+/** Every live document of a collection on the device (plain copies). */
+export const localDocs = <C extends CollectionName>(device: Device, collection: C) => internals(device).store.all(collection);
+
+/** Writes a document as it is, without a named command: for tests that set up arbitrary states. */
+export const putDoc = <C extends CollectionName>(device: Device, collection: C, doc: DocOf<C>) => internals(device).store.put(collection, doc);
+
+/** A device's local database on its own (no server, no session): the offline modules' tests. */
+export async function openLocal(indexedDB = new IDBFactory(), state = new SyncStateStore(null)): Promise<LocalDatabase> {
+  const local = new LocalDatabase({ name: 'local', storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), multiInstance: false }, state);
+  await local.open();
+  return local;
+}
+
 /** Polls `read` until `ok` holds (sync is asynchronous by design); the test timeout bounds it. */
 export async function until<T>(read: () => Promise<T> | T, ok: (v: T) => boolean): Promise<T> {
   for (;;) {
@@ -87,7 +120,7 @@ export async function serverDocs<T = any>(url: string, token: string, collection
  */
 export async function localCounts(device: Device, names: readonly CollectionName[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const name of names) out[name] = (await (device.db[name] as any).find().exec()).length;
+  for (const name of names) out[name] = (await internals(device).store.all(name)).length;
   return out;
 }
 
@@ -100,6 +133,6 @@ export async function syncedCoach(server: { url: string; login(email: string): P
   const device = await browser.open();
   await device.signIn('coach@demo.test', 'spotter-demo');
   await device.awaitInSync();
-  const library = (await device.db.exercises.find().exec()).map((d) => d.toMutableJSON() as Exercise);
+  const library: Exercise[] = await internals(device).store.all('exercises');
   return { device, clientId, library };
 }

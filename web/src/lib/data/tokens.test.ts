@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '@spotter/shared';
-import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
+import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
 import type { Device } from './device.ts';
+import { internals } from './internals.ts';
 import { serverDocs, TestBrowser, until } from './test-device.ts';
 
 // Access tokens that live one second (the real server's ACCESS_TOKEN_TTL): the device refreshes
@@ -29,7 +30,7 @@ afterAll(async () => {
 
 function message(body: string): Message {
   const now = new Date().toISOString();
-  return { id: device.newId(), kind: 'message', authorId: coachId, authorRole: 'coach', coachId, clientId, targetType: null, targetId: null, targetEntryId: null, rating: null, body, createdAt: now, updatedAt: now };
+  return { id: device.commands.newId(), kind: 'message', authorId: coachId, authorRole: 'coach', coachId, clientId, targetType: null, targetId: null, targetEntryId: null, rating: null, body, createdAt: now, updatedAt: now };
 }
 
 /** Waits until the server no longer accepts this access token. */
@@ -43,7 +44,7 @@ describe('tokens', () => {
   it('refreshes an expired access token and uploads the change', async () => {
     const before = browser.sessions.load()!;
     await expired(before.accessToken);
-    await device.put('messages', message('After expiry'));
+    await internals(device).store.put('messages', message('After expiry'));
     await until(() => device.syncState$.value.pending, (n) => n === 0);
     expect(await onServer('After expiry')).toHaveLength(1);
     const after = browser.sessions.load()!;
@@ -58,13 +59,13 @@ describe('tokens', () => {
     expect((await server.api(null, 'POST', '/api/auth/logout', { refreshToken: session.refreshToken })).status).toBeLessThan(300);
     await expired(browser.sessions.load()!.accessToken);
 
-    const kept = await device.put('messages', message('Kept through sign-in'));
+    const kept = await internals(device).store.put('messages', message('Kept through sign-in'));
     await until(() => device.syncState$.value, (s) => s.needsSignIn);
     expect(device.syncState$.value).toMatchObject({ needsSignIn: true, online: false, pending: 1 });
-    expect((await device.get('messages', kept.id))?.body).toBe('Kept through sign-in');
+    expect((await internals(device).store.get('messages', kept.id))?.body).toBe('Kept through sign-in');
     expect(await onServer('Kept through sign-in')).toHaveLength(0);
     // More work while paused stays on the device too.
-    await device.patch('messages', kept.id, { body: 'Kept through sign-in, edited' });
+    await internals(device).store.patch('messages', kept.id, { body: 'Kept through sign-in, edited' });
     expect(device.syncState$.value.pending).toBe(1);
 
     await device.signIn('coach@demo.test', 'spotter-demo');
@@ -73,6 +74,6 @@ describe('tokens', () => {
     expect(await onServer('Kept through sign-in, edited')).toHaveLength(1);
     expect(await onServer('Kept through sign-in')).toHaveLength(0);
     // Same user: the device kept its data (nothing was wiped by signing in again).
-    expect((await device.db.sessions.find().exec()).length).toBeGreaterThan(0);
+    expect((await internals(device).db().sessions.find().exec()).length).toBeGreaterThan(0);
   });
 });

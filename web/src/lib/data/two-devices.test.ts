@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrainingSession } from '@spotter/shared';
-import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
+import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
+import { internals } from './internals.ts';
 import { serverDocs, TestBrowser, until } from './test-device.ts';
 
 // Two devices of one coach edit different fields of one draft; both edits are kept (DESIGN.md
@@ -25,15 +26,15 @@ describe('two devices of one user', () => {
     const coach = await deviceA.signIn('coach@demo.test', 'spotter-demo');
     const now = new Date().toISOString();
     const draft: TrainingSession = {
-      id: deviceA.newId(), coachId: coach.id, clientId, dueDate: '2099-02-01', title: 'Shared draft', notes: '', exercises: [],
+      id: deviceA.commands.newId(), coachId: coach.id, clientId, dueDate: '2099-02-01', title: 'Shared draft', notes: '', exercises: [],
       status: 'draft', submittedAt: null, rejection: null, planId: null, createdAt: now, updatedAt: now,
     };
-    await deviceA.put('sessions', draft);
+    await internals(deviceA).store.put('sessions', draft);
     await until(() => deviceA.syncState$.value.pending, (n) => n === 0);
 
     // A, offline, renames the draft; then the app is closed with the change unsent.
     a.setOnline(deviceA, false);
-    await deviceA.patch('sessions', draft.id, { title: 'Renamed on A' });
+    await internals(deviceA).store.patch('sessions', draft.id, { title: 'Renamed on A' });
     expect(deviceA.syncState$.value.pending).toBe(1);
     await deviceA.close();
 
@@ -41,8 +42,8 @@ describe('two devices of one user', () => {
     const b = new TestBrowser(server.url);
     const deviceB = await b.open();
     await deviceB.signIn('coach@demo.test', 'spotter-demo');
-    await until(() => deviceB.get('sessions', draft.id), (d) => d !== null);
-    await deviceB.patch('sessions', draft.id, { notes: 'Written on B' });
+    await until(() => internals(deviceB).store.get('sessions', draft.id), (d) => d !== null);
+    await internals(deviceB).store.patch('sessions', draft.id, { notes: 'Written on B' });
     await until(() => deviceB.syncState$.value.pending, (n) => n === 0);
     await deviceB.close();
 
@@ -51,7 +52,7 @@ describe('two devices of one user', () => {
     deviceA = await a.open();
     expect(deviceA.syncState$.value.pending).toBe(1);
     deviceA.resumeSession();
-    const merged = await until(() => deviceA.get('sessions', draft.id), (d) => d?.title === 'Renamed on A' && d.notes === 'Written on B');
+    const merged = await until(() => internals(deviceA).store.get('sessions', draft.id), (d) => d?.title === 'Renamed on A' && d.notes === 'Written on B');
     expect(merged).toMatchObject({ status: 'draft', dueDate: '2099-02-01' });
     await until(() => deviceA.syncState$.value.pending, (n) => n === 0);
     const onServer = (await serverDocs<TrainingSession>(server.url, a.sessions.load()!.accessToken, 'sessions')).filter((s) => s.id === draft.id);
@@ -69,32 +70,32 @@ describe('two devices of one user', () => {
     const coach = await deviceA.signIn('coach@demo.test', 'spotter-demo');
     const now = new Date().toISOString();
     const draft: TrainingSession = {
-      id: deviceA.newId(), coachId: coach.id, clientId, dueDate: '2099-02-02', title: 'Per-field draft', notes: 'first notes', exercises: [],
+      id: deviceA.commands.newId(), coachId: coach.id, clientId, dueDate: '2099-02-02', title: 'Per-field draft', notes: 'first notes', exercises: [],
       status: 'draft', submittedAt: null, rejection: null, planId: null, createdAt: now, updatedAt: now,
     };
-    await deviceA.put('sessions', draft);
+    await internals(deviceA).store.put('sessions', draft);
     await until(() => deviceA.syncState$.value.pending, (n) => n === 0);
     a.setOnline(deviceA, false);
-    await deviceA.patch('sessions', draft.id, { notes: 'older notes from A' });
+    await internals(deviceA).store.patch('sessions', draft.id, { notes: 'older notes from A' });
     await deviceA.close();
 
     const b = new TestBrowser(server.url);
     const deviceB = await b.open();
     await deviceB.signIn('coach@demo.test', 'spotter-demo');
-    await until(() => deviceB.get('sessions', draft.id), (d) => d !== null);
-    await deviceB.patch('sessions', draft.id, { notes: 'newer notes from B' });
+    await until(() => internals(deviceB).store.get('sessions', draft.id), (d) => d !== null);
+    await internals(deviceB).store.patch('sessions', draft.id, { notes: 'newer notes from B' });
     await until(() => deviceB.syncState$.value.pending, (n) => n === 0);
     await deviceB.close();
 
     deviceA = await a.open();
-    await deviceA.patch('sessions', draft.id, { title: 'Renamed on A, later' });
+    await internals(deviceA).store.patch('sessions', draft.id, { title: 'Renamed on A, later' });
     a.online = true;
     deviceA.resumeSession();
     await until(() => deviceA.syncState$.value.pending, (n) => n === 0);
     await deviceA.awaitInSync();
     const onServer = (await serverDocs<TrainingSession>(server.url, a.sessions.load()!.accessToken, 'sessions')).filter((s) => s.id === draft.id);
     expect(onServer).toEqual([expect.objectContaining({ title: 'Renamed on A, later', notes: 'newer notes from B', _deleted: false })]);
-    expect(await deviceA.get('sessions', draft.id)).toMatchObject({ title: 'Renamed on A, later', notes: 'newer notes from B' });
+    expect(await internals(deviceA).store.get('sessions', draft.id)).toMatchObject({ title: 'Renamed on A, later', notes: 'newer notes from B' });
     await deviceA.close();
   });
 });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planCompletionStats, todayLocal, type Exercise, type Plan, type TrainingSession, type Weekday } from '@spotter/shared';
-import { startTestServer, type TestServer } from '../../../../sync-server/test/helper.ts';
+import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
 import { newPrescription } from '../coach/draft.ts';
 import type { Device } from '../data/device.ts';
-import { syncedCoach, until } from '../data/test-device.ts';
+import { localDoc, localDocs, syncedCoach, until } from '../data/test-device.ts';
 import { activate, activationRefusal, newPlan, setDayExercises, toggleDay, WEEKDAYS } from './plan-edit.ts';
 
 // A coach's device (real RxDB on fake-indexeddb) against the REAL sync server: a plan built
@@ -31,22 +31,22 @@ describe('a plan built offline', () => {
     const today = todayLocal();
     // Today's weekday is a training day, so this week has a session whatever day the test runs.
     const todayName = WEEKDAYS[(new Date(`${today}T12:00:00`).getDay() + 6) % 7] as Weekday;
-    let plan: Plan = newPlan(me, clientId, null, { id: device.newId, now: new Date().toISOString() });
+    let plan: Plan = newPlan(me, clientId, null, { id: device.commands.newId, now: new Date().toISOString() });
     plan = { ...plan, title: '4-Week Strength', goals: 'Build overall strength', days: toggleDay(plan, todayName) };
-    plan = { ...plan, days: setDayExercises(plan, todayName, [newPrescription(library[0]!, device.newId()), newPrescription(library[1]!, device.newId())]) };
+    plan = { ...plan, days: setDayExercises(plan, todayName, [newPrescription(library[0]!, device.commands.newId()), newPrescription(library[1]!, device.commands.newId())]) };
     expect(activationRefusal(plan)).toBeNull();
-    await device.put('plans', plan);
-    await device.put('plans', activate(plan, today, new Date().toISOString()));
+    await device.commands.savePlan(plan);
+    await device.commands.savePlan(activate(plan, today, new Date().toISOString()));
 
     device.startSync();
     const stored = await until(
-      async () => (await device.db.plans.findOne(plan.id).exec())?.toMutableJSON() as Plan | undefined,
+      async () => (await localDoc(device, 'plans', plan.id)) ?? undefined,
       (p) => !!p?.assignmentId,
     );
     expect(stored).toMatchObject({ status: 'active', startDate: today, title: '4-Week Strength' });
 
     const sessions = await until(
-      async () => (await device.db.sessions.find({ selector: { planId: plan.id } }).exec()).map((d) => d.toMutableJSON() as TrainingSession),
+      async () => (await localDocs(device, 'sessions')).filter((s) => s.planId === plan.id),
       (s) => s.length === 4,
     );
     expect(sessions.map((s) => s.status)).toEqual(['published', 'published', 'published', 'published']);

@@ -17,23 +17,20 @@ export class PlansData {
   readonly me: string;
   #device: Device;
   #stops: (() => void)[] = [];
-  // Plan writes are whole-document puts: one at a time, always the latest state, so a slow
-  // write can never land after a newer one.
-  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(device: Device, me: string, role: 'coach' | 'client') {
     this.#device = device;
     this.me = me;
-    const db = device.db;
+    const q = device.queries;
     const mine = role === 'coach' ? { coachId: me } : { clientId: me };
     const watched: Watched[] = [];
-    watched.push(watch<Plan>(db.plans.find({ selector: mine }), (v) => (this.plans = v)));
+    watched.push(watch(role === 'coach' ? q.plansOfCoach(me) : q.plansOfClient(me), (v) => (this.plans = v)));
     // Only sessions a plan scheduled matter here (stats, the week); planId is null otherwise.
-    watched.push(watch<TrainingSession>(db.sessions.find({ selector: { ...mine, planId: { $ne: null } } }), (v) => (this.sessions = v)));
-    watched.push(watch<SessionLog>(db.logs.find({ selector: role === 'client' ? { clientId: me } : {} }), (v) => (this.logs = v)));
-    watched.push(watch<Person>(db.people.find(), (v) => (this.people = v)));
-    watched.push(watch<Assignment>(db.assignments.find({ selector: mine }), (v) => (this.assignments = v)));
-    watched.push(watch<Exercise>(db.exercises.find({ sort: [{ name: 'asc' }] }), (v) => (this.exercises = v)));
+    watched.push(watch(q.planSessions(mine), (v) => (this.sessions = v)));
+    watched.push(watch(role === 'client' ? q.logsOfClient(me) : q.logs(), (v) => (this.logs = v)));
+    watched.push(watch(q.people(), (v) => (this.people = v)));
+    watched.push(watch(role === 'coach' ? q.assignmentsOfCoach(me) : q.assignmentsOfClient(me), (v) => (this.assignments = v)));
+    watched.push(watch(q.exercises(), (v) => (this.exercises = v)));
     this.#stops.push(watchAll(watched, () => (this.ready = true)));
     const timer = setInterval(() => (this.today = todayLocal()), 60_000);
     this.#stops.push(() => clearInterval(timer));
@@ -44,7 +41,7 @@ export class PlansData {
   }
 
   get newId() {
-    return this.#device.newId;
+    return this.#device.commands.newId;
   }
 
   person(id: string): Person | undefined {
@@ -67,10 +64,8 @@ export class PlansData {
     return this.sessions.filter((s) => s.planId === planId && s.status === 'published').length;
   }
 
+  /** One write at a time, always the latest state (commands.ts `savePlan`). */
   save(plan: Plan): Promise<Plan> {
-    const write = () => this.#device.put('plans', plan);
-    const next = this.#queue.then(write, write);
-    this.#queue = next.catch(() => undefined);
-    return next;
+    return this.#device.commands.savePlan(plan);
   }
 }

@@ -8,16 +8,16 @@ import {
   type TrainingSession,
   type WeightUnit,
 } from '@spotter/shared';
-import type { Device } from '../data/device.ts';
+import type { Commands } from '../data/commands.ts';
 import { newNote, newView, type NoteFields } from './notes.ts';
 import { ratingDoc } from './ratings.ts';
 import { newRecommendations, type Owner } from './recommendations.ts';
 
 /**
- * The profile's writes, through the data layer's typed helpers (validated with the shared
- * zod schemas, stored locally at once, synced when a connection exists). No network needed.
+ * The profile's writes, through the data layer's commands (validated with the shared zod
+ * schemas, stored locally at once, synced when a connection exists). No network needed.
  */
-export type Writer = Pick<Device, 'put' | 'patch' | 'softDelete' | 'newId'>;
+export type Writer = Pick<Commands, 'saveRecommendation' | 'updateRecommendation' | 'saveMessage' | 'saveNote' | 'deleteNote' | 'newId'>;
 
 export interface ClientHistory {
   sessions: readonly TrainingSession[];
@@ -37,25 +37,25 @@ export interface ClientHistory {
 export async function generateRecommendations(w: Writer, owner: Owner, h: ClientHistory, today: string, now = new Date().toISOString()): Promise<Recommendation[]> {
   const suggestions = recommend({ clientId: owner.clientId, today, units: h.units, sessions: h.sessions, logs: h.logs, exercises: h.exercises, ratings: h.ratings });
   const fresh = newRecommendations(suggestions, new Set(h.recommendations.map((r) => r.id)), owner, today, now);
-  for (const r of fresh) await w.put('recommendations', r);
+  for (const r of fresh) await w.saveRecommendation(r);
   return fresh;
 }
 
 export const approveRecommendation = (w: Writer, id: string, changes: { title: string; reason: string }) =>
-  w.patch('recommendations', id, { title: changes.title.trim() || 'Recommendation', reason: changes.reason.trim(), status: 'approved' });
+  w.updateRecommendation(id, { title: changes.title.trim() || 'Recommendation', reason: changes.reason.trim(), status: 'approved' });
 
 export const editRecommendation = (w: Writer, id: string, changes: { title: string; reason: string }) =>
-  w.patch('recommendations', id, { title: changes.title.trim() || 'Recommendation', reason: changes.reason.trim() });
+  w.updateRecommendation(id, { title: changes.title.trim() || 'Recommendation', reason: changes.reason.trim() });
 
-export const dismissRecommendation = (w: Writer, id: string) => w.patch('recommendations', id, { status: 'dismissed' });
+export const dismissRecommendation = (w: Writer, id: string) => w.updateRecommendation(id, { status: 'dismissed' });
 
 /** The client rates an approved recommendation (again: the same document changes). */
 export const rateRecommendation = (w: Writer, rec: Recommendation, rating: number, comment: string, existing: Message | undefined): Promise<Message> =>
-  w.put('messages', ratingDoc(rec, rating, comment, existing, new Date().toISOString()));
+  w.saveMessage(ratingDoc(rec, rating, comment, existing, new Date().toISOString()));
 
-export const saveNote = (w: Writer, owner: Owner, fields: NoteFields): Promise<Note> => w.put('notes', newNote(w.newId(), owner, fields, new Date().toISOString()));
+export const saveNote = (w: Writer, owner: Owner, fields: NoteFields): Promise<Note> => w.saveNote(newNote(w.newId(), owner, fields, new Date().toISOString()));
 
-export const deleteNote = (w: Writer, id: string) => w.softDelete('notes', id);
+export const deleteNote = (w: Writer, id: string) => w.deleteNote(id);
 
 /** The client opened a shared resource: counted on the coach's side once synced. */
-export const recordView = (w: Writer, resource: Note): Promise<Message> => w.put('messages', newView(w.newId(), resource, new Date().toISOString()));
+export const recordView = (w: Writer, resource: Note): Promise<Message> => w.saveMessage(newView(w.newId(), resource, new Date().toISOString()));

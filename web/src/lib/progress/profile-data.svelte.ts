@@ -40,17 +40,16 @@ export class ProfileData {
   constructor(device: Device, me: string, clientId: string) {
     this.me = me;
     this.clientId = clientId;
-    const db = device.db;
-    const mine = { selector: { clientId } };
+    const q = device.queries;
     const watched: Watched[] = [];
-    watched.push(watch<TrainingSession>(db.sessions.find(mine), (v) => (this.sessions = v)));
-    watched.push(watch<SessionLog>(db.logs.find(mine), (v) => (this.logs = v)));
-    watched.push(watch<Exercise>(db.exercises.find({ sort: [{ name: 'asc' }] }), (v) => (this.exercises = v)));
-    watched.push(watch<Person>(db.people.find(), (v) => (this.people = v)));
-    watched.push(watch<Message>(db.messages.find(mine), (v) => (this.messages = v)));
-    watched.push(watch<Note>(db.notes.find(mine), (v) => (this.notes = v)));
-    watched.push(watch<Recommendation>(db.recommendations.find(mine), (v) => (this.recommendations = v)));
-    watched.push(watch<Plan>(db.plans.find(mine), (v) => (this.plans = v)));
+    watched.push(watch(q.sessionsOfClient(clientId), (v) => (this.sessions = v)));
+    watched.push(watch(q.logsOfClient(clientId), (v) => (this.logs = v)));
+    watched.push(watch(q.exercises(), (v) => (this.exercises = v)));
+    watched.push(watch(q.people(), (v) => (this.people = v)));
+    watched.push(watch(q.messagesOfClient(clientId), (v) => (this.messages = v)));
+    watched.push(watch(q.notesOfClient(clientId), (v) => (this.notes = v)));
+    watched.push(watch(q.recommendationsOfClient(clientId), (v) => (this.recommendations = v)));
+    watched.push(watch(q.plansOfClient(clientId), (v) => (this.plans = v)));
     this.#stops.push(watchAll(watched, () => (this.ready = true)));
     const timer = setInterval(() => {
       const now = todayLocal();

@@ -1,14 +1,14 @@
 import { todayLocal } from '@spotter/shared';
 import { map, type Subscription } from 'rxjs';
 import type { Device } from '../../data/device.ts';
-import { coalesceWhile, dashboardInput, type DashboardInput } from './dashboard-queries.ts';
+import { coalesceWhile, type DashboardInput } from '../../data/dashboard-queries.ts';
 import { clientRows, type ClientRow } from './rows.ts';
 
 /** During a first sync the table is recomputed at most this often (pages of 1000 documents land several times a second). */
 const SYNC_RENDER_MS = 750;
 
 /**
- * The coach dashboard's live rows, from bounded queries (dashboard-queries.ts) so a cold start
+ * The coach dashboard's live rows, from bounded queries (data/dashboard-queries.ts) so a cold start
  * reads about a thousand documents, not a large account's whole history.
  */
 export class DashboardData {
@@ -43,7 +43,7 @@ export class DashboardData {
     // Pages land several times a second until the recent weeks are in; after that, few changes.
     const busy = () => !this.#device.syncState$.value.recentSynced;
     const sync$ = this.#device.syncState$.pipe(map((s) => ({ syncing: s.initialSync < 1 && !!s.user, recentIn: s.recentSynced })));
-    this.#sub = dashboardInput(this.#device.db, this.#me, this.today, sync$)
+    this.#sub = this.#device.queries.dashboard(this.#me, this.today, sync$)
       .pipe(coalesceWhile(busy, SYNC_RENDER_MS))
       .subscribe((input) => (this.input = input));
   }

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+/**
+ * Every reason the server (or a device's own check before sending) refuses a write: a stable
+ * code, and the sentence a person is shown. Both sides build refusals here and nowhere else:
+ * the server answers with the code and its sentence (a push answer's `_refusalCode` and
+ * `_refusal`, a REST error's `code` and `message`), and the web app shows the sentence.
+ * Sentences are whole sentences, addressed to the person, ending with a full stop.
+ */
+const sentences = {
+  // Who may write what (access.ts writeRefusal).
+  role_cannot_write: (p: { role: string; collection: string }) => `A ${p.role} cannot change ${p.collection}.`,
+  field_fixed: (p: { field: string }) => `The field ${p.field} cannot be changed once it is set.`,
+  account_not_via_sync: () => 'Accounts are created through the sign-up API, not through sync.',
+  account_not_deletable: () => 'An account cannot be deleted through sync.',
+  profile_not_yours: () => 'You can only change your own profile.',
+  admin_only_field: (p: { field: string }) => `Only an admin can change ${p.field}.`,
+  library_only: () => "An admin edits the shared library, not a coach's own exercises.",
+  exercise_not_yours: () => 'You can only change your own exercises.',
+  log_not_yours: () => 'You can only log your own sessions.',
+  not_yourself: () => 'You can only write as yourself.',
+  system_message: () => 'System messages are written by the server.',
+  rating_only_client: () => 'Only the client rates a recommendation.',
+  view_only_client: () => "Only a client's openings of a resource are counted.",
+  message_not_your_client: () => 'You can only message your own clients.',
+  message_not_your_coach: () => 'You can only message your own coach.',
+  client_not_assigned: () => 'This client is no longer assigned to you.',
+  // A message's shape (access.ts messageShapeRefusal).
+  view_needs_resource: () => 'A view is of a resource.',
+  view_carries_nothing: () => 'A view carries no text or rating.',
+  resource_only_viewed: () => 'Only a view is about a resource.',
+  target_only_comments: () => 'Only comments have a target.',
+  message_empty: () => 'A message needs some text.',
+  comment_needs_target: () => 'A comment needs what it is about.',
+  entry_comment_only_logs: () => "Only a log's exercise entries take a comment of their own.",
+  rating_required: () => 'Feedback on a recommendation needs a rating (1-5).',
+  rating_only_recommendations: () => 'Only a recommendation is rated.',
+  // Publishing a session (domain/publish.ts).
+  due_date_passed: (p: { dueDate: string }) => `The due date ${p.dueDate} has passed; pick today or a later day.`,
+  no_exercises: () => 'Add at least one exercise before submitting.',
+  exercise_not_in_library: () => 'An exercise in this session is no longer in the library.',
+  prescription_repeated: () => 'The same prescription appears twice.',
+  reps_missing: () => 'Every exercise needs reps (e.g. 10, 8-12, AMRAP).',
+  session_withdrawn: () => 'This session was withdrawn when its plan ended or was replaced. Duplicate it to keep it.',
+  session_exists: () => 'A session with this id already exists.',
+  // Logs, comments, views and ratings against the documents they refer to (sync-server access/).
+  session_not_yours: () => 'This session is not one of your published sessions.',
+  log_id: (p: { id: string }) => `A session's log has the id ${p.id}.`,
+  log_coach: () => "A log's coach is its session's coach.",
+  comment_target_hidden: (p: { targetType: string }) => `You can only comment on a ${p.targetType} you can see.`,
+  entry_not_prescribed: () => 'That exercise is not part of this session.',
+  resource_not_shared: () => 'You can only open a resource your coach shared with you.',
+  rating_not_allowed: () => 'You can only rate a recommendation your coach approved for you.',
+  rating_id: (p: { id: string }) => `A rating of this recommendation has the id ${p.id}.`,
+  // Assignments and clients (domain/assignments.ts, domain/bulk-assignment.ts).
+  coach_not_trainer: () => 'The coach of an assignment must be a trainer.',
+  client_not_client: () => 'The client of an assignment must be a client.',
+  client_has_trainer: () => 'This client already has an active trainer; end that assignment first.',
+  trainer_at_capacity: (p: { taken: number; max: number }) => `This trainer is at capacity (${p.taken}/${p.max}).`,
+  no_clients_selected: () => 'Select at least one client.',
+  no_trainer_chosen: () => 'Choose a trainer.',
+  client_selected_twice: () => 'A client is selected twice.',
+  selection_over_capacity: (p: { trainer: string; free: number; taken: number; max: number; selected: number }) =>
+    `${p.trainer} is at capacity: room for ${p.free} more client${p.free === 1 ? '' : 's'} (${p.taken}/${p.max}), ${p.selected} selected.`,
+  coach_only_adds_clients: () => 'Only coaches add clients here; admins assign them.',
+  coach_only_creates_sessions: () => 'Only coaches create sessions.',
+  email_taken: () => 'An account with this email already exists.',
+  coach_at_capacity: (p: { active: number; max: number }) => `You are at capacity (${p.active}/${p.max} clients).`,
+  // Plans (sync-server access/plans.ts).
+  plan_start_fixed: (p: { startDate: string }) =>
+    `This plan is active since ${p.startDate}: its start date cannot change (its sessions are scheduled from it). Archive it and activate a copy to start again.`,
+  plan_ended: (p: { end: string }) => `This plan ended on ${p.end}; pick a later start date.`,
+  plan_empty: () => 'This plan has no exercises to schedule.',
+  plan_session_refused: (p: { title: string; reason: string }) => `${p.title}: ${p.reason}`,
+  // The database's own constraints (a storage ConstraintViolation).
+  reference_missing: () => 'This refers to something that does not exist.',
+  conflicts_with_other: () => 'This conflicts with another document (for example a second active plan or trainer).',
+  // Pushing a document that exists but is not the pusher's to see.
+  not_found: () => 'There is no such document among yours.',
+} satisfies Record<string, (p: never) => string>;
+
+export type RefusalCode = keyof typeof sentences;
+export const refusalCodes = Object.keys(sentences) as [RefusalCode, ...RefusalCode[]];
+export const refusalCodeSchema = z.enum(refusalCodes);
+
+/** A refused write: its code and the sentence shown for it. */
+export interface Refusal {
+  code: RefusalCode;
+  message: string;
+}
+
+type Params<C extends RefusalCode> = Parameters<(typeof sentences)[C]>;
+
+/** The refusal `code` with its sentence (the parameters the sentence names, when it has any). */
+export function refusal<C extends RefusalCode>(code: C, ...params: Params<C>): Refusal {
+  return { code, message: (sentences[code] as (...p: unknown[]) => string)(...params) };
+}

@@ -1,0 +1,68 @@
+import type { Exercise, Message, Note, Person, Plan, Recommendation, SessionLog, TrainingSession } from '@spotter/shared';
+import type { Rest } from './rest.ts';
+import type { Store } from './store.ts';
+
+/**
+ * Runs writes one at a time, each after the previous one settled: a slow write can never land
+ * after a newer one, and a read-modify-write never starts from a state an earlier write in
+ * flight is about to replace.
+ */
+function serial() {
+  let queue: Promise<unknown> = Promise.resolve();
+  return <T>(write: () => Promise<T>): Promise<T> => {
+    const next = queue.then(write, write);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+}
+
+/**
+ * Every write a page can make, by name. Local writes are parsed with the shared zod schema
+ * (a ZodError names the field), stored at once and synced when a connection exists; they
+ * never wait for the network. The last three need the server now (rest.ts).
+ */
+export function createCommands(store: Store, rest: Rest) {
+  const logs = serial();
+  const plans = serial();
+  return {
+    /** A fresh document or prescription id (UUIDv7: time-ordered, cheap to insert on the server). */
+    newId: store.newId,
+
+    /** A coach's session: a new draft, an edit, a submit (status 'submitted'), a restored discard. */
+    saveSession: (doc: TrainingSession) => store.put('sessions', doc),
+    /** Soft delete, so the coach's other devices drop it too; `saveSession` brings it back. */
+    discardSession: (id: string) => store.softDelete('sessions', id),
+    saveExercise: (doc: Exercise) => store.put('exercises', doc),
+
+    /**
+     * A client's log of one session, as a change of the current log (null before the first
+     * entry). One change at a time: a keystroke written while the previous one is in flight
+     * cannot bring back an older version of the log.
+     */
+    updateLog: (id: string, change: (current: SessionLog | null) => SessionLog): Promise<SessionLog> =>
+      logs(async () => store.put('logs', change(await store.get('logs', id)))),
+
+    /** A message, comment, rating or resource view (a `messages` document). */
+    saveMessage: (doc: Message) => store.put('messages', doc),
+
+    /** Plans are whole-document writes, one at a time and always the latest. */
+    savePlan: (doc: Plan): Promise<Plan> => plans(() => store.put('plans', doc)),
+
+    saveNote: (doc: Note) => store.put('notes', doc),
+    deleteNote: (id: string) => store.softDelete('notes', id),
+
+    saveRecommendation: (doc: Recommendation) => store.put('recommendations', doc),
+    updateRecommendation: (id: string, changes: Partial<Recommendation>) => store.patch('recommendations', id, changes),
+
+    /** A person's own fields (an admin: a trainer's names and profile). */
+    updatePerson: (id: string, changes: Partial<Person>) => store.patch('people', id, changes),
+
+    /** Puts a write the server refused back as the current document (it syncs again). */
+    restoreRefused: store.restoreRefused,
+    dismissRefused: store.dismissRefused,
+
+    ...rest,
+  };
+}
+
+export type Commands = ReturnType<typeof createCommands>;
