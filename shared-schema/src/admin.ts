@@ -3,7 +3,7 @@ import { assignmentSchema } from './docs/assignments.ts';
 import { id, text } from './docs/common.ts';
 import { personSchema } from './docs/people.ts';
 
-/** The trainer-profile half of a person (seed 003 "Extend Instructors Table"). */
+/** The trainer-profile half of a person (docs/DESIGN.md "Trainer profiles"). */
 export const trainerProfileSchema = personSchema.pick({
   isPersonalTrainer: true,
   specializations: true,
