@@ -23,6 +23,13 @@ module.exports = {
       to: { path: '(^|/)node_modules/(fastify|@fastify/[^/]+|fastify-[^/]+|drizzle-orm|better-sqlite3)/' },
     },
     {
+      name: 'sync-and-admin-apart',
+      comment: 'Sync and the admin routes share rules through access/ and access-io/, never by importing each other.',
+      severity: 'error',
+      from: { path: '^sync-server/src/(sync|admin)/' },
+      to: { path: '^sync-server/src/(sync|admin)/', pathNot: '^sync-server/src/$1/' },
+    },
+    {
       name: 'no-circular',
       comment: 'Modules that import each other cannot be understood, tested or moved one at a time.',
       severity: 'error',

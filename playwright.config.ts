@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // Browser tests drive Debian's Chromium against the real built app served by the real sync
-// server, on a fresh SQLite file with demo data (STACK.md "Playwright with Debian's Chromium").
+// server, on a fresh SQLite file with demo data. Never `npx playwright install`: it downloads
+// browsers, and CHROMIUM_PATH points elsewhere on machines that have Playwright's own.
 const port = Number(process.env.E2E_PORT ?? 8799);
 const baseURL = `http://127.0.0.1:${port}`;
 // Only the main process starts the server; workers evaluate this file too, so make the folder lazily.

@@ -1,4 +1,4 @@
-/** Playwright with Debian's Chromium (STACK.md), the page hooks the browser figures read. */
+/** Playwright with Debian's Chromium, the page hooks the browser figures read. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 

@@ -1,5 +1,5 @@
 /**
- * The large account (issue 7 "Data"): a coach with 30 clients and one year of history —
+ * The large account (bench/README.md "Data"): a coach with 30 clients and one year of history —
  * about 4 sessions a week each with ~6 prescribed exercises, the clients' logs, comments,
  * messages and notes — written into a fresh SQLite file through the server's own storage
  * module (migrations, seq counter and constraints exactly as in production). Deterministic

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: generates the large account, measures every figure of issue 7, prints them
+ * `npm run bench`: generates the large account, measures every figure of bench/README.md, prints them
  * and writes bench/results.json. It reports and asserts nothing about time: exit 0 even when
  * a target is missed, non-zero only when the bench itself crashes.
  *

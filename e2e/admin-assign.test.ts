@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 
-// Seed 003 flow 1 in the browser: the admin creates a trainer, assigns a member within
+// Assigning in the browser (docs/DESIGN.md "Admin: trainers and assignments"): the admin creates a trainer, assigns a member within
 // capacity (ending the member's previous assignment, kept as history), the trainer sees the
 // new client and the member gets a system message; a full trainer cannot be chosen; a bulk
 // selection too big for a trainer is refused with the reason; offline the dialog says

@@ -3,7 +3,7 @@ import { addDaysTo, sessionLogId, todayLocal } from '@spotter/shared';
 import { api, goOffline, goOnline, signIn } from './fixtures.ts';
 import { escape, eventually, exerciseItem, logExercise, pullAll, unloggedDemoSession, type Typed } from './client-helpers.ts';
 
-// DESIGN.md rule 1 in the browser: the coach edits a prescription and the client logs the
+// docs/DESIGN.md "One writer per document" in the browser: the coach edits a prescription and the client logs the
 // same session, both offline; whichever reconnects first, nothing either typed is lost, and
 // the log keeps what was prescribed when the client logged next to what is prescribed now.
 

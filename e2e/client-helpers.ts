@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
- * Helpers of the client-logging browser tests (issue 6). The server is checked through the
+ * Helpers of the client-logging browser tests. The server is checked through the
  * sync pull endpoint itself: what another device would receive is the truth to assert.
  */
 export async function pullAll(baseURL: string, token: string, collection: string): Promise<any[]> {

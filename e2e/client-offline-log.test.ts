@@ -3,7 +3,7 @@ import { sessionLogId, todayLocal } from '@spotter/shared';
 import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 import { escape, eventually, exerciseItem, logExercise, pullAll, unloggedDemoSession, type Typed } from './client-helpers.ts';
 
-// Issue 6: a whole workout followed and logged with no signal, and the coach sees it once
+// A whole workout followed and logged with no signal, and the coach sees it once
 // the client is back online.
 
 test('the client logs today’s session offline, reloads, syncs, and the coach sees logs, comment and completion', async ({ browser, baseURL }) => {

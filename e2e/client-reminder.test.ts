@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { goOffline, goOnline, signIn } from './fixtures.ts';
 
-// Issue 9 "Reminders": an in-app reminder of today's session and, where the browser allows
+// Reminders (docs/DESIGN.md "Logging a workout"): an in-app reminder of today's session and, where the browser allows
 // notifications, one notification a day from the app's service worker.
 // client2@demo.test: its demo session due today is not touched by other browser tests.
 

@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { addDaysTo, todayLocal } from '@spotter/shared';
 import { api, goOffline, goOnline, signIn } from './fixtures.ts';
 
-// Seed 000 offline: the coach builds a week for a client with no connection from the start,
+// The session builder offline: the coach builds a week for a client with no connection from the start,
 // reloads, goes online, submits, and the client sees the sessions with exercises in order.
 
 const draftCard = (page: Page, title: string): Locator => page.getByRole('article', { name: new RegExp(`^Draft ${title} due`) });

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { addDaysTo, todayLocal, type Exercise, type TrainingSession } from '@spotter/shared';
 import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 
-// The exercise library (issue 5): a coach creates and edits their own exercise offline, uses it
+// The exercise library (docs/DESIGN.md "Exercise library"): a coach creates and edits their own exercise offline, uses it
 // in a draft at once, duplicates and discards (with undo) drafts, and everything reaches the
 // server when the connection returns. "Add client" says plainly that it needs a connection.
 

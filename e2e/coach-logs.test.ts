@@ -3,7 +3,7 @@ import { isComplete, sessionLogId, todayLocal, type Message, type SessionLog, ty
 import { formatEntry } from '@spotter/web/lib/client/log-entry.ts';
 import { api, signIn } from './fixtures.ts';
 
-// Seed 000 step 3: the builder's previous sessions show what the client logged against each
+// The builder's previous sessions show what the client logged against each
 // prescription, and the comment threads, where the coach answers. Expectations come from the
 // server's own data; this file only adds a comment, on client3's session (its own client).
 

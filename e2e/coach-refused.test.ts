@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { addDaysTo, todayLocal, type TrainingSession } from '@spotter/shared';
 import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 
-// Seed 000 step 5 / DESIGN.md "The draft queue": a submit is a request the server judges with
+// docs/DESIGN.md "The draft queue": a submit is a request the server judges with
 // its own clock. A draft submitted offline while the coach's device believes it is yesterday
 // (so the local check lets it through) reaches the server a day late: the server refuses it,
 // and the draft comes back to the queue with the reason and everything the coach typed.

@@ -18,7 +18,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await waitForServiceWorker(page);
 }
 
-/** The precache must be in place before a test goes offline (STACK.md). */
+/** The precache must be in place before a test goes offline: wait for navigator.serviceWorker.ready. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;

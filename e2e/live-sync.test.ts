@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 
-// Issue 3, live sync and identity: a change by one user shows on another user's open page
+// Live sync and identity: a change by one user shows on another user's open page
 // without a reload (SSE stream), and a session that ended while the device was offline keeps
 // the local change until the user signs in again, then uploads it exactly once.
 

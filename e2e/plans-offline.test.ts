@@ -3,7 +3,7 @@ import { todayLocal } from '@spotter/shared';
 import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 import { logExercise } from './client-helpers.ts';
 
-// Issue 8's plan scenario (seed 003 flow 2) in the browser: the admin assigns a member to a
+// Plans in the browser (docs/DESIGN.md "Plan activation"): the admin assigns a member to a
 // trainer; the trainer, offline, builds and activates a 4-week plan, reloads (nothing lost),
 // goes online; the server schedules the sessions; the client sees this week on the plan
 // page, logs today's session from "Log Workout", and the completion statistics update for

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Message } from '@spotter/shared';
 import { api, goOffline, goOnline, signIn } from './fixtures.ts';
 
-// Seed 002 §5: a message written offline is kept on the device, sent on reconnect, and
+// A message written offline is kept on the device, sent on reconnect, and
 // arrives exactly once (RxDB retries pushes; the server treats a repeat as a no-op).
 
 async function messagesAs(baseURL: string, token: string): Promise<Message[]> {

@@ -20,7 +20,7 @@ import { newRecommendations } from '@spotter/web/lib/progress/recommendations.ts
 import { progressView } from '@spotter/web/lib/progress/view.ts';
 import { api, goOffline, goOnline, signIn } from './fixtures.ts';
 
-// Issue 9: the coach, offline, opens a client's profile and sees charts whose numbers match
+// The coach, offline, opens a client's profile and sees charts whose numbers match
 // the demo data (expectations computed here from the server's own documents with the same
 // shared rules, never hard-coded), approves an edited recommendation and writes a shared
 // note; once online, the client sees both. It uses the second demo pair (Morgan Trainer and

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Message } from '@spotter/shared';
 import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 
-// Issue 3: signing out with unsynced changes warns first and says how many.
+// Signing out with unsynced changes warns first and says how many.
 
 const unique = (what: string) => `${what} ${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
 

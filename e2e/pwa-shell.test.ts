@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 
-// Issue 3: the PWA backbone — installable, opens offline from a cold start, syncs live.
+// The PWA backbone — installable, opens offline from a cold start, syncs live.
 
 test('is installable: the manifest and its icons load and Chromium reports no installability errors', async ({ baseURL, launchOptions }) => {
   // Chromium never offers installation in an incognito-like context: use a real profile.

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Message } from '@spotter/shared';
 import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 
-// Issue 3: live sync between devices, offline writes uploaded exactly once, and a device whose
+// Live sync between devices, offline writes uploaded exactly once, and a device whose
 // IndexedDB was wiped re-pulls everything. Message bodies are unique per run, so other test
 // files writing to the same demo accounts in parallel cannot disturb the counts.
 
@@ -44,7 +44,7 @@ test('a message written offline is uploaded after reconnect, exactly once', asyn
 });
 
 test('a user back from offline catches up on the other user’s messages and then gets them live, without a reload', async ({ browser, baseURL }) => {
-  // (live-sync.test.ts covers two users both online; this is the reconnect path of issue 3.)
+  // (live-sync.test.ts covers two users both online; this is the reconnect path.)
   const coachContext = await browser.newContext();
   const clientContext = await browser.newContext();
   const coach = await coachContext.newPage();

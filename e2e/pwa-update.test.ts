@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 
-// Issue 3: when a new version has been cached, a prompt offers to reload into it, and nothing
+// When a new version has been cached, a prompt offers to reload into it, and nothing
 // unsynced is lost by reloading. A deploy changes the files the server serves, so this test runs
 // its OWN server on a copy of the build (the shared server's files stay untouched for the tests
 // running beside it) and deploys "the next version" by rewriting the copy's sw.js.

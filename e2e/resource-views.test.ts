@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Message, Note } from '@spotter/shared';
 import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 
-// Issue 9, seed 002 "Viewed 3 times": the coach shares a link offline; the client opens it three
+// docs/DESIGN.md "Resources and views": the coach shares a link offline; the client opens it three
 // times offline; once both are online the coach's resource list counts exactly three views (the
 // server holds three view documents, each once). It uses the third demo client, whom the
 // other resource-related tests leave alone.

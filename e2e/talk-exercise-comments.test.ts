@@ -3,7 +3,7 @@ import { addDaysTo, sessionLogId, todayLocal } from '@spotter/shared';
 import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 import { escape, eventually, exerciseItem, logExercise, pullAll, unloggedDemoSession } from './client-helpers.ts';
 
-// Issue 6: "both the coach and the client can comment on a session or on an exercise log".
+// "Both the coach and the client can comment on a session or on an exercise log".
 // The client, with no signal, logs one exercise and comments on that exercise's log; once
 // online, the coach finds the comment under that exercise on the builder card and answers
 // there, and the client's open page shows the answer. It uses client@demo.test's demo session

@@ -3,7 +3,7 @@ import { ratingId, type Message, type Recommendation } from '@spotter/shared';
 import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 import { escape, eventually, pullAll } from './client-helpers.ts';
 
-// Issue 9 (seed 002 §4 "Client Feedback"): the client, with no signal, rates an approved
+// Client feedback (docs/DESIGN.md "Recommendations engine"): the client, with no signal, rates an approved
 // recommendation with a comment, changes the rating, and finds it after a reload; once online
 // there is one rating on the server and the coach's review shows it. It uses the approved
 // demo recommendation of client@demo.test, which no other browser test touches.

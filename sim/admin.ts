@@ -4,7 +4,7 @@ import { devices } from './schedule.ts';
 import { login, pullAll } from './server-view.ts';
 
 /**
- * The admin, who works online (DESIGN.md "Admin"): moves a client to another coach through the
+ * The admin, who works online (docs/DESIGN.md "Admin: trainers and assignments"): moves a client to another coach through the
  * real REST route, POST /api/admin/assignments/bulk — the same call as the "Assign Trainer"
  * dialog. The coach's devices learn of it by sync only, possibly long after (offline), which
  * is the point: their writes for a client who is no longer theirs must be refused and kept,

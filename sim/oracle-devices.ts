@@ -7,7 +7,7 @@ import { canonical, withoutWireFields, type Doc, type View } from './server-view
  * The invariants about what a device keeps, beyond "device = server view":
  *  - every document on a device is one its user may see now (canSee over the server's
  *    assignments): a document that stopped being visible — a reassigned client's sessions,
- *    notes, plans on the former coach's devices — is gone after the next sync (DESIGN.md rule 4);
+ *    notes, plans on the former coach's devices — is gone after the next sync (docs/DESIGN.md "Tombstones");
  *  - every write the server refused, with its answer delivered to the device, is in the
  *    device's refused-changes store with the reason and the version the user attempted
  *    (rule 3: "keeps the user's input"), unless the server's answer already holds everything

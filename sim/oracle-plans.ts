@@ -3,7 +3,7 @@ import { planSessionId } from '@spotter/sync-server/access/plans.ts';
 import type { ServerState } from './server-db.ts';
 
 /**
- * Plans (seed 003 flow 2, DESIGN.md "Workout plans"), over everything the server holds:
+ * Plans (docs/DESIGN.md "Plan activation"), over everything the server holds:
  *  - a client has at most one active plan;
  *  - an active plan is tied to an assignment and has a start date, and every session its days
  *    give from today on exists, published, with the plan's id (the client then receives them:

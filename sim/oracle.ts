@@ -10,7 +10,7 @@ import { canonical, live, withoutWireFields, type Doc, type View } from './serve
 /**
  * The simulation's oracle. It learns from every push the devices made (what the server
  * committed, what it refused, what conflicted) and every marked write the users made, and at
- * the end checks the invariants of issue 4 against the server's whole state (its SQLite file),
+ * the end checks the invariants against the server's whole state (its SQLite file),
  * each user's pull and each device's data (sim/README.md lists them).
  */
 export interface MarkedWrite extends Write {

@@ -36,7 +36,7 @@ export type UserOp =
   | { kind: 'comment'; dev: DeviceName; pick: number }
   | { kind: 'message'; dev: DeviceName; pick: number }
   | { kind: 'viewResource'; dev: DeviceName; pick: number }
-  // Plans (seed 003 flow 2): written on the device, activated → the server schedules sessions.
+  // Plans (docs/DESIGN.md "Plan activation"): written on the device, activated → the server schedules sessions.
   | { kind: 'createPlan'; dev: DeviceName; pick: number; exPick: number; days: number; weeks: number }
   | { kind: 'editPlan'; dev: DeviceName; pick: number; field: 'title' | 'goals' }
   | { kind: 'activatePlan'; dev: DeviceName; pick: number; startIn: number }

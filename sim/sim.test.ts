@@ -5,7 +5,7 @@ import { describe as describeOp, generateSchedule } from './schedule.ts';
 import { runSchedule } from './simulation.ts';
 
 /**
- * The short CI run of the sync simulation (issue 4). The long mode is `npm run test:sim` with
+ * The short CI run of the sync simulation (sim/README.md). The long mode is `npm run test:sim` with
  * SIM_OPS; a failure here prints the seed, so `SIM_SEED=<seed> SIM_OPS=<n> npm run test:sim`
  * replays it and shrinks it to the shortest failing schedule.
  */

@@ -46,7 +46,7 @@ const userKinds = new Set([
 const IDLE_MS = 45_000;
 /**
  * The sim's server issues access tokens this short-lived (seconds), so every device refreshes
- * again and again while it works, goes offline and comes back (DESIGN.md "Identity").
+ * again and again while it works, goes offline and comes back (docs/DESIGN.md "Identity").
  */
 export const TOKEN_TTL_S = Number(process.env.SIM_TOKEN_TTL ?? 2);
 
@@ -146,7 +146,7 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
         case 'clockSkew':
           // Online: the device learns the correction from its next answer (awaited). A clock
           // changed while offline orders that device's offline edits by the changed clock until
-          // it is back online (docs/DESIGN.md "Sync"): not simulated, as no clock could know.
+          // it is back online (docs/DESIGN.md "Clocks that cannot be fooled"): not simulated, as no clock could know.
           if (online.get(op.dev) && server.running) await dev(op.dev).call('skew', { ms: op.skewMs, online: true });
           else fault('clockSkew:offline-skipped');
           break;
@@ -184,7 +184,7 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
       await server.start();
     }
 
-    /** DESIGN.md rule 1 on purpose: one coach's two devices edit one session offline. */
+    /** A conflict on purpose (docs/DESIGN.md "Conflicts"): one coach's two devices edit one session offline. */
     async function conflictScenario(op: Extract<Op, { kind: 'conflict' }>): Promise<void> {
       const [a, b] = [dev('coachA'), dev('coachB')];
       if (!server.running) await server.start();

@@ -2,7 +2,7 @@ import adapter from '@sveltejs/adapter-static';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
 
-// SvelteKit 3 takes its config here (a svelte.config.js is an error, STACK.md).
+// SvelteKit 3 takes its config here (a svelte.config.js is an error there).
 // A static SPA: the sync server serves build/ with 200.html as the fallback for every route.
 // SPOTTER_BUILD=<name> builds into build-<name>/ (and its own .svelte-kit-<name>/), so several
 // engineers or benchmarks can build and serve side by side; the default is build/.
@@ -17,7 +17,7 @@ export default defineConfig({
       adapter: adapter({ fallback: '200.html', pages, assets: pages }),
       ...(variant ? { outDir: `.svelte-kit-${variant}` } : {}),
       // Kit polls _app/version.json; the service worker excludes it from the precache so a
-      // new deploy is noticed (STACK.md "Workbox with the SvelteKit build").
+      // new deploy is noticed (docs/DESIGN.md "Offline shell").
       version: { pollInterval: 0 },
       // Content-Security-Policy (SECURITY.md "Headers"): Kit adds the hashes of the inline
       // scripts it writes into the HTML (a <meta http-equiv>), and the server sends the same

@@ -65,7 +65,7 @@ describe('canSee', () => {
   });
 });
 
-// Comments on one exercise and recommendation ratings (issues 6 and 9): which fields go
+// Comments on one exercise and recommendation ratings: which fields go
 // together and who may rate. Whether the target exists is the server's (rules.ts).
 const fromClient = { authorId: 'client-1', authorRole: 'client' as const };
 const onEntry = { kind: 'comment' as const, targetType: 'log' as const, targetId: 'log.ses-1', targetEntryId: 'rx-1' };
@@ -91,7 +91,7 @@ const messageShapes: [string, Viewer, CollectionName, Doc | null, Doc, string | 
   ["a client cannot rate as another client", client, 'messages', null, f.message({ ...rated, clientId: 'client-2' }), 'You can only message your own coach.'],
   ['a rating cannot move to another recommendation', client, 'messages', f.message(rated), f.message({ ...rated, targetId: 'rec-2' }), 'The field targetId cannot be changed once it is set.'],
   ['a comment cannot move to another exercise', coach, 'messages', f.message(onEntry), f.message({ ...onEntry, targetEntryId: 'rx-2' }), 'The field targetEntryId cannot be changed once it is set.'],
-  // Resource views (seed 002 "Viewed 3 times"): the client's own openings, nothing more.
+  // Resource views (docs/DESIGN.md "Resources and views"): the client's own openings, nothing more.
   ['a client records opening a resource', client, 'messages', null, f.message(viewed), null],
   ["a coach's openings are not views", coach, 'messages', null, f.message({ ...viewed, authorId: 'coach-1', authorRole: 'coach' }), "Only a client's openings of a resource are counted."],
   ['a view names its resource', client, 'messages', null, f.message({ ...viewed, targetId: null }), 'A view is of a resource.'],

@@ -12,7 +12,7 @@ export interface Viewer {
 }
 
 /**
- * The relationships that decide visibility (seed 003's RLS helpers), looked up by the server
+ * The relationships that decide visibility (docs/DESIGN.md "Who sees what"), looked up by the server
  * per request: a coach's clients (active or paused assignments), a client's coaches.
  */
 export interface Relations {
@@ -40,7 +40,7 @@ export function canSee(viewer: Viewer, collection: CollectionName, doc: AnyDoc, 
     case 'exercises':
       return d.ownerId === null || d.ownerId === me || (role === 'client' && rel.coachIds.has(d.ownerId));
     case 'sessions':
-      // Drafts are the coach's queue: only their author sees them (DESIGN.md "The draft queue").
+      // Drafts are the coach's queue: only their author sees them (docs/DESIGN.md "The draft queue").
       if (role === 'coach') return myClient && (d.status === 'published' || d.coachId === me);
       return mine && d.status === 'published';
     case 'logs':
@@ -99,7 +99,7 @@ export function writeRefusal(viewer: Viewer, collection: CollectionName, prev: A
       if (n.kind === 'system') return refusal('system_message');
       const shape = messageShapeRefusal(n as Message);
       if (shape) return shape;
-      // Feedback on a recommendation is the client's (seed 002 §4); the coach reads it.
+      // Feedback on a recommendation is the client's; the coach reads it (docs/DESIGN.md "Recommendations engine").
       if (n.targetType === 'recommendation' && role !== 'client') return refusal('rating_only_client');
       // The count tells the coach what their client opened; the coach's own clicks are not views.
       if (n.kind === 'view' && role !== 'client') return refusal('view_only_client');

@@ -4,7 +4,7 @@ import { id, text } from './docs/common.ts';
 import { personSchema } from './docs/people.ts';
 import { newPasswordSchema } from './domain/password.ts';
 
-/** The trainer-profile half of a person (seed 003 "Extend Instructors Table"). */
+/** The trainer-profile half of a person (docs/DESIGN.md "Trainer profiles"). */
 export const trainerProfileSchema = personSchema.pick({
   isPersonalTrainer: true,
   specializations: true,

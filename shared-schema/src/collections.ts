@@ -11,10 +11,10 @@ import { sessionSchema } from './docs/sessions.ts';
 import type { Role } from './docs/common.ts';
 
 /**
- * Every synced collection. Nine, under RxDB's open-core limit of 13 per realm (STACK.md),
+ * Every synced collection. Nine, under RxDB's open-core limit of 13 collections per JavaScript realm,
  * leaving room for a device-local one.
  *
- * writer: the only role whose pushes may change documents of the kind (DESIGN.md rule 1);
+ * writer: the only role whose pushes may change documents of the kind (docs/DESIGN.md "Write rules");
  * admins also write people (roster) and shared exercises.
  * indexes: what the web app queries by; the server keeps its own SQL indexes.
  * fixed: fields that never change after creation (the ownership of a document).

@@ -1,6 +1,6 @@
 /**
  * A hybrid logical clock (Kulkarni et al., "Logical Physical Clocks", 2014): the stamp of each
- * edit of a field (docs/DESIGN.md "Sync", the per-field rule). Device clocks are wrong in real
+ * edit of a field (docs/DESIGN.md "The last edit of each field wins"). Device clocks are wrong in real
  * life (hours off, set back by hand), so the physical part is the device's clock corrected by
  * the server's time, learnt from every answer; and a stamp never goes behind the clock's own
  * last stamp nor behind a stamp the device has seen (`stamp(after)`), so an edit made after

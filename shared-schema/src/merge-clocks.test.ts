@@ -7,7 +7,7 @@ import { logEntry, plan, prescription, session, sessionLog } from './fixtures.ts
 import { formatStamp } from './hlc.ts';
 import { changedPaths, mergeDocuments, stampEdit, type FieldClocks } from './merge.ts';
 
-// The per-field rule (docs/DESIGN.md "Sync"): for each field, the last edit OF THAT FIELD wins,
+// The per-field rule (docs/DESIGN.md "The last edit of each field wins"): for each field, the last edit OF THAT FIELD wins,
 // whatever else changed later. Stamps: s(n) is the n-th edit in real time; a and b are two
 // devices of one user.
 const T = Date.parse('2026-03-10T10:00:00.000Z');

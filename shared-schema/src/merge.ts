@@ -1,5 +1,5 @@
 /**
- * Field-by-field conflict resolution (docs/DESIGN.md "Sync", rule 1). Conflicts only happen
+ * Field-by-field conflict resolution (docs/DESIGN.md "Conflicts"). Conflicts only happen
  * between one user's own devices, because coach and client never write the same document.
  *
  * The per-field rule: for each field, the last edit OF THAT FIELD wins, whatever else changed

@@ -12,7 +12,7 @@ type JsonSchema = Record<string, unknown>;
 
 /**
  * Derives the RxDB collection schema from the zod schema, so the wire type, the server's
- * parser and the local database's schema are one definition (STYLE.md 1).
+ * parser and the local database's schema are one definition (docs/DESIGN.md "One model").
  */
 export function rxSchemaFor(name: CollectionName): JsonSchema {
   const { schema, indexes } = collections[name];

@@ -3,7 +3,7 @@ import { calendarDate } from './docs/common.ts';
 import type { RefusalCode } from './refusals.ts';
 
 /**
- * The collections whose first pull brings the recent weeks first (DESIGN.md "Sync"): the big
+ * The collections whose first pull brings the recent weeks first (docs/DESIGN.md "First sync, recent weeks first"): the big
  * per-client ones, whose recent rows are what the coach dashboard reads. How each dates its
  * rows is the server's (sync-server/src/sync/pull.ts).
  */
@@ -15,7 +15,7 @@ export const pullPhases = ['recent', 'history'] as const;
 export type PullPhase = (typeof pullPhases)[number];
 
 /**
- * Pull checkpoint: server numbers, never a device clock (DESIGN.md "Sync").
+ * Pull checkpoint: server numbers, never a device clock (docs/DESIGN.md "Sync").
  * `{ seq }`: the rows after seq, in seq order. A first pull of sessions, logs and messages
  * adds its phase, all set by the server: `phase`, `after` (the position in that phase: the
  * last seq sent in it), `upTo` (the server's last seq when the first pull began) and `since`

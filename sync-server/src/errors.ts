@@ -59,7 +59,7 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   request.log.error(err);
   if (err instanceof StorageUnavailable) {
     // The transaction was rolled back: nothing was saved. Say so plainly (a 503 the device
-    // retries), not as an unexplained 500 (issue 4, "the server's disk write failing").
+    // retries), not as an unexplained 500 (docs/DESIGN.md "Nothing is lost").
     return reply.code(503).header('retry-after', '30').send({ error: 'storage_unavailable', message: STORAGE_MESSAGE });
   }
   return reply.code(500).send({ error: 'internal', message: 'Something went wrong on the server.' });

@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from './helper.ts';
 import { now, pullAll, push, visible } from './wire.ts';
 
 /**
- * The authorization matrix (seed 003 RLS, DESIGN.md rules 1 and 4): every role × every
+ * The authorization matrix (docs/DESIGN.md "Write rules" and "Who sees what"): every role × every
  * collection × pull and push, coach A against coach B's clients, client A against client B.
  * Expected visibility is written out here from the rules, independently of access.ts.
  */
@@ -33,7 +33,7 @@ const all = (c: CollectionName): Doc[] => s.app.repo.find(c, [{ field: 'deleted'
 const clientsOf = (coach: User) => new Set(all('assignments').filter((a) => a.coachId === id(coach) && a.status === 'active').map((a) => String(a.clientId)));
 const coachOf = (client: User) => all('assignments').find((a) => a.clientId === id(client) && a.status === 'active')!.coachId;
 
-/** What each user must see, from the rules as the seeds state them. */
+/** What each user must see, from the rules as docs/DESIGN.md "Who sees what" states them. */
 function expected(u: User, c: CollectionName, d: Doc): boolean {
   if (u === 'admin') return c === 'people' || c === 'assignments' || (c === 'exercises' && d.ownerId === null);
   if (u === 'coach' || u === 'coach2') {
@@ -107,8 +107,8 @@ const messageFrom = (author: User, coach: User, client: User, n: string) => () =
 const noteFor = (actor: User, coach: User, client: User, n: string) => () => ({ doc: note({ id: `note-${n}`, ...pairOf(coach, client), createdAt: nowIso, updatedAt: nowIso }) });
 const planFor = (coach: User, client: User, n: string) => () => ({ doc: plan({ id: `plan-${n}`, ...pairOf(coach, client), assignmentId: null, status: 'draft', days: [], createdAt: nowIso, updatedAt: nowIso }) });
 const recFor = (coach: User, client: User, n: string) => () => ({ doc: recommendation({ id: `rec-${n}`, ...pairOf(coach, client), createdAt: nowIso, updatedAt: nowIso }) });
-// Issue 6: a comment on one exercise of a session's log (the prescription id as targetEntryId),
-// judged by the session even before the log exists. Issue 9: a client's rating of a recommendation.
+// A comment on one exercise of a session's log (the prescription id as targetEntryId),
+// judged by the session even before the log exists. A client's rating of a recommendation.
 const exerciseComment = (author: User, client: User, n: string, entry: (rxIds: string[]) => string) => () => {
   const target = publishedOf(client);
   const rx = (target.exercises as { id: string }[]).map((p) => p.id);

@@ -5,8 +5,8 @@ import { startTestServer, type TestServer } from './helper.ts';
 import { now, pullAll, push, visible } from './wire.ts';
 
 /**
- * Issue 6: a comment on one exercise of a session (targetEntryId, a prescription id). Issue 9:
- * a client's rating of an approved recommendation (seed 002 §4), read by the coach.
+ * A comment on one exercise of a session (targetEntryId, a prescription id), and a client's
+ * rating of an approved recommendation, read by the coach (docs/DESIGN.md "Messages and comments").
  */
 let s: TestServer;
 type Who = { token: string; id: string };

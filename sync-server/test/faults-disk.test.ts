@@ -13,7 +13,7 @@ import { messageIds as messageIdsOf, messageRow } from './message-rows.ts';
 import { login } from '@spotter/sim/server-view.ts';
 
 /**
- * Issue 4: the server's disk write failing. The server runs as a child process whose files may
+ * The server's disk write failing (docs/DESIGN.md "Nothing is lost"). The server runs as a child process whose files may
  * not grow past 40 KiB (RLIMIT_FSIZE — room for SQLite's 32 KiB shared-memory file; its
  * write-ahead log cannot grow): every write of any size fails as on a full disk, while reads
  * keep working. A push must be refused with a clear 503, nothing half-written, and the

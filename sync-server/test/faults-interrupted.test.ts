@@ -4,7 +4,7 @@ import { CutProxy, cuts, postJson, type Cut } from '@spotter/sim/faults/cut-prox
 import { startTestServer, type TestServer } from './helper.ts';
 
 /**
- * Issue 4, "faults at the edges": a push or a pull whose connection dies at any step — before
+ * Faults at the edges: a push or a pull whose connection dies at any step — before
  * the request, in the middle of its body, after the commit with the answer lost, in the middle
  * of the answer — is retried by the device and lands exactly once. A real server on loopback
  * with its SQLite file; the cuts come from a TCP proxy in front of it.

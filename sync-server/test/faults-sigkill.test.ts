@@ -7,7 +7,7 @@ import { messageIds as messageIdsOf, messageRow } from './message-rows.ts';
 import { login } from '@spotter/sim/server-view.ts';
 
 /**
- * Issue 4 / DESIGN.md rule 5 with a real crash: the server process SIGKILLed (no shutdown hook
+ * docs/DESIGN.md "Nothing is lost" with a real crash: the server process SIGKILLed (no shutdown hook
  * runs) right after acknowledging a push, and in the middle of a large one. An acknowledged
  * write survives the restart; a push killed mid-way is all there or not there at all, and its
  * retry lands it exactly once.

@@ -6,7 +6,7 @@ import { samples } from '@spotter/shared/fixtures.ts';
 import { startTestServer, type TestServer } from './helper.ts';
 
 /**
- * Issue 4: a fuzzed body for every endpoint. Bodies are valid documents from the shared
+ * A fuzzed body for every endpoint. Bodies are valid documents from the shared
  * fixtures mutated field by field (the fields come from the shared zod schemas: dropped, given
  * a wrong type or a random JSON value, joined by unknown ones), random JSON, and text that is
  * not JSON at all. Whatever arrives: never a 5xx, every 4xx says why ({error, message}), and a

@@ -1,6 +1,6 @@
 /**
  * Test helper: a REAL sync server on 127.0.0.1 (random port) with a fresh SQLite file in a
- * temp folder and the demo data (DESIGN.md "Demo accounts", password `spotter-demo`).
+ * temp folder and the demo data (docs/DESIGN.md "Demo accounts", password `spotter-demo`).
  * Used by the server's tests, the web data-layer tests, the simulation and the benchmarks:
  * keep this API stable.
  *

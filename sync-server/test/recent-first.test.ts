@@ -6,7 +6,7 @@ import { seedYear } from './history.ts';
 import { now, pullAll, push, type Wire } from './wire.ts';
 
 // A first pull of sessions, logs and messages brings the recent weeks first, then the older
-// history, then what was written meanwhile (DESIGN.md "Sync", sync-server/src/sync/pull.ts),
+// history, then what was written meanwhile (docs/DESIGN.md "First sync, recent weeks first", sync-server/src/sync/pull.ts),
 // against the real server and a real SQLite file holding a year of shuffled history.
 let s: TestServer;
 let admin: string;

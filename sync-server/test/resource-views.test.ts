@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from './helper.ts';
 import { now, pullAll, push, visible } from './wire.ts';
 
 /**
- * Issue 9, seed 002 "Viewed 3 times": a client's opening of a resource their coach shared is a
+ * docs/DESIGN.md "Resources and views": a client's opening of a resource their coach shared is a
  * `view` message written by the client; the coach's device counts them.
  */
 let s: TestServer;

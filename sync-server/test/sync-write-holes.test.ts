@@ -5,8 +5,8 @@ import { startTestServer, type TestServer } from './helper.ts';
 import { coachAndClient, now, push, type Who } from './wire.ts';
 
 /**
- * Holes in the sync writes found by probing the server as an attacker would (docs/DESIGN.md
- * "Sync"): each test failed on the server before its fix.
+ * Holes in the sync writes found by probing the server as an attacker would
+ * (docs/DESIGN.md "Write rules"): each test failed on the server before its fix.
  */
 let s: TestServer;
 let coach: Who;

@@ -1,4 +1,4 @@
-// Generates the service worker over the static build (issue 3: workbox-build at build time).
+// Generates the service worker over the static build (workbox-build at build time: docs/DESIGN.md "Offline shell").
 // Run after `vite build`; writes build/sw.js, which precaches the app shell so every route
 // opens offline from a cold start.
 import { generateSW } from 'workbox-build';

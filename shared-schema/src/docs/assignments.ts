@@ -4,7 +4,7 @@ import { calendarDate, fieldClocks, id, instant, optionalId, text } from './comm
 export const assignmentStatus = z.enum(['active', 'paused', 'completed']);
 export type AssignmentStatus = z.infer<typeof assignmentStatus>;
 
-/** Ties a client to a coach (seed 003 trainer_assignments). Written by admins only. */
+/** Ties a client to a coach (docs/DESIGN.md "Assignments"). Written by admins only. */
 export const assignmentSchema = z.strictObject({
   id,
   clientId: id,

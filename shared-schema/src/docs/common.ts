@@ -21,7 +21,7 @@ export const instant = z
   .max(30)
   .regex(new RegExp(`^(?:${daySource})T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,3})?Z$`), 'expected an ISO timestamp');
 
-/** A calendar date (YYYY-MM-DD). Due dates are days, not instants (DESIGN.md "Session lists"). */
+/** A calendar date (YYYY-MM-DD). Due dates are days, not instants (docs/DESIGN.md "Training sessions"). */
 export const calendarDate = z
   .string()
   .length(10)
@@ -42,7 +42,7 @@ export const weightUnit = z.enum(['kg', 'lb']);
 export type WeightUnit = z.infer<typeof weightUnit>;
 
 /**
- * When each field was last edited (docs/DESIGN.md "Sync", the per-field rule): a path (a field,
+ * When each field was last edited (docs/DESIGN.md "The last edit of each field wins"): a path (a field,
  * or `entries/<key>/<field>` inside a record) → a hybrid-logical-clock stamp (hlc.ts). Set by
  * the device on every write (merge.ts `stampEdit`); absent on documents written before it and
  * on those the server writes.

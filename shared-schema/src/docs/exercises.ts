@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fieldClocks, id, instant, optionalId, text, webUrl } from './common.ts';
 
 export const exerciseType = z.enum(['strength', 'cardio', 'flexibility', 'other']);
-/** Movement patterns drive the training-balance radar (seed 002 "elemental balance"). */
+/** Movement patterns drive the training-balance radar (docs/DESIGN.md "Progress"). */
 export const movementPattern = z.enum(['push', 'pull', 'squat', 'hinge', 'carry', 'core', 'cardio', 'mobility']);
 export type MovementPattern = z.infer<typeof movementPattern>;
 

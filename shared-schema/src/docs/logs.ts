@@ -9,7 +9,7 @@ export const prescribedSnapshot = z.strictObject({
   restSeconds: z.number().int().min(0).max(3600),
 });
 
-/** The client's record against one prescribed exercise (seed 001 "actual" fields, seed 003 workout_progress). */
+/** The client's record against one prescribed exercise (docs/DESIGN.md "Workout logs"). */
 export const logEntrySchema = z.strictObject({
   exerciseId: id,
   setsCompleted: z.number().int().min(0).max(100).nullable(),
@@ -28,7 +28,7 @@ export type LogEntry = z.infer<typeof logEntrySchema>;
 
 /**
  * A client's log of one session: every exercise entry, keyed by prescription id, plus the
- * completion. Client-written only (DESIGN.md rule 1). Its id is derived from the session
+ * completion. Client-written only (docs/DESIGN.md "One writer per document"). Its id is derived from the session
  * (`sessionLogId`) so two of the client's devices logging offline meet in one document and
  * merge field by field instead of creating duplicates.
  */

@@ -3,11 +3,11 @@ import { fieldClocks, id, instant, optionalId, role, text } from './common.ts';
 
 /**
  * message: coach <-> client conversation. comment: on a session, a log, one exercise's
- * entry in a log (seed 001's polymorphic comments; author coach or client), or the client's rating
- * of a recommendation (seed 002 §4 feedback). system: written by the server (e.g. "you have
- * a new trainer"). view: the client opened a resource their coach shared (seed 002 "Viewed 3
- * times"); one document per opening, written by the client, so it never touches the coach's
- * resource document (DESIGN.md rule 1) and views counted on two offline devices add up.
+ * entry in a log (author coach or client), or the client's rating
+ * of a recommendation. system: written by the server (e.g. "you have
+ * a new trainer"). view: the client opened a resource their coach shared
+ * (docs/DESIGN.md "Resources and views"); one document per opening, written by the client, so it never touches the coach's
+ * resource document (docs/DESIGN.md "One writer per document") and views counted on two offline devices add up.
  * A document is only ever written by its author.
  *
  * Rules the JSON Schema cannot state (which fields go together, who may rate or view, a

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { calendarDate, fieldClocks, id, instant, text, webUrl } from './common.ts';
 
 /**
- * Coach-written documents about one client: trainer notes (private or shared, seed 003),
- * weekly summaries (seed 001) and shared resources (links, seed 002). Grouped in one
+ * Coach-written documents about one client: trainer notes (private or shared),
+ * weekly summaries and shared resources (links). Grouped in one
  * collection because they share writer, reader and visibility rules.
  */
 export const noteKind = z.enum(['note', 'summary', 'resource']);

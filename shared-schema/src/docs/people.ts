@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fieldClocks, id, instant, role, text, weightUnit } from './common.ts';
 
 /**
- * A person: coach, client or admin. Coaches carry the trainer profile of seed 003.
+ * A person: coach, client or admin. Coaches carry a trainer profile (docs/DESIGN.md "Trainer profiles").
  * Written by admins (roster, trainer profiles) and by the person for their own
  * display fields; never created through sync (accounts need a password: REST only).
  */
@@ -13,7 +13,7 @@ export const personSchema = z.strictObject({
   firstName: text(80).min(1),
   lastName: text(80),
   units: weightUnit,
-  // Trainer profile (seed 003 "Extend Instructors Table"); ignored for non-coaches.
+  // Trainer profile; ignored for non-coaches.
   isPersonalTrainer: z.boolean(),
   specializations: z.array(text(60)).max(20),
   certifications: z.array(text(80)).max(20),

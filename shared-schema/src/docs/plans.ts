@@ -7,7 +7,7 @@ export type Weekday = z.infer<typeof weekday>;
 
 export const planStatus = z.enum(['draft', 'active', 'completed', 'archived']);
 
-/** A workout plan template (seed 003): exercises by day of week; activating it schedules sessions. */
+/** A workout plan template (docs/DESIGN.md "Workout plans"): exercises by day of week; activating it schedules sessions. */
 export const planSchema = z.strictObject({
   id,
   coachId: id,

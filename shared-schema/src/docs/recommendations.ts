@@ -5,7 +5,7 @@ import { movementPattern } from './exercises.ts';
 export const recommendationKind = z.enum(['progression', 'deload', 'neglected', 'reschedule', 'custom']);
 export const recommendationStatus = z.enum(['pending', 'approved', 'dismissed']);
 
-/** Rule-engine suggestions (seed 002 §4) that a coach approves before the client sees them. */
+/** Rule-engine suggestions (docs/DESIGN.md "Recommendations engine") that a coach approves before the client sees them. */
 export const recommendationSchema = z.strictObject({
   id,
   coachId: id,

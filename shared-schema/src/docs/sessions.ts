@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { calendarDate, fieldClocks, id, instant, optionalId, text } from './common.ts';
 
-/** One prescribed exercise inside a session (seed 001 TrainingSessionExercises, prescribed half). */
+/** One prescribed exercise inside a session (docs/DESIGN.md "Training sessions"). */
 export const prescriptionSchema = z.strictObject({
   id,
   exerciseId: id,
@@ -16,7 +16,7 @@ export type Prescription = z.infer<typeof prescriptionSchema>;
 /**
  * draft: the coach's queue, never visible to the client.
  * submitted: the coach asked to publish; only ever a local state — the server answers with
- *   published, or with draft plus a rejection reason (DESIGN.md "The draft queue").
+ *   published, or with draft plus a rejection reason (docs/DESIGN.md "The draft queue").
  * published: visible to the client.
  */
 export const sessionStatus = z.enum(['draft', 'submitted', 'published']);
@@ -24,7 +24,8 @@ export type SessionStatus = z.infer<typeof sessionStatus>;
 
 /**
  * A training session with its ordered prescriptions in one document, so a client never sees
- * a session without its exercises (DESIGN.md sync rule 2). Coach-written only (rule 1).
+ * a session without its exercises (docs/DESIGN.md "One document arrives whole"). Coach-written
+ * only (docs/DESIGN.md "One writer per document").
  */
 export const sessionSchema = z.strictObject({
   id,

@@ -1,11 +1,11 @@
 import type { Assignment } from '../docs/assignments.ts';
 import { refusal, type Refusal } from '../refusals.ts';
 
-/** Seed 003 get_trainer_client_count: only active assignments take a place. */
+/** A trainer's client count: only active assignments take a place (docs/DESIGN.md "Assignments"). */
 export const activeClientCount = (assignments: readonly Assignment[], coachId: string): number =>
   assignments.filter((a) => a.coachId === coachId && a.status === 'active').length;
 
-/** Seed 003 is_trainer_at_capacity. */
+/** At capacity: as many active clients as the trainer's maximum, or more. */
 export const isAtCapacity = (assignments: readonly Assignment[], coachId: string, maxClients: number): boolean =>
   activeClientCount(assignments, coachId) >= maxClients;
 
@@ -16,7 +16,7 @@ export const isAtCapacity = (assignments: readonly Assignment[], coachId: string
  */
 export function assignmentRefusal(next: Assignment, others: readonly Assignment[], maxClients: number): Refusal | null {
   if (next.status !== 'active') return null;
-  // A client has one active trainer at a time (seed 003 unique_active_assignment).
+  // A client has one active trainer at a time (docs/DESIGN.md "Assignments").
   if (others.some((a) => a.clientId === next.clientId && a.status === 'active' && a.id !== next.id)) {
     return refusal('client_has_trainer');
   }

@@ -8,8 +8,8 @@ export interface BulkTrainer {
 }
 
 /**
- * Why assigning every one of `clientIds` to `trainer` would be refused, or null (seed 003
- * "bulk assignment": all or nothing). `assignments` are the trainer's and these clients'
+ * Why assigning every one of `clientIds` to `trainer` would be refused, or null (bulk
+ * assignment is all or nothing: docs/DESIGN.md "Admin: trainers and assignments"). `assignments` are the trainer's and these clients'
  * current assignments. The admin page runs it to explain before asking; the server runs it
  * again inside the write transaction, which is the check that counts.
  */

@@ -4,15 +4,15 @@ import { addDaysTo, calendarDateOf } from './dates.ts';
 import { isComplete, isLate, logsBySession, upcomingSessions, type Logs } from './sessions.ts';
 
 /**
- * The coach dashboard's columns (DESIGN.md "Surfaces", seed 003 "Compliance: 85%",
- * "Last workout: 2 days ago", next session). `today` is the client's calendar day.
+ * The coach dashboard's columns (docs/DESIGN.md "Coach dashboard": compliance, last workout,
+ * next session). `today` is the client's calendar day.
  */
 
 export const COMPLIANCE_WINDOW_DAYS = 30;
 /** `complianceDrop` compares with compliance this many days ago. */
 export const COMPLIANCE_DROP_DAYS = 14;
 /**
- * The dashboard's late count looks back this many days (product rule, issue 7): "3 late in the
+ * The dashboard's late count looks back this many days (docs/DESIGN.md "Coach dashboard"): "3 late in the
  * last 30 days". A session missed months ago is history the coach has seen and cannot change;
  * counting every late session ever also made the dashboard read a client's whole history at
  * every open (bench/README.md, cold start). The session lists still call every missed session
@@ -63,8 +63,8 @@ export function compliance(sessions: readonly TrainingSession[], logs: Logs, tod
 }
 
 /**
- * Compliance now and 14 days ago, and whether it fell by `threshold` points or more (issue 9's
- * "dropped by 20% over 14 days"). The earlier value is what the dashboard would have shown
+ * Compliance now and 14 days ago, and whether it fell by `threshold` points or more
+ * ("dropped by 20% over 14 days"). The earlier value is what the dashboard would have shown
  * then: completions after that day cannot make an earlier session on time, so nothing leaks
  * back from the future. Unknown on either side never flags.
  */

@@ -6,7 +6,7 @@ import { completedOnTime } from './compliance.ts';
 import { calendarDateOf } from './dates.ts';
 
 /**
- * Engagement score (seed 002 §1, issue 9): how actively a client trains and talks with their
+ * Engagement score (docs/DESIGN.md "Coach dashboard"): how actively a client trains and talks with their
  * coach over the last 28 days, 0–100. Four parts, weighted by how much each says about a
  * client who is on track; the formula is shown to the coach verbatim, so keep the text and
  * the code in step. Flagging a compliance drop is compliance.ts's `complianceDrop`.

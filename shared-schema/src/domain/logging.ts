@@ -4,7 +4,7 @@ import type { Prescription, TrainingSession } from '../docs/sessions.ts';
 import { repRange } from './recommendations.ts';
 
 /**
- * Logging a prescribed exercise (issue 6, seed 003 flow 3): the form is prefilled from the
+ * Logging a prescribed exercise (docs/DESIGN.md "Logging a workout"): the form is prefilled from the
  * prescription so an as-prescribed exercise is one tap, and the session shows what was skipped.
  */
 
@@ -18,7 +18,7 @@ export type ParsedWeight =
 
 const UNIT_WORDS: Record<string, WeightUnit> = { kg: 'kg', kgs: 'kg', kilo: 'kg', kilos: 'kg', lb: 'lb', lbs: 'lb', pound: 'lb', pounds: 'lb' };
 
-// Coaches type weights as text (DESIGN.md "One model"): "60 kg", "135lbs", "62,5 kg", "BW",
+// Coaches type weights as text (docs/DESIGN.md "Training sessions"): "60 kg", "135lbs", "62,5 kg", "BW",
 // "70% 1RM". A bare number is in the reader's own unit, the only sensible guess.
 export function parseWeight(text: string, units: WeightUnit): ParsedWeight {
   const t = text.trim().toLowerCase();
@@ -76,7 +76,7 @@ export const isDoneEntry = (entry: LogEntry | undefined): boolean =>
 
 /**
  * Prescriptions with nothing done, in session order. A session may be completed with
- * exercises skipped (issue 6), and the coach must see which.
+ * exercises skipped (docs/DESIGN.md "Workout logs"), and the coach must see which.
  */
 export const skippedExercises = (session: Pick<TrainingSession, 'exercises'>, log: SessionLog | null | undefined): Prescription[] =>
   session.exercises.filter((p) => !isDoneEntry(log?.entries[p.id]));

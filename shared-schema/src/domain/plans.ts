@@ -6,8 +6,8 @@ import { isDoneEntry } from './logging.ts';
 import { logsBySession, type Logs } from './sessions.ts';
 
 /**
- * Workout plans (seed 003 flow 2, issue 8): a plan is a template; activating it schedules
- * dated training sessions, and training is logged on those sessions only (DESIGN.md).
+ * Workout plans (docs/DESIGN.md "Plan activation"): a plan is a template; activating it schedules
+ * dated training sessions, and training is logged on those sessions only (docs/DESIGN.md "Workout plans").
  */
 
 const ISO_DAY: Record<Weekday, number> = { Monday: 1, Tuesday: 2, Wednesday: 3, Thursday: 4, Friday: 5, Saturday: 6, Sunday: 7 };
@@ -21,7 +21,7 @@ export interface ScheduleOptions {
   newId: (key: string) => string;
   /** createdAt/updatedAt of the new sessions. */
   now: string;
-  /** Activation publishes to the client (issue 8); a coach previewing may want drafts. */
+  /** Activation publishes to the client; a coach previewing may want drafts. */
   status?: SessionStatus;
 }
 
@@ -62,12 +62,12 @@ export function scheduleSessions(plan: Plan, startDate: string, opts: ScheduleOp
 export interface PlanCompletionStats {
   totalExercises: number;
   completedExercises: number;
-  /** 0–100 rounded to 2 decimals; 0 when the plan scheduled nothing (seed 003 ELSE 0). */
+  /** 0–100 rounded to 2 decimals; 0 when the plan scheduled nothing. */
   percentage: number;
 }
 
 /**
- * Seed 003's get_workout_completion_stats, on sessions: every prescribed exercise of the
+ * Plan completion (docs/DESIGN.md "Plan activation"), on sessions: every prescribed exercise of the
  * plan's published sessions counts once, and is completed when its log entry says something
  * was done. Pass the sessions of one plan (planId); others are ignored.
  */

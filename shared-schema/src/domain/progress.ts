@@ -6,7 +6,7 @@ import type { LogEntry, SessionLog } from '../docs/logs.ts';
 import type { TrainingSession } from '../docs/sessions.ts';
 
 /**
- * Progress metrics (seed 002 §3, issue 9), computed on the device from local documents.
+ * Progress metrics (docs/DESIGN.md "Progress"), computed on the device from local documents.
  * Every weight is converted to the viewer's unit BEFORE it is summed or compared, and rounded
  * only for display (`roundWeight`), so kg and lb views of the same history agree.
  */
@@ -206,7 +206,7 @@ export function difficultySeries(performed: readonly Performed[]): { date: strin
     .sort((a, b) => a.date.localeCompare(b.date) || a.sessionId.localeCompare(b.sessionId));
 }
 
-/** The radar's axes, in drawing order (seed 002's "elemental balance" for strength training). */
+/** The radar's axes, in drawing order: training balance by movement pattern. */
 export const BALANCE_PATTERNS: readonly MovementPattern[] = ['push', 'pull', 'squat', 'hinge', 'carry', 'core', 'cardio', 'mobility'];
 
 /**

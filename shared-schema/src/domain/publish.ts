@@ -12,7 +12,7 @@ export interface PublishContext {
 
 /**
  * Why a session may not be published, or null. The rules fire in this order, and the first
- * reason is the one the coach sees in the builder (DESIGN.md "The draft queue").
+ * reason is the one the coach sees in the builder (docs/DESIGN.md "The draft queue").
  */
 export function publishRefusal(session: Pick<TrainingSession, 'dueDate' | 'exercises'>, ctx: PublishContext): Refusal | null {
   // Assignment first: nothing else matters if this coach may not program this client.

@@ -10,7 +10,7 @@ export const DASHBOARD_HISTORY_DAYS = 44;
 /**
  * A device's first pull brings the rows of this many days before the server's today first
  * (sessions due since then and later, their logs, messages written since), then the older
- * history (DESIGN.md "Sync"), so the dashboard is right long before a year of history is in.
+ * history (docs/DESIGN.md "First sync, recent weeks first"), so the dashboard is right long before a year of history is in.
  * One day more than the dashboard's window: the coach's calendar day may be a day ahead of
  * the server's.
  */

@@ -8,7 +8,7 @@ import type { Performed } from './progress.ts';
 import { performedEntries, roundWeight, weekStartOf } from './progress.ts';
 
 /**
- * The deterministic recommendations engine (seed 002 §4, done without AI): it reads a client's
+ * The deterministic recommendations engine (docs/DESIGN.md "Recommendations engine"): it reads a client's
  * history and proposes what a coach would notice. Every suggestion states its numbers in
  * `reason`; the coach edits, approves or dismisses it before the client sees anything.
  */
@@ -24,7 +24,7 @@ export interface EngineInput {
   sessions: readonly TrainingSession[];
   logs: readonly SessionLog[];
   exercises: readonly Pick<Exercise, 'id' | 'name' | 'pattern'>[];
-  /** Client ratings (1–5) of earlier recommendations, by kind (seed 002 §4 feedback). */
+  /** Client ratings (1–5) of earlier recommendations, by kind. */
   ratings?: readonly { kind: Recommendation['kind']; rating: number }[];
   neglectedAfterDays?: number;
 }

@@ -4,7 +4,7 @@ import type { TrainingSession } from '../docs/sessions.ts';
 import { addDaysTo } from './dates.ts';
 
 /**
- * The session lists of seed 000 and DESIGN.md "Session lists". `today` is always the client's
+ * The session lists (docs/DESIGN.md "Session lists"). `today` is always the client's
  * calendar day (YYYY-MM-DD), passed in.
  */
 
@@ -17,7 +17,7 @@ export function logsBySession(logs: Logs): ReadonlyMap<string, SessionLog> {
   return new Map((logs as readonly SessionLog[]).map((l) => [l.sessionId, l]));
 }
 
-// A session is complete when its client marks it complete (DESIGN.md "One model"); logging
+// A session is complete when its client marks it complete (docs/DESIGN.md "Workout logs"); logging
 // every exercise without pressing "Complete session" is not completion.
 export const isComplete = (session: Pick<TrainingSession, 'id'>, log: SessionLog | null | undefined): boolean =>
   !!log && log.sessionId === session.id && log.completedAt !== null;
@@ -30,15 +30,15 @@ export const isLate = (session: Pick<TrainingSession, 'id' | 'status' | 'dueDate
 
 export type SessionTab = 'upcoming' | 'previous';
 
-// Previous = complete or late; everything else, drafts included, is upcoming (seed 000 3.3/3.5).
+// Previous = complete or late; everything else, drafts included, is upcoming (docs/DESIGN.md "Session lists").
 export const sessionTab = (session: Pick<TrainingSession, 'id' | 'status' | 'dueDate'>, log: SessionLog | null | undefined, today: string): SessionTab =>
   isComplete(session, log) || isLate(session, log, today) ? 'previous' : 'upcoming';
 
 const isUnsent = (s: TrainingSession) => s.status !== 'published';
 
 /**
- * Upcoming, in display order. Unsent sessions (draft, submitted) first, newest first: seed 000
- * 5.1.3 "this new session will remain rendered at the top". Then published ones, closest due
+ * Upcoming, in display order. Unsent sessions (draft, submitted) first, newest first, so a session
+ * just added stays at the top (docs/DESIGN.md "Session lists"). Then published ones, closest due
  * date first; ties by creation then id so the order never flickers between renders.
  */
 export function upcomingSessions(sessions: readonly TrainingSession[], logs: Logs, today: string): TrainingSession[] {
@@ -52,7 +52,7 @@ export function upcomingSessions(sessions: readonly TrainingSession[], logs: Log
     });
 }
 
-/** Previous, most recent due date first (seed 000 3.3.1); ties by id for a stable order. */
+/** Previous, most recent due date first (docs/DESIGN.md "Session lists"); ties by id for a stable order. */
 export function previousSessions(sessions: readonly TrainingSession[], logs: Logs, today: string): TrainingSession[] {
   const byId = logsBySession(logs);
   return sessions
@@ -70,7 +70,7 @@ export interface WeekOfTraining {
 }
 
 /**
- * Seed 000 step 3, "the last week of training": the seven days ending today, so the coach
+ * The builder's "last week of training" (docs/DESIGN.md "Session lists"): the seven days ending today, so the coach
  * sees at a glance how many sessions a week this client gets and which exercises they did.
  * Drafts are left out: they were never programmed for the client. Most prescribed first.
  */

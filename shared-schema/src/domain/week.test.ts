@@ -45,7 +45,7 @@ describe('weeklyCompletion', () => {
   const cases: [string, TrainingSession[], SessionLog[], { completed: number; total: number }][] = [
     ['nothing this week', [s('prev', '2026-03-08'), s('next', '2026-03-16')], [done('prev')], { completed: 0, total: 0 }],
     [
-      "seed 003's 3/5",
+      "the My Trainer card's 3/5",
       [s('m', '2026-03-09'), s('t', '2026-03-10'), s('w', TODAY), s('f', '2026-03-13'), s('su', '2026-03-15'), s('d', '2026-03-14', 'draft')],
       [done('m'), done('w'), done('f')],
       { completed: 3, total: 5 },

@@ -4,8 +4,8 @@ import { addDaysTo } from './dates.ts';
 import { isComplete, isLate, logsBySession, type Logs } from './sessions.ts';
 
 /**
- * The client's week strip and "3/5 workouts completed" (seed 003's workout plan page and
- * "My Trainer" widget, issue 6). Weeks run Monday to Sunday, as in the seed's mock.
+ * The client's week strip and "3/5 workouts completed" (the plan page and the "My Trainer"
+ * card, docs/DESIGN.md "Logging a workout"). Weeks run Monday to Sunday.
  */
 
 /**

@@ -73,7 +73,7 @@ function rescheduleUntouched(f: PlanFacts, plan: Plan): Effect[] {
 }
 
 /**
- * Plan activation (DESIGN.md "Plans"), decided for every written plan.
+ * Plan activation (docs/DESIGN.md "Plan activation"), decided for every written plan.
  * Activation (status becomes 'active'): the plan is tied to the client's active assignment,
  * every other active plan of the client is completed (its weeks are over) or archived, and
  * the plan's sessions from today on are scheduled, published, with `planId` — all in the

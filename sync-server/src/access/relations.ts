@@ -4,7 +4,7 @@ import type { Scope, Stored } from '../storage/repository.ts';
 /**
  * Relations (shared access.ts: active+paused assignments decide visibility) plus everyone
  * ever assigned: a document of a former client is still a pull candidate, so it can reach the
- * coach's devices as a tombstone and disappear from them (DESIGN.md sync rule 4).
+ * coach's devices as a tombstone and disappear from them (docs/DESIGN.md "Tombstones").
  */
 export interface ViewerRelations extends Relations {
   everClientIds: ReadonlySet<string>;

@@ -23,7 +23,7 @@ export const exerciseUsable = (exercises: ReadonlyMap<string, Stored>, coachId: 
 
 /**
  * A pushed `submitted` (or `published`) status on a session that is not yet published is a
- * publish request (DESIGN.md "The draft queue"): accepted → stored published; refused →
+ * publish request (docs/DESIGN.md "The draft queue"): accepted → stored published; refused →
  * stored as a draft with the reason, so the coach's content is kept and the builder shows why.
  * The server never stores `submitted`. A delete needs none of that: what is withdrawn is not
  * published again.

@@ -21,7 +21,7 @@ const live = (repo: Repository, field: 'coachId' | 'clientId', value: string) =>
 const name = (p: Person) => `${p.firstName} ${p.lastName}`.trim();
 
 /**
- * Seed 003 flow 1 and bulk assignment: every client in `clientIds` gets `coachId` as their
+ * Assigning one or several clients (docs/DESIGN.md "Admin: trainers and assignments"): every client in `clientIds` gets `coachId` as their
  * active trainer, or nothing changes (one transaction). Inside it, capacity and the
  * one-active-trainer rule are checked against the rows as they are now, so two admins
  * assigning at once are serialised by the database and the second sees the first's result.
@@ -79,7 +79,7 @@ export function bulkAssign(repo: Repository, admin: Viewer, req: BulkAssignReque
       };
       repo.put('messages', message, false);
       // Visibility follows the assignment: the new trainer now sees the history, a former one
-      // loses it at the next pull (DESIGN.md rule 4).
+      // loses it at the next pull (docs/DESIGN.md "Who sees what").
       for (const c of bumpClientDocuments(repo, client.id, [coach.id, ...(current ? [current.coachId] : [])])) changed.add(c);
     }
     return { assignments, ended };

@@ -7,8 +7,8 @@ import { bulkAssign } from './assign.ts';
 import { createTrainer } from './trainers.ts';
 
 /**
- * The admin's REST routes (seed 003 "Admins – assign members to trainers, manage trainer
- * roster"). Register inside the authenticated `/api` scope: it relies on `req.viewer`.
+ * The admin's REST routes: assign clients to trainers, manage the trainer roster
+ * (docs/DESIGN.md "Admin: trainers and assignments"). Register inside the authenticated `/api` scope: it relies on `req.viewer`.
  * Assignment goes through REST, not sync: the server must answer at once (capacity), and a
  * reassignment is two rows (end the old, start the new) that must land together.
  */

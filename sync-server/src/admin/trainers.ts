@@ -4,8 +4,8 @@ import type { Repository } from '../storage/repository.ts';
 import { refused } from '../errors.ts';
 
 /**
- * An admin creates a coach account with its trainer profile (seed 003 "manage trainer
- * roster"). Accounts never come through sync (they need a password); later profile edits do.
+ * An admin creates a coach account with its trainer profile
+ * (docs/DESIGN.md "Admin: trainers and assignments"). Accounts never come through sync (they need a password); later profile edits do.
  */
 export function createTrainer(repo: Repository, body: NewTrainer, passwordHash: string, opts: { now?: Date; newId?: () => string } = {}): Person {
   const email = body.email.trim().toLowerCase();

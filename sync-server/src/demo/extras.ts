@@ -30,7 +30,7 @@ export function extrasFor({ coach, client, assignment, exercises, today, now }: 
     createdAt: now, updatedAt: now,
   };
   const sleep = note('resource', { title: 'Sleep and recovery', url: 'https://en.wikipedia.org/wiki/Sleep_and_exercise', resourceType: 'article' });
-  // The client opened the sleep article twice (seed 002 "Viewed 3 times" on the coach's list).
+  // The client opened the sleep article twice ("Viewed 2 times" on the coach's list).
   const viewed = (hoursAgo: number): Message => ({
     ...message(client, '', hoursAgo * 60), kind: 'view', targetType: 'resource', targetId: sleep.id,
   });

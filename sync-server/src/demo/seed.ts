@@ -28,7 +28,7 @@ const accounts: Account[] = [
   { email: 'client2@demo.test', firstName: 'Riley', lastName: 'Member', role: 'client', units: 'lb' },
   { email: 'client3@demo.test', firstName: 'Sam', lastName: 'Lifter', role: 'client' },
 ];
-// Who trains whom (DESIGN.md "Demo accounts").
+// Who trains whom (docs/DESIGN.md "Demo accounts").
 const roster: [client: string, coach: string][] = [
   ['client@demo.test', 'coach@demo.test'],
   ['client3@demo.test', 'coach@demo.test'],

@@ -67,7 +67,7 @@ export function getClient(repo: Repository, viewer: Viewer, clientId: string, to
 
 /**
  * A coach adds a client: the account and an active assignment, in one transaction, within the
- * coach's capacity (seed 003). 409 with the reason when the email is taken or the coach is full.
+ * coach's capacity (docs/DESIGN.md "Assignments"). 409 with the reason when the email is taken or the coach is full.
  */
 export async function addClient(repo: Repository, viewer: Viewer, input: z.infer<typeof newClientSchema>): Promise<{ client: Person; assignment: Assignment }> {
   if (viewer.role !== 'coach') refuseAdd(viewer.role, false, 1, 0); // before hashing: an admin never waits for argon2

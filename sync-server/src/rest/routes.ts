@@ -19,7 +19,7 @@ const sessionWithLogs = z.object({ session: sessionSchema, log: sessionLogSchema
 const clientParams = z.object({ id });
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 
-/** Seed 002's REST API: thin routes over the *.service.ts functions. Authenticated by the parent scope. */
+/** The REST API for integrations and the coach's "add client": thin routes over the *.service.ts functions. Authenticated by the parent scope. */
 export const restRoutes: FastifyPluginAsync = async (app) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['rest'];

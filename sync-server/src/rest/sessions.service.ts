@@ -27,7 +27,7 @@ export function getExercisesFor(repo: Repository, viewer: Viewer): Exercise[] {
   return repo.find('exercises', [live], { field: 'name' }).map((e) => e.doc as Exercise).filter((e) => canSee(viewer, 'exercises', e, rel));
 }
 
-/** Seed 000's "last week of training": a client's sessions due in [from, to], with their logs. */
+/** The builder's "last week of training": a client's sessions due in [from, to], with their logs. */
 export function clientSessions(repo: Repository, viewer: Viewer, clientId: string, from?: string, to?: string): SessionWithLogs[] {
   const rel = loadRelations(repo, viewer);
   assertClientVisible(repo, viewer, clientId, rel);

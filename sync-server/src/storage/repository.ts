@@ -41,7 +41,7 @@ export interface Filter {
 
 /**
  * Everything the server asks of its database, behind one interface so a PostgreSQL
- * implementation can replace SQLite (DESIGN.md "Growing past one machine"). The SQLite
+ * implementation can replace SQLite (docs/DESIGN.md "Growing past one machine"). The SQLite
  * implementation is synchronous (better-sqlite3); a PostgreSQL one would make these async.
  */
 export interface Repository extends AuthStore {

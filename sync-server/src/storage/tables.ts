@@ -89,7 +89,7 @@ export const assignments = sqliteTable(
   },
   (t) => [
     index('assignments_coach_idx').on(t.coachId),
-    // Seed 003 unique_active_assignment: the last line of defence behind assignmentRefusal.
+    // One active assignment per client: the last line of defence behind assignmentRefusal.
     uniqueIndex('assignments_one_active_per_client').on(t.clientId).where(sql`status = 'active' AND deleted = 0`),
     oneOf('assignments_status_check', t.status, assignmentStatus.options),
   ],
@@ -226,7 +226,7 @@ export const plans = sqliteTable(
   },
   (t) => [
     index('plans_client_idx').on(t.clientId),
-    // Seed 003 unique_active_plan: one active plan per assignment.
+    // One active plan per assignment (docs/DESIGN.md "Plan activation").
     uniqueIndex('plans_one_active_per_assignment').on(t.assignmentId).where(sql`status = 'active' AND deleted = 0`),
     oneOf('plans_status_check', t.status, planStatus.options),
     check('plans_duration_check', sql`${t.durationWeeks} BETWEEN 1 AND 52`),
@@ -303,8 +303,8 @@ export const refreshTokens = sqliteTable(
 
 /**
  * Fixed-window counters (failed sign-ins per account and per IP). In the database rather than
- * in one process's memory, so several server instances share them (DESIGN.md "Growing past
- * one machine").
+ * in one process's memory, so several server instances share them
+ * (docs/DESIGN.md "Growing past one machine").
  */
 export const rateCounters = sqliteTable('rate_counters', {
   key: text('key').primaryKey(),

@@ -30,7 +30,7 @@ export interface PushOptions {
 }
 
 /**
- * Applies one RxDB push (DESIGN.md "Sync"; rule 3: the server is the authority):
+ * Applies one RxDB push (docs/DESIGN.md "The server is the authority"):
  *  1. parse every newDocumentState with the collection's zod schema — one bad row fails the
  *     whole request with a 400 before anything is written;
  *  2. in ONE transaction, per row: an identical current state is a no-op (RxDB retries

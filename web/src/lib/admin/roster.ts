@@ -2,7 +2,7 @@ import type { Assignment, Person } from '@spotter/shared';
 import { activeClientCount } from '@spotter/shared';
 
 /**
- * The admin's view of the roster (seed 003 "Personal Trainers" section), computed on the
+ * The admin's view of the roster (docs/DESIGN.md "Admin: trainers and assignments"), computed on the
  * device from the synced `people` and `assignments` collections. The server re-checks every
  * number that matters (capacity, one active trainer) inside its transaction; these are for
  * display and for disabling choices that would certainly be refused.
@@ -12,7 +12,7 @@ export interface TrainerRow {
   active: number;
   max: number;
   full: boolean;
-  /** Seed 003's "12/15". */
+  /** "12/15": active clients of the maximum. */
   label: string;
   clients: Person[];
 }
@@ -68,7 +68,7 @@ export interface CapacityOverview {
   capacity: number;
   /** Active assignments over capacity, 0–100, one decimal; null without capacity. */
   utilisation: number | null;
-  /** Members per trainer, one decimal (seed 003 "trainer-to-member ratios"); null without trainers. */
+  /** Members per trainer, one decimal (the trainer-to-member ratio); null without trainers. */
   membersPerTrainer: number | null;
   fullTrainers: number;
 }

@@ -70,5 +70,5 @@ const SIGNED_IN = Symbol('spotter-signed-in');
 export const provideSignedIn = (app: AppState) => setContext(SIGNED_IN, new SignedIn(app));
 export const useSignedIn = (): SignedIn => getContext<SignedIn>(SIGNED_IN);
 
-/** Where each role lands after signing in (DESIGN.md "Surfaces"). */
+/** Where each role lands after signing in (docs/DESIGN.md "Surfaces"). */
 export const homeOf = (role: SessionUser['role']): string => ({ coach: '/coach', client: '/client', admin: '/admin' })[role];

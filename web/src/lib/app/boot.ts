@@ -9,7 +9,7 @@ export async function openBrowserDevice(): Promise<Device> {
   return createDevice({ baseUrl: location.origin, storage: indexedDbStorage(), multiInstance: true });
 }
 
-/** Asks the browser not to evict our IndexedDB under storage pressure (issue 3 "Durable"). */
+/** Asks the browser not to evict our IndexedDB under storage pressure (docs/DESIGN.md "Offline shell"). */
 export async function requestPersistentStorage(): Promise<boolean> {
   try {
     if (!navigator.storage?.persist) return false;

@@ -1,6 +1,6 @@
 import type { Role } from '@spotter/shared';
 
-/** Each role's main places (DESIGN.md "Surfaces"). */
+/** Each role's main places (docs/DESIGN.md "Surfaces"). */
 export const navFor = (role: Role): { href: string; label: string }[] =>
   ({
     coach: [

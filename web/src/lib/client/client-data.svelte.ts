@@ -7,7 +7,7 @@ import { withCompletion, withEntry } from './log-entry.ts';
 
 /**
  * The client pages' view of the device: live lists of what the client may see (the server
- * only sends them their own data) and the writes of issue 6. Every write goes through the
+ * only sends them their own data) and the client's writes (logging, completion). Every write goes through the
  * data layer's validated `put`; the pages never touch the database.
  */
 export class ClientData {
@@ -50,7 +50,7 @@ export class ClientData {
     return this.people.find((p) => p.id === this.me);
   }
 
-  /** The coach of the client's active assignment (seed 003: at most one at a time). */
+  /** The coach of the client's active assignment (at most one at a time: docs/DESIGN.md "Assignments"). */
   get coach(): Person | undefined {
     const active = this.assignments.find((a) => a.status === 'active');
     return active ? this.people.find((p) => p.id === active.coachId) : undefined;

@@ -4,8 +4,8 @@ import type { SessionItem } from './types.ts';
 
 /**
  * The client home's three lists. Today's sessions still to do come first; the rest follow the
- * coach's tabs (seed 000): upcoming closest first, previous (complete or late) most recent
- * first. "Complete session" moves a session to previous (issue 6), today's included, so the
+ * coach's tabs (docs/DESIGN.md "Session lists"): upcoming closest first, previous (complete or
+ * late) most recent first. "Complete session" moves a session to previous, today's included, so the
  * client and the coach find it in the same place.
  */
 export function homeLists(sessions: readonly TrainingSession[], logs: Logs, today: string) {

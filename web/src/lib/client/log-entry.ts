@@ -36,7 +36,7 @@ export function withEntry(
   return { ...base, entries: { ...base.entries, [prescriptionId]: entry }, updatedAt: now };
 }
 
-/** Marks the session complete (DESIGN.md: complete when its client marks it complete). */
+/** Marks the session complete (docs/DESIGN.md "Workout logs": complete when its client marks it complete). */
 export function withCompletion(
   log: SessionLog | null,
   session: Pick<TrainingSession, 'id' | 'clientId' | 'coachId'>,

@@ -1,7 +1,7 @@
 import type { SessionItem } from './types.ts';
 
 /**
- * Today's reminder (issue 9 "Reminders"): today's published sessions that are not complete yet,
+ * Today's reminder (docs/DESIGN.md "Logging a workout"): today's published sessions that are not complete yet,
  * first one linked. Null when nothing is left for today, so a done day stays quiet.
  */
 export function todayReminder(today: readonly SessionItem[]): { sessionId: string; text: string } | null {

@@ -1,7 +1,7 @@
 import { addDaysTo, publishRefusal, type Exercise, type Prescription, type TrainingSession } from '@spotter/shared';
 
 /**
- * Pure operations on the coach's draft queue (DESIGN.md "The draft queue"). The builder's
+ * Pure operations on the coach's draft queue (docs/DESIGN.md "The draft queue"). The builder's
  * components call these and hand the result to the data layer, so every rule about what a
  * draft becomes is here, testable without a browser.
  */
@@ -117,8 +117,8 @@ export function localSubmitProblem(s: TrainingSession, today: string, exerciseEx
 }
 
 /**
- * The coach's queue for one client: unpublished sessions, newest first — seed 000: a new
- * session "will remain rendered at the top". Sorted by creation, never by an edited field,
+ * The coach's queue for one client: unpublished sessions, newest first — a new session
+ * stays at the top (docs/DESIGN.md "Session lists"). Sorted by creation, never by an edited field,
  * so a card does not jump while the coach types in it.
  */
 export function draftQueue(sessions: readonly TrainingSession[], clientId: string): TrainingSession[] {

@@ -8,7 +8,7 @@ export type CoachCommands = Pick<Commands, 'saveSession' | 'discardSession' | 's
 
 /**
  * The coach's writes, all local: RxDB persists them at once and the data layer syncs them
- * when it can, so none of these needs — or waits for — the network (DESIGN.md "The draft queue").
+ * when it can, so none of these needs — or waits for — the network (docs/DESIGN.md "The draft queue").
  */
 export function coachWrites(commands: CoachCommands, coachId: string, today: () => string = todayLocal) {
   const ids = () => ({ id: commands.newId, now: new Date().toISOString() });

@@ -6,7 +6,7 @@ import { jsonEqual } from './equal.ts';
 type Doc = Record<string, unknown>;
 
 /**
- * DESIGN.md sync rule 1: conflicts are between one user's own devices; merge field by field
+ * docs/DESIGN.md "Conflicts": conflicts are between one user's own devices; merge field by field
  * against the assumed master state. `serverWins` holds the server's answers that refused a
  * write of this device (`_refusal`, recorded by the push handler, echoes.ts): when RxDB
  * resolves that very answer, the server's state is the truth, and the user's version has

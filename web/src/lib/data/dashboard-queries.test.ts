@@ -133,7 +133,7 @@ describe('dashboardInput', () => {
     await (await db.messages.findOne(late.id).exec())!.remove();
   });
 
-  it('every query is answered from an index range (STACK.md: check explainQuery)', () => {
+  it('every query is answered from an index range (RxDB explainQuery)', () => {
     const q = dashboardQueries(COACH, TODAY);
     const plans = [
       db.assignments.find(q.assignments),

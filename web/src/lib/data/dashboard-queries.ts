@@ -44,7 +44,7 @@ const shared = <T>() => shareReplay<T>({ bufferSize: 1, refCount: true });
 const live = <T>(query: { $: Observable<Docs> }): Observable<T[]> => query.$.pipe(map((docs) => json<T>(docs)));
 
 /**
- * The dashboard's numbers from bounded, indexed queries (issue 7: a cold start read all ~12,000
+ * The dashboard's numbers from bounded, indexed queries (bench/README.md: a cold start read all ~12,000
  * sessions and logs of a large account). Every query below was checked with RxDB's query plan
  * (`selectorSatisfiedByIndex`, `sortSatisfiedByIndex`; dashboard-queries.test.ts asserts it):
  *  - published sessions due since `today - HISTORY_DAYS`: a range of the [status, dueDate]

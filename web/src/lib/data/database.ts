@@ -14,20 +14,20 @@ addRxPlugin(RxDBMigrationSchemaPlugin);
  * How a document stored under an older SCHEMA_VERSION becomes a current one, per version
  * reached. A device that held data (and unsynced changes) under the old schema keeps it: RxDB
  * migrates the documents and its replication bookkeeping when the collection opens.
- * 1: messages gained the kind 'view' and the target 'resource' (resource views, issue 9); the
+ * 1: messages gained the kind 'view' and the target 'resource' (resource views); the
  *    enums only widened, so every stored document is already valid.
  */
 const migrationStrategies: Record<number, (doc: any) => any> = {
   1: (doc) => doc,
-  // 2: every document gained the optional fieldClocks (docs/DESIGN.md "Sync", the per-field
-  //    rule). A stored document has none and stays valid: its fields merge by updatedAt until
+  // 2: every document gained the optional fieldClocks
+  //    (docs/DESIGN.md "The last edit of each field wins"). A stored document has none and stays valid: its fields merge by updatedAt until
   //    they are next edited.
   2: (doc) => doc,
 };
 
 /**
  * A write the server refused, kept on this device with the reason so the UI can list it and
- * restore it (DESIGN.md rule 3: the client shows the reason and keeps the user's input).
+ * restore it (docs/DESIGN.md "Refused writes").
  * Device-local: never replicated.
  */
 export interface RefusedChange {

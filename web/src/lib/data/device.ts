@@ -29,7 +29,7 @@ export interface DeviceOptions {
   /** Documents per pulled page (default 1000, the server's largest); tests use small pages. */
   pullBatchSize?: number;
   /**
-   * The clock that stamps each field's edits (docs/DESIGN.md "Sync", the per-field rule);
+   * The clock that stamps each field's edits (docs/DESIGN.md "The last edit of each field wins");
    * default: the device's own clock, corrected by the server's time on every answer. The
    * simulation passes skewed ones.
    */

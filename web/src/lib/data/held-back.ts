@@ -5,7 +5,7 @@ import { jsonEqual, withoutMeta } from './equal.ts';
 type Doc = Record<string, any>;
 
 /**
- * Pulled states RxDB may drop (docs/DESIGN.md "Sync", the deletion guarantee).
+ * Pulled states RxDB may drop (docs/DESIGN.md "Every deletion reaches every device").
  *
  * RxDB does not write a pulled state over a document this device changed and has not heard
  * back about, and moves its pull checkpoint on: it counts on the push of that change meeting

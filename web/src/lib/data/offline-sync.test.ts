@@ -87,7 +87,7 @@ describe('offline edits', () => {
 describe('a write the server refuses', () => {
   it('is kept aside with its reason, the server’s version wins, and it can be restored', async () => {
     const theirs = (await internals(device).db().messages.findOne({ selector: { body: 'Live reply' } }).exec())!.toMutableJSON() as Message;
-    // A coach may not rewrite the client's message (DESIGN.md: only its author writes it).
+    // A coach may not rewrite the client's message (docs/DESIGN.md "Messages and comments": only its author writes it).
     await internals(device).store.patch('messages', theirs.id, { body: 'Edited by the coach' });
     const refusals = await until(() => internals(device).db().refused.find().exec(), (list) => list.length === 1);
     const entry = refusals[0]!.toMutableJSON();

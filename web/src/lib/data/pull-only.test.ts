@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
 import { internals } from './internals.ts';
 import { serverDocs, TestBrowser, until } from './test-device.ts';
 
-// A collection the user's role never writes (a coach and logs: DESIGN.md rule 1) replicates
+// A collection the user's role never writes (a coach and logs: docs/DESIGN.md "Write rules") replicates
 // pull-only, which spares RxDB a bookkeeping document per pulled document. It still arrives in
 // full and stays live; a local write to it could never be uploaded, so the device refuses it.
 let server: TestServer;

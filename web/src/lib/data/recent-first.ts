@@ -19,7 +19,7 @@ export const RECENT_WAIT_MS = 15_000;
 export const READERS_FIRST_MS = 500;
 
 /**
- * A device's first sync, recent weeks first (DESIGN.md "Sync"). The server sends the first pull
+ * A device's first sync, recent weeks first (docs/DESIGN.md "First sync, recent weeks first"). The server sends the first pull
  * of sessions, logs and messages in phases (recent, history, then onward, carried in the
  * checkpoint); this tracks when each collection's recent rows are *written* on the device:
  *  - for the UI: `in$` is true once every collection's recent rows are here (the phased

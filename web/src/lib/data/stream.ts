@@ -4,7 +4,7 @@ import { AuthError, type Api } from './api.ts';
 import { parseAnswer } from './rest.ts';
 
 /**
- * The one live stream for all collections (GET /api/sync/stream, STACK.md: one EventSource
+ * The one live stream for all collections (GET /api/sync/stream: one EventSource
  * per collection would starve the browser's six connections). Read with fetch rather than
  * EventSource so the same code runs in Node tests, and so an expired token is noticed (a 401)
  * and refreshed instead of EventSource retrying the same dead URL forever.

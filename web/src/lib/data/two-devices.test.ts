@@ -4,8 +4,8 @@ import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
 import { internals } from './internals.ts';
 import { serverDocs, TestBrowser, until } from './test-device.ts';
 
-// Two devices of one coach edit different fields of one draft; both edits are kept (DESIGN.md
-// sync rule 1, field by field against the assumed state). RxDB allows one device per realm, so
+// Two devices of one coach edit different fields of one draft; both edits are kept
+// (docs/DESIGN.md "Conflicts": field by field against the assumed state). RxDB allows one device per realm, so
 // the devices take turns: A edits offline and closes, B edits and syncs, A reopens and pushes
 // against a server state it has not seen — a real conflict, merged by the real conflict handler.
 let server: TestServer;
@@ -63,7 +63,7 @@ describe('two devices of one user', () => {
   it('the last edit of a field wins, though the other device changed another field later', async () => {
     // Device A, offline, edits the notes; B then edits the same notes and syncs; A then renames
     // the draft and comes online. B's notes are the last edit of the notes: they stay, and A's
-    // title (the last edit of the title) stays too (docs/DESIGN.md "Sync", the per-field rule).
+    // title (the last edit of the title) stays too (docs/DESIGN.md "The last edit of each field wins").
     const clientId = (await server.login('client@demo.test')).user.id;
     const a = new TestBrowser(server.url);
     let deviceA = await a.open();

@@ -5,7 +5,7 @@ import type { Fetch } from './api.ts';
 import { internals } from './internals.ts';
 import { serverDocs, syncedCoach, TestBrowser, until } from './test-device.ts';
 
-// docs/DESIGN.md "Sync", the deletion guarantee: once online and quiet, every deletion the
+// docs/DESIGN.md "Every deletion reaches every device": once online and quiet, every deletion the
 // server made is applied on every device, and no device says "synced" while it holds a
 // document the server withdrew. The hard case: the server deletes a document right after it
 // committed this device's edit of it, while the answer to that edit is still on its way. RxDB

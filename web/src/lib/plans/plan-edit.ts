@@ -1,7 +1,7 @@
 import type { Plan, Prescription, Weekday } from '@spotter/shared';
 
 /**
- * Pure operations on a workout plan being edited (seed 003 flow 2). The editor calls these
+ * Pure operations on a workout plan being edited (docs/DESIGN.md "Plan activation"). The editor calls these
  * and hands the result to the data layer, exactly like the session builder's drafts: a plan
  * is a `plans` document written locally at every edit, offline or not, and synced later.
  */

@@ -4,7 +4,7 @@ import { parseISO, startOfWeek } from 'date-fns';
 import { toCalendarDate } from '@spotter/shared';
 import { WEEKDAYS } from './plan-edit.ts';
 
-/** One column of seed 003's plan page: "Mon [✓]". */
+/** One column of the plan page's week: "Mon [✓]". */
 export interface PlanWeekDay {
   day: Weekday;
   date: string;
@@ -21,7 +21,7 @@ export const mondayOf = (date: string) => toCalendarDate(startOfWeek(parseISO(da
 /**
  * The plan's week containing `today` (the client's calendar day). A day is done when the
  * session the plan scheduled for it is complete (its log has completedAt): training is logged
- * on sessions only (DESIGN.md "One model").
+ * on sessions only (docs/DESIGN.md "Workout plans").
  */
 export function planWeek(plan: Plan, sessions: readonly TrainingSession[], logs: readonly SessionLog[], today: string): PlanWeekDay[] {
   const monday = mondayOf(today);

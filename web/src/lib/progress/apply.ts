@@ -2,7 +2,7 @@ import type { Exercise, Recommendation, TrainingSession } from '@spotter/shared'
 import { duplicateSession, newDraft, newPrescription, type DraftIds } from '../coach/draft.ts';
 
 /**
- * "Apply to a draft" (issue 9): an approved recommendation becomes a draft in the builder's
+ * "Apply to a draft" (docs/DESIGN.md "Recommendations engine"): an approved recommendation becomes a draft in the builder's
  * queue in one action, built with the builder's own pure draft operations. The coach reviews
  * it there and submits as usual; nothing reaches the client until then.
  */

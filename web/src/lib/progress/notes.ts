@@ -15,7 +15,7 @@ import { setText } from './view.ts';
 
 /**
  * Trainer notes, weekly summaries and resources: one `notes` collection, coach-written
- * (DESIGN.md rule 1). The client's devices only ever receive shared notes, summaries and
+ * (docs/DESIGN.md "One writer per document"). The client's devices only ever receive shared notes, summaries and
  * resources (access.ts); `visibleToClient` says the same thing for the coach's preview.
  */
 export type NoteKind = Note['kind'];
@@ -50,9 +50,9 @@ export function newNote(id: string, owner: { coachId: string; clientId: string }
 }
 
 /**
- * The client opened a shared resource (seed 002 "Viewed 3 times"): one `view` message per
- * opening, written by the client (never a change to the coach's resource document, DESIGN.md
- * rule 1), so openings on two offline devices add up instead of overwriting each other.
+ * The client opened a shared resource (docs/DESIGN.md "Resources and views"): one `view`
+ * message per opening, written by the client (never a change to the coach's resource
+ * document), so openings on two offline devices add up instead of overwriting each other.
  */
 export function newView(id: string, resource: Pick<Note, 'id' | 'coachId' | 'clientId'>, now: string): Message {
   return {
@@ -103,7 +103,7 @@ export function notesOfKind(notes: readonly Note[], kind: NoteKind): Note[] {
 }
 
 /**
- * A first draft of the weekly summary (seed 001), from the week's data: sessions done,
+ * A first draft of the weekly summary, from the week's data: sessions done,
  * volume, records set, and what the client wrote in their logs. The coach edits it before
  * sharing; nothing is sent automatically.
  */

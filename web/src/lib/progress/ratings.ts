@@ -1,10 +1,10 @@
 import { ratingId, type Message, type Recommendation } from '@spotter/shared';
 
 /**
- * Seed 002 §4 feedback: the client rates an approved recommendation 1–5 with an optional
+ * Client feedback (docs/DESIGN.md "Recommendations engine"): the client rates an approved recommendation 1–5 with an optional
  * comment. A rating is the client's own `messages` document (a comment targeting the
- * recommendation), never a field of the coach's recommendation (DESIGN.md rule 1: one writer
- * per document). Its id is derived from the recommendation, so rating again changes the same
+ * recommendation), never a field of the coach's recommendation
+ * (docs/DESIGN.md "One writer per document"). Its id is derived from the recommendation, so rating again changes the same
  * document, from any of the client's devices.
  */
 export const RATING_LABELS: Record<number, string> = { 1: 'Not useful', 2: 'A little useful', 3: 'Useful', 4: 'Very useful', 5: 'Extremely useful' };

@@ -8,7 +8,7 @@ import {
 
 /**
  * Turning the engine's suggestions into `recommendations` documents, and grouping them for
- * the coach's review (seed 002 §4: "grouped by priority and element").
+ * the coach's review, grouped by priority and movement pattern (docs/DESIGN.md "Recommendations engine").
  */
 
 export interface Owner {
