@@ -1,7 +1,7 @@
 /**
  * The sign-in side of the Repository: attempt limits and refresh-token families. In the
- * database, not in one process's memory, so several server instances share them (DESIGN.md
- * "Growing past one machine") and they survive a restart.
+ * database, not in one process's memory, so several server instances share them
+ * (docs/DESIGN.md "Growing past one machine") and they survive a restart.
  */
 
 /** At most `max` attempts per fixed window of `windowMs` under `key`. */
