@@ -11,7 +11,7 @@
 import { copyFileSync } from 'node:fs';
 import type { Message } from '@spotter/shared';
 import type { Generated } from './generate.ts';
-import { Prng } from '../sim/prng.ts';
+import { Prng } from '@spotter/sim/prng.ts';
 import { figure, percentile, type Figure } from './report.ts';
 import { cpuSeconds, mintToken, startServerProcess, PORTS } from './server-process.ts';
 import { openStream, pacedWriters, type Stream } from './sse.ts';
