@@ -76,7 +76,9 @@ async function shoot(browser: Browser) {
         for (const [name, path] of pages) {
           await page.goto(`${base}${path}`);
           await page.locator('main').first().waitFor();
-          await page.waitForTimeout(800); // local queries, charts and fonts settle
+          // Settled: no skeleton or busy region left (the local queries answered), fonts loaded.
+          await page.locator('.skeleton, [aria-busy="true"]').first().waitFor({ state: 'detached' });
+          await page.evaluate(() => document.fonts.ready.then(() => undefined));
           const file = join(outDir, `${name}-${size}-${theme}.png`);
           await page.screenshot({ path: file, fullPage: all });
           if (all) {
@@ -88,7 +90,7 @@ async function shoot(browser: Browser) {
           // The draft queue: a new draft open in the builder.
           await page.goto(`${base}${pages[1]![1]}`);
           await page.getByRole('button', { name: /Add Session/ }).click();
-          await page.waitForTimeout(300);
+          await page.getByRole('button', { name: 'Discard' }).first().waitFor();
           await page.screenshot({ path: join(outDir, `coach-draft-queue-${size}-${theme}.png`) });
           await page.getByRole('button', { name: 'Discard' }).first().click();
         }
