@@ -8,17 +8,28 @@ export function registerServiceWorker(onUpdateReady: (activate: () => void) => v
   void navigator.serviceWorker.register('/sw.js').then((registration) => {
     const offer = (worker: ServiceWorker) =>
       onUpdateReady(() => {
-        // The newest waiting worker: a later deploy may have replaced the one first offered.
-        const next = registration.waiting ?? worker;
         let reloaded = false;
         const reload = () => {
           if (reloaded) return;
           reloaded = true;
           location.reload();
         };
+        // The newest waiting worker: a later deploy may have replaced the one first offered.
+        // None waiting: it was already activated (by another tab of the app), so this page only
+        // needs to load the new version.
+        const next = registration.waiting ?? (worker.state === 'installed' ? worker : null);
+        if (!next) return reload();
         navigator.serviceWorker.addEventListener('controllerchange', reload, { once: true });
         next.addEventListener('statechange', () => next.state === 'activated' && reload());
         next.postMessage({ type: 'SKIP_WAITING' });
+        // An event can be missed (the worker activated between the check and the listeners, or
+        // the browser coalesced the change): the registration's active worker tells the truth.
+        const poll = setInterval(() => {
+          if (registration.active === next || next.state === 'activated' || next.state === 'redundant') {
+            clearInterval(poll);
+            reload();
+          }
+        }, 250);
       });
     // Only an update has a controller already; the first install needs no prompt.
     if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);

@@ -1,5 +1,6 @@
 import type { Checkpoint } from '@spotter/shared';
 import type { RxCollection } from 'rxdb';
+import { Echoes } from './echoes.ts';
 import { jsonEqual, withoutMeta } from './equal.ts';
 
 type Doc = Record<string, any>;
@@ -21,12 +22,29 @@ type Doc = Record<string, any>;
  * after, and that re-pull starts past it). Handed back, it is checked again like any pulled
  * document: held still while the device holds another state. A newer state of the same
  * document that arrives meanwhile replaces it.
+ *
+ * A pulled state that is this device's own write coming back (a state it pushed, or the
+ * server's answer to its push: `sent`/`answer`) is never held: it is older than what the
+ * device holds now, and handing it back would overwrite the newer local edit with it while the
+ * server keeps the newer one (the device would show a log without what was typed).
  */
 export class HeldBack {
   private readonly docs = new Map<string, Doc>();
   /** Held documents a push was answered since: to hand back with the next pulled page. */
   private readonly ready = new Set<string>();
   private checkpoint: Checkpoint | null = null;
+  /** States of this device's own writes that the server holds or held (echoes.ts). */
+  private readonly own = new Echoes<Doc>();
+
+  /** States this device is about to push: pulled back later, they are its own. */
+  sent(states: readonly Doc[]): void {
+    for (const state of states) this.own.expect(String(state.id), state);
+  }
+
+  /** The server's answer to a push (its state of a document that conflicted or was refused). */
+  answer(state: Doc): void {
+    this.own.expect(String(state.id), state);
+  }
 
   /** A pulled page: remember the documents the device holds in another state. */
   async pulled(collection: RxCollection, documents: readonly Doc[], checkpoint: Checkpoint | null): Promise<void> {
@@ -38,7 +56,8 @@ export class HeldBack {
       const id = String(doc.id);
       const mine = local.get(id);
       this.ready.delete(id);
-      if (mine && !jsonEqual(mine, doc)) this.docs.set(id, doc);
+      const echo = this.own.take(id, doc);
+      if (mine && !jsonEqual(mine, doc) && !echo) this.docs.set(id, doc);
       else this.docs.delete(id);
     }
   }

@@ -89,6 +89,7 @@ export function replicateCollection(
         const send = rows.filter((r) => !(r.assumedMasterState && jsonEqual(r.assumedMasterState, r.newDocumentState)));
         // The compact answer: an accepted submit comes back as the fields the server set, applied
         // here to what was sent; RxDB and the pending tracker see the server's full state.
+        heldBack.sent(send.map((r) => r.newDocumentState));
         const pushed = send.length ? ((await post(api, `/api/sync/${name}/push?answer=patch`, send, pushAnswerSchema)) as PushAnswer<Doc>) : [];
         const answer = send.length ? expandPushAnswer<Doc>(send, pushed) : [];
         const conflicts: Doc[] = [];
@@ -99,6 +100,7 @@ export function replicateCollection(
             serverWins[name].expect(String(server.id), server);
             if (attempted) await keepRefused(db, name, attempted, server, _refusal);
           }
+          heldBack.answer(server);
           conflicts.push(server);
         }
         await pending.acknowledge(name, rows, conflicts);
