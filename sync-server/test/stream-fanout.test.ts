@@ -103,6 +103,29 @@ describe('SSE fan-out', () => {
     }
   });
 
+  it('streams of one user at the same checkpoint share one pull, and each gets the change', async () => {
+    const streams = [await openStream(coach.token), await openStream(coach.token), await openStream(coach.token)];
+    const spy = spyOnPages();
+    try {
+      const sent = message('shared by the streams');
+      await push(s, client.token, 'messages', [{ doc: sent }]);
+      const got = (st: { events: any[] }) => st.events.some((e) => e.collection === 'messages' && e.documents.some((d: { id: string }) => d.id === sent.id));
+      await until(() => streams.every(got));
+      // One pull for the coach's three streams (the client has no stream open here).
+      expect(spy.calls.filter((c) => c.collection === 'messages')).toHaveLength(1);
+      // A stream that opened later (a newer checkpoint) pulls on its own and misses nothing.
+      const later = await openStream(coach.token);
+      const next = message('after the fourth opened');
+      await push(s, client.token, 'messages', [{ doc: next }]);
+      const gotNext = (st: { events: any[] }) => st.events.some((e) => e.collection === 'messages' && e.documents.some((d: { id: string }) => d.id === next.id));
+      await until(() => [...streams.slice(1), later].every(gotNext));
+      expect(later.events.some((e) => e.collection === 'messages' && e.documents.some((d: { id: string }) => d.id === sent.id))).toBe(false);
+    } finally {
+      spy.restore();
+      for (const st of streams) await st.cancel();
+    }
+  });
+
   it('a user holds at most maxStreamsPerUser streams: opening one more closes the oldest', async () => {
     const streams: Awaited<ReturnType<typeof openStream>>[] = [];
     for (let i = 0; i < 3; i++) streams.push(await openStream(coach.token));

@@ -25,12 +25,19 @@ export interface StreamOptions {
  * A change only marks the stream dirty; the pulls run on the next turn of the event loop
  * (setImmediate), so a push answers before any stream pulls, and every push of one turn
  * costs each stream one pull per collection, not one per push (SECURITY.md "Availability").
+ * Streams of one user at the same checkpoint (a coach's tabs and devices) share that pull and
+ * its serialised event: between two changes the same query has the same answer.
  */
 export const streamRoute: FastifyPluginAsync<StreamOptions> = async (app, opts) => {
   const maxPerUser = opts.maxStreamsPerUser ?? 20;
   const open = new Set<() => void>();
   /** Each user's open streams, oldest first. */
   const byUser = new Map<string, (() => void)[]>();
+  /** Pages pulled since the last change, by user, collection and checkpoint, as sent. */
+  let shared = new Map<string, { event: string; seq: number; full: boolean } | null>();
+  app.notifier.subscribe(() => {
+    if (shared.size) shared = new Map();
+  });
   // Open streams would keep app.close() waiting forever: end them first.
   app.addHook('preClose', async () => {
     for (const end of open) end();
@@ -65,6 +72,16 @@ export const streamRoute: FastifyPluginAsync<StreamOptions> = async (app, opts) 
     let dirty = new Map<CollectionName, Set<string> | null>();
     let scheduled = false;
 
+    const sharedPull = (collection: CollectionName, seq: number) => {
+      const key = `${viewer.role}:${viewer.id}:${collection}:${seq}`;
+      if (shared.has(key)) return shared.get(key)!;
+      const page = pull(app.repo, viewer, collection, { seq }, BATCH, rel);
+      const out = !page.documents.length || !page.checkpoint
+        ? null
+        : { event: `data: ${JSON.stringify({ collection, documents: page.documents, checkpoint: page.checkpoint })}\n\n`, seq: page.checkpoint.seq, full: page.documents.length === BATCH };
+      shared.set(key, out);
+      return out;
+    };
     const flush = () => {
       scheduled = false;
       const batch = dirty;
@@ -76,11 +93,11 @@ export const streamRoute: FastifyPluginAsync<StreamOptions> = async (app, opts) 
           // Another user's client: nothing this stream could send (candidateScope), skip the query.
           if (clientIds && perClient.includes(collection) && !concerns(clientIds)) continue;
           for (;;) {
-            const page = pull(app.repo, viewer, collection, { seq: checkpoints.get(collection) ?? 0 }, BATCH, rel);
-            if (!page.documents.length || !page.checkpoint) break;
-            checkpoints.set(collection, page.checkpoint.seq);
-            send({ collection, documents: page.documents, checkpoint: page.checkpoint });
-            if (page.documents.length < BATCH) break;
+            const page = sharedPull(collection, checkpoints.get(collection) ?? 0);
+            if (!page) break;
+            checkpoints.set(collection, page.seq);
+            res.write(page.event);
+            if (!page.full) break;
           }
         }
       } catch (err) {
