@@ -31,3 +31,4 @@ export * from './domain/week.ts';
 export * from './domain/logging.ts';
 export * from './domain/plans.ts';
 export * from './domain/password.ts';
+export * from './domain/sets.ts';

@@ -4,9 +4,9 @@ import { collections, type CollectionName } from './collections.ts';
 /**
  * Bump when a collection's zod schema changes shape, and add the step to `migrationStrategies`
  * in the web data layer (web/src/lib/data/database.ts). 1: message kind 'view', target 'resource';
- * 2: the optional fieldClocks (per-field clocks).
+ * 2: the optional fieldClocks (per-field clocks); 3: a log entry's sets.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 type JsonSchema = Record<string, unknown>;
 

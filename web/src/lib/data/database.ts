@@ -23,7 +23,15 @@ const migrationStrategies: Record<number, (doc: any) => any> = {
   //    (docs/DESIGN.md "The last edit of each field wins"). A stored document has none and stays valid: its fields merge by updatedAt until
   //    they are next edited.
   2: (doc) => doc,
+  // 3: a log entry holds its sets (docs/DESIGN.md "Sets"). A stored entry gets an empty
+  //    record, as the server's migration gives it (drizzle/0008_log_sets.sql), so the
+  //    device's copy and the server's stay equal; its summary numbers still stand for it.
+  3: (doc) => (doc && typeof doc.entries === 'object' && doc.entries !== null ? { ...doc, entries: withEmptySets(doc.entries) } : doc),
 };
+
+function withEmptySets(entries: Record<string, Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(entries).map(([k, e]) => [k, e && typeof e === 'object' && !('sets' in e) ? { ...e, sets: {} } : e]));
+}
 
 /**
  * A write the server refused, kept on this device with the reason so the UI can list it and
