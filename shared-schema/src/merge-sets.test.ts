@@ -55,6 +55,18 @@ describe('two devices logging the same exercise offline merge set by set', () =>
     expect(Object.keys(setsOf(merged))).toEqual(['b1']);
   });
 
+  it('a set removed on one device and edited later on the other: the later edit wins and keeps the set', () => {
+    const removedFirst = stampEdit(synced, withSets(synced, {}), clockOf('a'));
+    const editedLater = stampEdit(synced, withSets(synced, { s0: { ...setsOf(synced).s0!, reps: 5 } }), clockOf('b'));
+    expect(setsOf(sessionLogSchema.parse(mergeDocuments(synced, removedFirst, editedLater))).s0).toMatchObject({ reps: 5 });
+    expect(setsOf(sessionLogSchema.parse(mergeDocuments(synced, editedLater, removedFirst))).s0).toMatchObject({ reps: 5 });
+    // And the other way round: a removal after the edit removes it.
+    const editedFirst = stampEdit(synced, withSets(synced, { s0: { ...setsOf(synced).s0!, reps: 4 } }), clockOf('b'));
+    const removedLater = stampEdit(synced, withSets(synced, {}), clockOf('a'));
+    expect(setsOf(mergeDocuments(synced, editedFirst, removedLater)).s0).toBeUndefined();
+    expect(setsOf(mergeDocuments(synced, removedLater, editedFirst)).s0).toBeUndefined();
+  });
+
   it('both devices start the entry without having received it: every set of both is kept', () => {
     const empty = stampEdit(null, sessionLog({ entries: {} }), clockOf('a'));
     const merged = offline(empty, (l) => withSets(l, { a0: set(0), a1: set(1) }), (l) => withSets(l, { b0: set(0, { load: 40 }) }));

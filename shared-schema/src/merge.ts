@@ -70,7 +70,17 @@ function mergeValue(assumed: unknown, real: unknown, local: unknown, path: strin
   if (same(local, assumed)) return real;
   if (same(real, assumed)) return local;
   if (bothRecords) return mergeRecords((assumed ?? {}) as Doc, real as Doc, local as Doc, path, sides);
-  return clockAt(sides.local, path).stamp > clockAt(sides.real, path).stamp ? local : real;
+  // Removed on one side, edited on the other (a log's set): the edit is the edit of a field
+  // inside it, so each side's last edit anywhere under the path is what is compared.
+  return latestUnder(sides.local, path) > latestUnder(sides.real, path) ? local : real;
+}
+
+/** The latest stamp of the value at `path` or of anything inside it. */
+function latestUnder(doc: Doc, path: readonly string[]): string {
+  let latest = clockAt(doc, path).stamp;
+  const prefix = `${path.join('/')}/`;
+  for (const [key, stamp] of Object.entries(clocksOf(doc) ?? {})) if (key.startsWith(prefix) && stamp > latest) latest = stamp;
+  return latest;
 }
 
 function mergeRecords(base: Doc, real: Doc, local: Doc, path: string[], sides: Sides): Doc {
