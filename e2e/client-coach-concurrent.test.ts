@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { addDaysTo, sessionLogId, todayLocal } from '@spotter/shared';
+import { addDaysTo, sessionLogId, setKindOf, todayLocal } from '@spotter/shared';
 import { api, goOffline, goOnline, signIn } from './fixtures.ts';
 import { escape, eventually, exerciseItem, logExercise, pullAll, unloggedDemoSession, type Typed } from './client-helpers.ts';
 
@@ -17,9 +17,13 @@ for (const [order, dayOffset] of [['client', 2], ['coach', 4]] as const) {
     const coach = await api.login(baseURL!, 'coach@demo.test');
     const dueDate = addDaysTo(todayLocal(), dayOffset);
     const session = await unloggedDemoSession(baseURL!, client.accessToken, dueDate);
-    const exercises = new Map((await pullAll(baseURL!, client.accessToken, 'exercises')).map((e) => [e.id, e.name as string]));
-    const [rx0, rx1] = session.exercises as any[];
-    const [name0, name1] = [exercises.get(rx0.exerciseId)!, exercises.get(rx1.exerciseId)!];
+    const library = new Map((await pullAll(baseURL!, client.accessToken, 'exercises')).map((e) => [e.id, e]));
+    // The prescription both edit is a loaded lift (load × reps): a plank's sets take seconds.
+    const k = session.exercises.findIndex((p: any) => setKindOf(library.get(p.exerciseId), p) === 'load');
+    expect(k, 'the demo session has a loaded lift').toBeGreaterThanOrEqual(0);
+    const rx0 = session.exercises[k];
+    const rx1 = session.exercises[k === 0 ? 1 : 0];
+    const [name0, name1] = [library.get(rx0.exerciseId)!.name as string, library.get(rx1.exerciseId)!.name as string];
     const before = { sets: rx0.sets, reps: rx0.reps, weight: rx0.weight, restSeconds: rx0.restSeconds };
     const coachTyped = { reps: '6', weight: '62.5 kg' };
     const clientTyped: Typed = { sets: '3', reps: '9', weight: '57.5', results: `Order ${order}: all sets clean`, notes: 'Grip slipped once', difficulty: '3' };
@@ -40,7 +44,7 @@ for (const [order, dayOffset] of [['client', 2], ['coach', 4]] as const) {
     // The coach changes the first prescription.
     await card.getByRole('button', { name: 'Edit' }).click();
     const editor = coachPage.getByRole('article', { name: new RegExp(`^Editing session ${escape(session.title)}`) });
-    const rxItem = editor.getByRole('listitem', { name: new RegExp(`^1\\. ${escape(name0)}$`) });
+    const rxItem = editor.getByRole('listitem', { name: new RegExp(`^${k + 1}\\. ${escape(name0)}$`) });
     await rxItem.getByLabel('Reps').fill(coachTyped.reps);
     await rxItem.getByLabel('Weight').fill(coachTyped.weight);
     await editor.getByRole('button', { name: 'Done' }).click();
@@ -54,7 +58,7 @@ for (const [order, dayOffset] of [['client', 2], ['coach', 4]] as const) {
 
     const serverSession = async () => (await pullAll(baseURL!, coach.accessToken, 'sessions')).find((s) => s.id === session.id);
     const serverLog = async () => (await pullAll(baseURL!, coach.accessToken, 'logs')).find((l) => l.id === sessionLogId(session.id));
-    const coachLanded = async () => expect((await serverSession()).exercises[0]).toMatchObject(coachTyped);
+    const coachLanded = async () => expect((await serverSession()).exercises[k]).toMatchObject(coachTyped);
     const clientLanded = async () => {
       const log = await serverLog();
       expect(log?.entries[rx0.id]).toMatchObject({
@@ -76,7 +80,7 @@ for (const [order, dayOffset] of [['client', 2], ['coach', 4]] as const) {
     // Everything else the coach had in that session is untouched.
     const finalSession = await serverSession();
     expect(finalSession.exercises.map((p: any) => p.id)).toEqual(session.exercises.map((p: any) => p.id));
-    expect(finalSession.exercises[0]).toMatchObject({ sets: rx0.sets, restSeconds: rx0.restSeconds, notes: rx0.notes, exerciseId: rx0.exerciseId });
+    expect(finalSession.exercises[k]).toMatchObject({ sets: rx0.sets, restSeconds: rx0.restSeconds, notes: rx0.notes, exerciseId: rx0.exerciseId });
 
     // The client sees both what was prescribed when they logged and what is prescribed now.
     const item = exerciseItem(clientPage, name0);
@@ -85,7 +89,7 @@ for (const [order, dayOffset] of [['client', 2], ['coach', 4]] as const) {
     await expect(item.getByTestId('logged')).toHaveText(/^3 × 9 · 57\.5 kg/);
     // The coach's card shows the new prescription, the client's log against it, what was
     // prescribed when they logged, and the client's comment.
-    const logged = card.getByTestId('logged-exercise').nth(0);
+    const logged = card.getByTestId('logged-exercise').nth(k);
     await expect(logged.getByTestId('logged')).toHaveText(/^3 × 9 · 57\.5 kg/);
     await expect(logged.getByTestId('prescribed-then')).toHaveText(new RegExp(`^${rx0.sets} × ${escape(rx0.reps)}`));
     await expect(logged.getByTestId('prescribed-now')).toHaveText(new RegExp(`^${rx0.sets} × 6 · 62\\.5 kg`));

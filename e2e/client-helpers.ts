@@ -49,15 +49,30 @@ export interface Typed {
   difficulty: string;
 }
 
-/** Opens an exercise's log form; with `typed`, enters those values; then "Save log". */
+/**
+ * Opens an exercise's log form; with `typed`, logs that many sets of those reps and load
+ * (removing or adding sets to match, a row per set) and the entry's text; then "Save log",
+ * which marks every listed set done.
+ */
 export async function logExercise(page: Page, name: string, typed?: Typed): Promise<void> {
   const item = exerciseItem(page, name);
   await item.getByRole('button', { name: new RegExp(`^(Log|Edit log): ${escape(name)}$`) }).click();
   const form = item.getByRole('form', { name: `Log ${name}` });
   if (typed) {
-    await form.getByLabel('Sets completed').fill(typed.sets);
-    await form.getByLabel('Reps').fill(typed.reps);
-    await form.getByLabel('Weight used').fill(typed.weight);
+    const rows = form.getByTestId('set-row');
+    const want = Number(typed.sets);
+    for (let n = await rows.count(); n > want; n--) {
+      await form.getByRole('button', { name: `Remove Set ${n}`, exact: true }).click();
+      await expect(rows).toHaveCount(n - 1);
+    }
+    for (let n = await rows.count(); n < want; n++) {
+      await form.getByRole('button', { name: 'Add set', exact: true }).click();
+      await expect(rows).toHaveCount(n + 1);
+    }
+    for (let i = 1; i <= want; i++) {
+      await form.getByLabel(`Reps, Set ${i}`, { exact: true }).fill(typed.reps);
+      await form.getByLabel(new RegExp(`^(Load|Added) \\((kg|lb)\\), Set ${i}$`)).fill(typed.weight);
+    }
     await form.getByLabel('Results').fill(typed.results);
     await form.getByLabel('Notes').fill(typed.notes);
     await form.getByLabel('Difficulty').selectOption(typed.difficulty);

@@ -65,8 +65,11 @@ export class ClientData {
   }
 
   // A log is read-modify-write of one document; the command runs those one at a time.
-  saveEntry(session: TrainingSession, prescriptionId: string, entry: LogEntry): Promise<SessionLog> {
-    return this.#device.commands.updateLog(sessionLogId(session.id), (current) => withEntry(current, session, prescriptionId, entry, new Date().toISOString()));
+  /** A change of one entry (log-sets.ts), applied to the entry as stored at write time. */
+  changeEntry(session: TrainingSession, prescriptionId: string, change: (entry: LogEntry | null) => LogEntry): Promise<SessionLog> {
+    return this.#device.commands.updateLog(sessionLogId(session.id), (current) =>
+      withEntry(current, session, prescriptionId, change(current?.entries[prescriptionId] ?? null), new Date().toISOString()),
+    );
   }
 
   setCompleted(session: TrainingSession, completed: boolean): Promise<SessionLog> {
