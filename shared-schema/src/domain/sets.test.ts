@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEntry, LoggedSet } from '../docs/logs.ts';
 import { logEntrySchema } from '../docs/logs.ts';
-import { addSet, doneAsPrescribed, effectiveSets, formatSets, isAsPrescribed, lastTimeOf, orderedSets, parseSeconds, prescribedSets, setKindOf, summaryOfSets, withSets, type SetKind } from './sets.ts';
+import { addSet, doneAsPrescribed, effectiveSets, formatSets, isAsPrescribed, kindOfEntry, lastTimeOf, orderedSets, parseSeconds, prescribedSets, setKindOf, summaryOfSets, withSetSummaries, withSets, type SetKind } from './sets.ts';
 
 const set = (over: Partial<LoggedSet> = {}): LoggedSet => ({
   position: 0, warmup: false, done: true, targetReps: '8', targetWeight: '60 kg', reps: 8, load: 60, seconds: null, distanceM: null, rpe: null, ...over,
@@ -133,4 +133,22 @@ describe('lastTimeOf', () => {
     ['never this very session', { date: '2026-11-20', sessionId: 's5' }, '2026-11-12'],
     ['nothing before the first', { date: '2026-11-01', sessionId: 'now' }, null],
   ])('%s', (_what, before, date) => expect(lastTimeOf('ex-1', history, before)?.date ?? null).toBe(date));
+});
+
+describe('a merged log: the summaries follow the merged sets', () => {
+  const three = { a: set(), b: set({ position: 1 }), c: set({ position: 2 }) };
+  it.each<[string, Partial<LogEntry>, Partial<LogEntry>]>([
+    ['five sets merged under a summary of three', { setsCompleted: 3, completedAsPrescribed: true, sets: { ...three, d: set({ position: 3, load: 70 }), e: set({ position: 3, reps: 6 }) } }, { setsCompleted: 5, repsCompleted: 6, weightUsed: 70, completedAsPrescribed: false }],
+    ['three as prescribed under a summary of two', { setsCompleted: 2, completedAsPrescribed: false, sets: three }, { setsCompleted: 3, completedAsPrescribed: true }],
+    ['timed work keeps its minutes', { durationMinutes: 0.75, prescribed: { sets: 2, reps: '45 s', weight: '', restSeconds: 60 }, sets: { a: set({ reps: null, load: null, seconds: 45 }), b: set({ position: 1, reps: null, load: null, seconds: 45 }) } }, { setsCompleted: 2, durationMinutes: 1.5, completedAsPrescribed: true }],
+    ['an entry without sets is left as it is', { setsCompleted: 3, repsCompleted: 8, weightUsed: 60, sets: {} }, { setsCompleted: 3, repsCompleted: 8, weightUsed: 60 }],
+  ])('%s', (_what, over, expected) => {
+    const log = withSetSummaries({ entries: { rx: entry(over) } });
+    expect(log.entries.rx).toMatchObject(expected);
+  });
+  it.each<[Partial<LogEntry>, SetKind]>([
+    [{ durationMinutes: null }, 'load'],
+    [{ durationMinutes: 1, sets: { a: set({ seconds: 60 }) } }, 'timed'],
+    [{ durationMinutes: 20, sets: { a: set({ seconds: 1200, distanceM: 4000 }) } }, 'cardio'],
+  ])('kindOfEntry %j → %s', (over, kind) => expect(kindOfEntry(entry(over))).toBe(kind));
 });

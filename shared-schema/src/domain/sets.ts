@@ -197,3 +197,25 @@ export function lastTimeOf(
   }
   return best;
 }
+
+/**
+ * The kind an entry was logged as, read from the entry itself (a merge has no exercise at
+ * hand): minutes mean timed or cardio work (cardio when a distance was logged), else reps.
+ */
+export function kindOfEntry(entry: LogEntry): SetKind {
+  if (entry.durationMinutes === null) return 'load';
+  return Object.values(entry.sets ?? {}).some((s) => s.distanceM !== null) ? 'cardio' : 'timed';
+}
+
+/**
+ * A merged log's summaries follow its merged sets: a merge keeps both devices' sets but each
+ * entry's summary numbers from one side, which no longer describe them (three done sets on
+ * one phone, two on the other: five sets, not three). Entries without sets are left as they are.
+ */
+export function withSetSummaries<L extends { entries: Record<string, LogEntry> }>(log: L): L {
+  const entries: Record<string, LogEntry> = {};
+  for (const [id, e] of Object.entries(log.entries)) {
+    entries[id] = e.sets && Object.keys(e.sets).length > 0 ? withSets(e, kindOfEntry(e), e.sets, e.weightUnit, e.prescribed) : e;
+  }
+  return { ...log, entries };
+}

@@ -12,7 +12,7 @@ type Doc = Record<string, unknown>;
  * resolves that very answer, the server's state is the truth, and the user's version has
  * already been set aside in the refused-changes store.
  */
-export function conflictHandler(serverWins: Echoes): RxConflictHandler<any> {
+export function conflictHandler(serverWins: Echoes, afterMerge: (merged: Doc) => Doc = (d) => d): RxConflictHandler<any> {
   return {
     isEqual: (a, b) => jsonEqual(a, b),
     resolve({ assumedMasterState, realMasterState, newDocumentState }) {
@@ -25,10 +25,10 @@ export function conflictHandler(serverWins: Echoes): RxConflictHandler<any> {
         if (newDocumentState._deleted) return newDocumentState;
         // The local edit brings the document back. The other device may have edited fields
         // before deleting it (found by the sync simulation): merge them, or its edit is lost.
-        const merged = mergeDocuments(assumedMasterState as Doc | undefined, realMasterState as Doc, newDocumentState as Doc);
+        const merged = afterMerge(mergeDocuments(assumedMasterState as Doc | undefined, realMasterState as Doc, newDocumentState as Doc));
         return { ...merged, _deleted: false } as typeof realMasterState;
       }
-      return mergeDocuments(assumedMasterState as Doc | undefined, realMasterState as Doc, newDocumentState as Doc) as typeof realMasterState;
+      return afterMerge(mergeDocuments(assumedMasterState as Doc | undefined, realMasterState as Doc, newDocumentState as Doc)) as typeof realMasterState;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { collectionNames, collections, rxSchemaFor, type CollectionName, type DocOf, type SessionUser } from '@spotter/shared';
+import { collectionNames, collections, rxSchemaFor, withSetSummaries, type CollectionName, type DocOf, type SessionUser } from '@spotter/shared';
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
@@ -97,7 +97,9 @@ export async function openDatabase(opts: {
   });
   const specs: Record<string, { schema: any; conflictHandler?: any; migrationStrategies?: any }> = { refused: { schema: refusedSchema } };
   for (const name of collectionNames) {
-    specs[name] = { schema: rxSchemaFor(name), conflictHandler: conflictHandler(opts.serverWins[name]), migrationStrategies };
+    // A merged log's summary numbers are derived again from its merged sets (docs/DESIGN.md "Sets").
+    const afterMerge = name === 'logs' ? (doc: any) => withSetSummaries(doc) : undefined;
+    specs[name] = { schema: rxSchemaFor(name), conflictHandler: conflictHandler(opts.serverWins[name], afterMerge), migrationStrategies };
   }
   await db.addCollections(specs);
   return db;

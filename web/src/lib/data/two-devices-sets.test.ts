@@ -61,6 +61,7 @@ describe('two phones of one client logging one session offline', () => {
     const ctxB = await context(phoneB, rx);
     await change(phoneB, session, rx, appendSet(ctxB, 'set-from-b1', true));
     await change(phoneB, session, rx, appendSet(ctxB, 'set-from-b2'));
+    await change(phoneB, session, rx, changeSet(ctxB, 'set-from-b2', { done: true }));
     await change(phoneB, session, rx, changeSet(ctxB, prescribed[1]!, { rpe: 8.5 }));
     await until(() => phoneB.syncState$.value.pending, (n) => n === 0);
     await phoneB.close();
@@ -80,7 +81,8 @@ describe('two phones of one client logging one session offline', () => {
     expect(sets['set-from-b1']).toMatchObject({ warmup: true });
     // Warm-up first, then the prescribed sets, then the appended ones.
     expect(setsOf(merged, rx)[0]![0]).toBe('set-from-b1');
-    // The summary follows the merged sets on the next edit; the sets themselves are the truth.
+    // The summary follows the merged sets: each phone had counted its own extra set (4), the log has both.
+    expect(merged!.entries[rx.id]).toMatchObject({ setsCompleted: rx.sets + 2, completedAsPrescribed: false });
     const token = (await server.login('coach@demo.test')).accessToken;
     const onServer = (await serverDocs<SessionLog>(server.url, token, 'logs')).find((l) => l.id === logId)!;
     expect(onServer.entries[rx.id]!.sets).toEqual(merged!.entries[rx.id]!.sets);
