@@ -69,7 +69,9 @@ test('a client logs sets offline on a phone; reload keeps them; the coach receiv
     await page.keyboard.press('Space');
     await expect(form.getByRole('button', { name: `Done, Set ${set}` })).toHaveAttribute('aria-pressed', 'true');
   }
-  await expect(page.getByRole('timer', { name: 'Rest timer' })).toBeVisible(); // a set done starts the prescribed rest
+  // A set done starts the prescribed rest; it survives leaving the workout page.
+  const timer = page.getByRole('timer', { name: 'Rest timer' });
+  await expect(timer).toContainText('Rest after Barbell Back Squat');
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -92,6 +94,14 @@ test('a client logs sets offline on a phone; reload keeps them; the coach receiv
   await expectSets();
   await page.reload(); // still offline: the service worker and the local database
   await expectSets();
+  await expect(timer).toBeVisible(); // the rest survives a reload
+  await page.getByRole('link', { name: '← Today' }).click();
+  await expect(page).toHaveURL(/\/client$/);
+  await expect(timer).toContainText('Rest after Plank');
+  await timer.getByRole('link', { name: 'Back to workout' }).click();
+  await expect(page).toHaveURL(new RegExp(`/client/sessions/${first.id}$`));
+  await timer.getByRole('button', { name: /^(Skip rest|Dismiss)$/ }).click();
+  await expect(timer).toHaveCount(0);
 
   await goOnline(page);
   await waitForUpload(page);
@@ -108,5 +118,17 @@ test('a client logs sets offline on a phone; reload keeps them; the coach receiv
   await again.getByRole('button', { name: 'Log: Barbell Back Squat' }).click();
   await expect(again.getByLabel('Load (kg), Set 2')).toHaveValue('62.5');
   await expect(exerciseItem(page, 'Plank').getByTestId('last-time')).toHaveText(/^Last time: 45 s, 40 s, \S/);
+
+  // A heavier last set is a record, shown to the client and on the coach's view of the log.
+  await again.getByLabel('Load (kg), Set 3').fill('150');
+  await again.getByRole('button', { name: 'Save log' }).click();
+  await expect(again.getByTestId('record').filter({ hasText: 'Heaviest: 150 kg' })).toHaveCount(1);
+  await waitForUpload(page);
+  const coachPage = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await signIn(coachPage, 'coach@demo.test');
+  await coachPage.goto(`/coach/clients/${client.user.id}/builder`);
+  const card = coachPage.getByRole('article', { name: new RegExp(`^Session ${next.title} due ${next.dueDate}`) });
+  await expect(card.getByTestId('record').filter({ hasText: 'Heaviest: 150 kg' })).toHaveCount(1);
+  await coachPage.context().close();
   await context.close();
 });

@@ -32,3 +32,4 @@ export * from './domain/logging.ts';
 export * from './domain/plans.ts';
 export * from './domain/password.ts';
 export * from './domain/sets.ts';
+export * from './domain/records.ts';
