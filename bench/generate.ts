@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import {
-  addDaysTo, collections, sessionLogId, todayLocal,
+  addDaysTo, collections, effectiveSets, sessionLogId, todayLocal,
   type Assignment, type CollectionName, type Exercise, type LogEntry, type Message, type Note, type Person, type Prescription, type SessionLog, type TrainingSession,
 } from '@spotter/shared';
 import { hashPassword } from '@spotter/sync-server/auth/passwords.ts';
@@ -161,12 +161,16 @@ export async function generateLargeAccount(opts: GenerateOptions): Promise<Gener
         const entries: Record<string, LogEntry> = {};
         for (const p of prescriptions) {
           const asPrescribed = rnd.chance(0.8);
-          entries[p.id] = {
+          const entry: LogEntry = {
             exerciseId: p.exerciseId, setsCompleted: asPrescribed ? p.sets : Math.max(0, p.sets - 1), repsCompleted: rnd.between(5, 12),
             weightUsed: p.weight ? Number.parseFloat(p.weight) : null, weightUnit: client.units, durationMinutes: p.reps === '20 min' ? rnd.between(15, 25) : null,
             completedAsPrescribed: asPrescribed, results: '', notes: asPrescribed ? '' : 'Had to cut the last set.', difficulty: rnd.between(1, 5),
             prescribed: { sets: p.sets, reps: p.reps, weight: p.weight, restSeconds: p.restSeconds }, loggedAt,
           };
+          // Every set as the app logs it (docs/DESIGN.md "Sets"): the first sync carries them.
+          // Ids from the prescription's, with no random draw, so the rest of the data is as before.
+          entry.sets = Object.fromEntries(effectiveSets(entry).map((set, k) => [`${p.id}-${k}`, set]));
+          entries[p.id] = entry;
           counts.loggedExercises++;
         }
         const log: SessionLog = {
