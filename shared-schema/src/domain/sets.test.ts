@@ -68,6 +68,14 @@ describe('done as prescribed and the summary', () => {
     expect(withSets(entry(), kind, sets, 'kg', rx2)).toMatchObject({ ...summary, completedAsPrescribed: asPrescribed, sets });
   });
 
+  it.each<['kg' | 'lb', boolean]>([
+    ['kg', true],
+    ['lb', false],
+  ])('the prescribed numbers logged in %s: as prescribed %s (60 lb is not 60 kg)', (unit, expected) => {
+    const sets = { a: set(), b: set({ position: 1 }), c: set({ position: 2 }) };
+    expect(isAsPrescribed('load', sets, { sets: 3, reps: '8', weight: '60 kg' }, unit)).toBe(expected);
+  });
+
   it('done as prescribed leaves warm-ups as they are and keeps values the prescription leaves open', () => {
     const open = { sets: 1, reps: 'AMRAP', weight: '60 kg' };
     const out = doneAsPrescribed('load', { w: set({ warmup: true, done: false, load: 20 }), a: set({ done: false, reps: 14, load: 50 }) }, open, 'kg');

@@ -115,6 +115,9 @@ export function doneAsPrescribed(kind: SetKind, sets: Record<string, LoggedSet>,
 export function isAsPrescribed(kind: SetKind, sets: Record<string, LoggedSet>, rx: Rx, units: WeightUnit): boolean {
   const working = Object.values(sets).filter((s) => !s.warmup && s.done);
   if (working.length !== rx.sets) return false;
+  // Loads logged in another unit than the coach wrote are not the prescribed load (60 lb is not 60 kg).
+  const weight = parseWeight(rx.weight, units);
+  if (weight.kind === 'load' && weight.unit !== units && working.some((s) => s.load !== null)) return false;
   const target = prefillSet(kind, rx, units, undefined);
   return working.every((s) => measured[kind].every((k) => target[k as keyof typeof target] === null || s[k] === target[k as keyof typeof target]));
 }
