@@ -133,7 +133,10 @@ export class Oracle {
     for (const [key, group] of groups) {
       const first = group[0]!;
       const states = this.committed.get(`${first.collection}/${first.id}`) ?? [];
-      const committed = group.filter((w) => states.some((s) => getPath(s, w.path) === w.value));
+      // A removal (value undefined) is committed once a state without the value follows one with it.
+      const reached = (w: MarkedWrite) =>
+        w.value !== undefined ? states.some((s) => getPath(s, w.path) === w.value) : states.some((s, i) => getPath(s, w.path) === undefined && states.slice(0, i).some((p) => getPath(p, w.path) !== undefined));
+      const committed = group.filter(reached);
       if (committed.length === 0) continue; // never reached the server (offline, then wiped)
       this.stats.invariantChecks++;
       const final = universe[first.collection as CollectionName].get(first.id);

@@ -15,11 +15,13 @@ export const devices = {
   client: 'client@demo.test',
   client2: 'client2@demo.test',
   client3: 'client3@demo.test',
+  // The client's second phone: sets logged on both offline merge set by set (docs/DESIGN.md "Sets").
+  clientB: 'client@demo.test',
 } as const;
 export type DeviceName = keyof typeof devices;
 export const deviceNames = Object.keys(devices) as DeviceName[];
 const coachDevices: DeviceName[] = ['coachA', 'coachB', 'coach2'];
-const clientDevices: DeviceName[] = ['client', 'client2', 'client3'];
+const clientDevices: DeviceName[] = ['client', 'client2', 'client3', 'clientB'];
 
 export type TextField = 'title' | 'notes';
 
@@ -36,6 +38,8 @@ export type UserOp =
   | { kind: 'comment'; dev: DeviceName; pick: number }
   | { kind: 'message'; dev: DeviceName; pick: number }
   | { kind: 'viewResource'; dev: DeviceName; pick: number }
+  // Set by set (docs/DESIGN.md "Sets"): a set added, edited or removed in an exercise's entry.
+  | { kind: 'addSet' | 'editSet' | 'removeSet'; dev: DeviceName; pick: number; setPick: number }
   // Plans (docs/DESIGN.md "Plan activation"): written on the device, activated → the server schedules sessions.
   | { kind: 'createPlan'; dev: DeviceName; pick: number; exPick: number; days: number; weeks: number }
   | { kind: 'editPlan'; dev: DeviceName; pick: number; field: 'title' | 'goals' }
@@ -75,7 +79,7 @@ const coachOps: Record<string, number> = {
   createDraft: 4, editDraft: 5, addExercise: 4, submitDraft: 3, discardDraft: 1, editPublished: 3, comment: 1, message: 1,
   createPlan: 2, editPlan: 1.5, activatePlan: 2, createNote: 2, editNote: 1.5, deleteNote: 0.4, recommend: 1.5, approveRecommendation: 1.5, dismissRecommendation: 0.4,
 };
-const clientOps: Record<string, number> = { logEntry: 6, completeSession: 2, comment: 1, message: 1, viewResource: 1 };
+const clientOps: Record<string, number> = { logEntry: 6, completeSession: 2, comment: 1, message: 1, viewResource: 1, addSet: 3, editSet: 2, removeSet: 0.6 };
 const faults: Record<string, number> = { offline: 3, online: 4, reopen: 1.5, wipe: 0.7, replayPush: 2, delayPulls: 1.5, killServer: 1.4, settle: 2, conflict: 1, reassign: 2.5, clockSkew: 1 };
 /** SIM_SKEW=0: no clock skew, the schedules seeds gave before it existed (to replay those). */
 const { clockSkew: _skew, ...faultsWithoutSkew } = faults;
@@ -106,6 +110,10 @@ function userOp(rng: Prng, family: 'coach' | 'client'): UserOp {
       return { kind, dev, pick, exPick: rng.int(1 << 16) };
     case 'logEntry':
       return { kind, dev, pick, rxPick: rng.int(1 << 16) };
+    case 'addSet':
+    case 'editSet':
+    case 'removeSet':
+      return { kind, dev, pick, setPick: rng.int(1 << 16) };
     case 'createPlan':
       return { kind, dev, pick, exPick: rng.int(1 << 16), days: 1 + rng.int(3), weeks: 1 + rng.int(2) };
     case 'editPlan':

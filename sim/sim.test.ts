@@ -16,7 +16,7 @@ const ops = Number(process.env.SIM_CI_OPS ?? 80);
 console.log(`sync simulation: SIM_SEED=${seed} SIM_OPS=${ops} (replay: SIM_SEED=${seed} SIM_OPS=${ops} npm run test:sim)`);
 
 describe('sync simulation (short run)', () => {
-  it(`six devices, faults and all: no write lost or duplicated (SIM_SEED=${seed} SIM_OPS=${ops})`, { timeout: 240_000 }, async () => {
+  it(`seven devices, faults and all: no write lost or duplicated (SIM_SEED=${seed} SIM_OPS=${ops})`, { timeout: 300_000 }, async () => {
     const schedule = generateSchedule(new Prng(seed), ops);
     const result = await runSchedule(schedule);
     console.log(formatReport(seed, ops, result));

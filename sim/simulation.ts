@@ -41,6 +41,7 @@ export interface SimOptions {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const userKinds = new Set([
   'createDraft', 'editDraft', 'addExercise', 'submitDraft', 'discardDraft', 'editPublished', 'logEntry', 'completeSession', 'comment', 'message', 'viewResource',
+  'addSet', 'editSet', 'removeSet',
   'createPlan', 'editPlan', 'activatePlan', 'createNote', 'editNote', 'deleteNote', 'recommend', 'approveRecommendation', 'dismissRecommendation',
 ]);
 const IDLE_MS = 45_000;

@@ -8,7 +8,8 @@ export interface Write {
   collection: CollectionName;
   id: string;
   path: string[];
-  value: string;
+  /** A marker, an operation's number (a set's seconds), or undefined: the set was removed (over IPC the key is simply absent). */
+  value?: string | number;
   /** The document's updatedAt after the write: the merge's "later edit". */
   at: string;
 }

@@ -1,9 +1,10 @@
-import { addDaysTo, prefillEntry, sessionLogId, todayLocal, type Assignment, type CollectionName, type Exercise, type Note, type SessionLog, type TrainingSession } from '@spotter/shared';
+import { addDaysTo, orderedSets, sessionLogId, setKindOf, todayLocal, type Assignment, type CollectionName, type Exercise, type Note, type Prescription, type SessionLog, type TrainingSession } from '@spotter/shared';
 import type { Device } from '@spotter/web/lib/data/device.ts';
 import { internals } from '@spotter/web/lib/data/internals.ts';
 import { editSession, newPrescription, submitSession } from '@spotter/web/lib/coach/draft.ts';
 import { coachWrites } from '@spotter/web/lib/coach/queue.ts';
 import { withCompletion, withEntry } from '@spotter/web/lib/client/log-entry.ts';
+import { appendSet, changeEntry, changeSet, removeSet, type EntryChange, type SetContext } from '@spotter/web/lib/client/log-sets.ts';
 import { newComment, newMessage } from '@spotter/web/lib/comments/comments.ts';
 import { recordView } from '@spotter/web/lib/progress/actions.ts';
 import type { UserOp } from '../schedule.ts';
@@ -41,6 +42,24 @@ export async function runUserOp(device: Device, op: UserOp, marker: string): Pro
     const saved = (await internals(device).store.put(collection, doc)) as any;
     return { applied: true, writes: [{ collection, id: saved.id, path, value, at: saved.updatedAt }] };
   };
+
+  // The log page's edits: a change of the entry as stored at write time (client/log-sets.ts).
+  const setContext = async (rx: Prescription): Promise<SetContext> => {
+    const exercise = ((await all(device, 'exercises')) as Exercise[]).find((e) => e.id === rx.exerciseId);
+    return { kind: setKindOf(exercise, rx), rx, units: 'kg', last: [], newId: () => device.commands.newId(), now: now() };
+  };
+  const changeLog = async (s: TrainingSession, rx: Prescription, change: EntryChange) => {
+    const log = (await internals(device).store.get('logs', sessionLogId(s.id))) as SessionLog | null;
+    return internals(device).store.put('logs', withEntry(log, s, rx.id, change(log?.entries[rx.id] ?? null), now()));
+  };
+  /** A set of the picked session's logged entries, or null. */
+  const pickSet = async (s: TrainingSession | null, setPick: number) => {
+    const log = s ? ((await internals(device).store.get('logs', sessionLogId(s.id))) as SessionLog | null) : null;
+    const sets = s && log ? s.exercises.flatMap((rx) => orderedSets(log.entries[rx.id]?.sets).map(([id]) => ({ rx, id }))) : [];
+    return sets.length ? sets[setPick % sets.length]! : null;
+  };
+  const setField = (rx: Prescription, id: string) => ['entries', rx.id, 'sets', id, 'seconds'];
+  const opNumber = Number(/\d+/.exec(marker)?.[0] ?? 0);
 
   switch (op.kind) {
     case 'createDraft': {
@@ -84,9 +103,33 @@ export async function runUserOp(device: Device, op: UserOp, marker: string): Pro
       const s = choose(published);
       if (!s || s.exercises.length === 0) return skip('no session to log');
       const rx = s.exercises[Math.floor(op.pick / 7) % s.exercises.length]!;
-      const log = (await internals(device).store.get('logs', sessionLogId(s.id))) as SessionLog | null;
-      const entry = { ...prefillEntry(rx, 'kg', now()), notes: marker };
-      return put('logs', withEntry(log, s, rx.id, entry, now()), ['entries', rx.id, 'notes'], marker);
+      const saved = await changeLog(s, rx, changeEntry(await setContext(rx), { notes: marker }));
+      return { applied: true, writes: [{ collection: 'logs', id: saved.id, path: ['entries', rx.id, 'notes'], value: marker, at: saved.updatedAt }] };
+    }
+    // Each set write marks the set's seconds with the operation's number (unique per set and field).
+    case 'addSet': {
+      const s = choose(published);
+      if (!s || s.exercises.length === 0) return skip('no session to log');
+      const rx = s.exercises[op.setPick % s.exercises.length]!;
+      const ctx = await setContext(rx);
+      const id = device.commands.newId();
+      const saved = await changeLog(s, rx, (e) => changeSet(ctx, id, { seconds: opNumber, done: true })(appendSet(ctx, id)(e)));
+      return { applied: true, writes: [{ collection: 'logs', id: saved.id, path: setField(rx, id), value: opNumber, at: saved.updatedAt }] };
+    }
+    case 'editSet': {
+      const s = choose(published);
+      const picked = await pickSet(s, op.setPick);
+      if (!s || !picked) return skip('no set to edit');
+      const saved = await changeLog(s, picked.rx, changeSet(await setContext(picked.rx), picked.id, { seconds: opNumber }));
+      return { applied: true, writes: [{ collection: 'logs', id: saved.id, path: setField(picked.rx, picked.id), value: opNumber, at: saved.updatedAt }] };
+    }
+    case 'removeSet': {
+      const s = choose(published);
+      const picked = await pickSet(s, op.setPick);
+      if (!s || !picked) return skip('no set to remove');
+      const saved = await changeLog(s, picked.rx, removeSet(await setContext(picked.rx), picked.id));
+      // The set's absence is this write's value: a later edit of the set may bring it back.
+      return { applied: true, writes: [{ collection: 'logs', id: saved.id, path: setField(picked.rx, picked.id), value: undefined, at: saved.updatedAt }] };
     }
     case 'completeSession': {
       const s = choose(published);
