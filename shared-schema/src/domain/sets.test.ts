@@ -53,6 +53,18 @@ describe('prescribedSets: prefilled from the prescription, else from last time',
   });
 });
 
+describe('a %1RM prescription resolves from the client\'s estimated 1RM', () => {
+  it.each<[string, number, number | null, 'kg' | 'lb', number | null]>([
+    ['75% of 100 kg', 75, 100, 'kg', 75],
+    ['72% of 100 kg, to the nearest 2.5 kg', 72, 100, 'kg', 72.5],
+    ['75% of 225 lb, to the nearest 5 lb', 75, 225, 'lb', 170],
+    ['no estimate yet: empty', 75, null, 'kg', null],
+  ])('%s', (_what, pct, oneRepMax, units, load) => {
+    const sets = orderedSets(prescribedSets('load', { sets: 2, reps: '5', weight: `${pct}%` }, units, [], ids(), oneRepMax)).map(([, s]) => s);
+    expect(sets.map((s) => s.load)).toEqual([load, load]);
+  });
+});
+
 describe('done as prescribed and the summary', () => {
   const rx = { sets: 3, reps: '8-12', weight: '60 kg' };
   it.each<[string, SetKind, { sets: number; reps: string; weight: string }, Record<string, LoggedSet>, boolean, Partial<LogEntry>]>([

@@ -53,13 +53,22 @@ const blank = (position: number, rx: Rx, warmup = false): LoggedSet => ({
  * bottom of a range, a load in the coach's unit, a time), else the same working set of the
  * client's last time (an AMRAP, an open or %1RM weight), else empty.
  */
-export function prefillSet(kind: SetKind, rx: Rx, units: WeightUnit, last: LoggedSet | undefined): Pick<LoggedSet, 'reps' | 'load' | 'seconds' | 'distanceM'> {
+export function prefillSet(
+  kind: SetKind,
+  rx: Rx,
+  units: WeightUnit,
+  last: LoggedSet | undefined,
+  oneRepMax: number | null = null,
+): Pick<LoggedSet, 'reps' | 'load' | 'seconds' | 'distanceM'> {
   const weight = parseWeight(rx.weight, units);
+  // A %1RM prescription resolves on the device from the client's estimated 1RM (in `units`),
+  // to the nearest load a plate set makes (2.5 kg, 5 lb).
+  const percentLoad = weight.kind === 'percent' && oneRepMax ? roundToPlates((oneRepMax * weight.percent) / 100, units) : null;
   const seconds = parseSeconds(rx.reps);
   const fromLast = (v: number | null | undefined) => v ?? null;
   switch (kind) {
     case 'load':
-      return { reps: prefillReps(rx.reps) ?? fromLast(last?.reps), load: weight.kind === 'load' ? weight.value : fromLast(last?.load), seconds: null, distanceM: null };
+      return { reps: prefillReps(rx.reps) ?? fromLast(last?.reps), load: weight.kind === 'load' ? weight.value : (percentLoad ?? fromLast(last?.load)), seconds: null, distanceM: null };
     case 'bodyweight':
       return { reps: prefillReps(rx.reps) ?? fromLast(last?.reps), load: weight.kind === 'load' ? weight.value : null, seconds: null, distanceM: null };
     case 'timed':
@@ -69,11 +78,17 @@ export function prefillSet(kind: SetKind, rx: Rx, units: WeightUnit, last: Logge
   }
 }
 
+/** 2.5 kg or 5 lb steps. */
+export const roundToPlates = (load: number, units: WeightUnit): number => {
+  const step = units === 'kg' ? 2.5 : 5;
+  return Math.round(load / step) * step;
+};
+
 /** The prescribed sets, prefilled, not yet done; `newId` names each set. */
-export function prescribedSets(kind: SetKind, rx: Rx, units: WeightUnit, last: LoggedSet[], newId: () => string): Record<string, LoggedSet> {
+export function prescribedSets(kind: SetKind, rx: Rx, units: WeightUnit, last: LoggedSet[], newId: () => string, oneRepMax: number | null = null): Record<string, LoggedSet> {
   const working = last.filter((s) => !s.warmup);
   const out: Record<string, LoggedSet> = {};
-  for (let i = 0; i < rx.sets; i++) out[newId()] = { ...blank(i, rx), ...prefillSet(kind, rx, units, working[i] ?? working.at(-1)) };
+  for (let i = 0; i < rx.sets; i++) out[newId()] = { ...blank(i, rx), ...prefillSet(kind, rx, units, working[i] ?? working.at(-1), oneRepMax) };
   return out;
 }
 

@@ -25,6 +25,8 @@ export interface SetContext {
   units: WeightUnit;
   /** The client's last sets at this exercise, for what the prescription leaves open. */
   last: LoggedSet[];
+  /** The client's best estimated 1RM at this exercise in `units`, for a %1RM prescription. */
+  oneRepMax?: number | null;
   newId: () => string;
   now: string;
   /** What the form shows until the entry has sets of its own (`draftEntry`), with the set ids it shows. */
@@ -44,7 +46,7 @@ const recompute = (e: LogEntry, ctx: SetContext, sets: Record<string, LoggedSet>
  */
 export function startEntry(ctx: SetContext): LogEntry {
   const entry = prefillEntry(ctx.rx as Prescription, ctx.units, ctx.now);
-  return { ...entry, completedAsPrescribed: false, setsCompleted: 0, sets: prescribedSets(ctx.kind, ctx.rx, ctx.units, ctx.last, ctx.newId) };
+  return { ...entry, completedAsPrescribed: false, setsCompleted: 0, sets: prescribedSets(ctx.kind, ctx.rx, ctx.units, ctx.last, ctx.newId, ctx.oneRepMax ?? null) };
 }
 
 /** An entry that speaks through its sets (a new one, or one whose sets were all removed), not only its summary. */
