@@ -34,7 +34,8 @@ test("the builder's previous sessions show the client's logs and comments, and t
   for (const [i, p] of session.exercises.entries()) {
     await expect(items.nth(i)).toContainText(exercises.get(p.exerciseId)!);
     const entry = log!.entries[p.id];
-    if (entry) await expect(items.nth(i).getByTestId('logged')).toHaveText(formatEntry(entry));
+    // The demo coach reads loads in kilograms (docs/DESIGN.md "Weights in the person's unit").
+    if (entry) await expect(items.nth(i).getByTestId('logged')).toHaveText(formatEntry(entry, 'kg'));
     else await expect(items.nth(i)).toContainText(/Skipped|Not logged/);
   }
 
