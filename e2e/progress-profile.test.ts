@@ -108,6 +108,10 @@ test('offline, the coach reviews a client’s progress, approves and applies a r
   await expect(coach.getByRole('heading', { name: 'Previous' })).toBeVisible();
   await coach.getByRole('tab', { name: 'Plan' }).click();
   await expect(coach.getByRole('link', { name: 'Manage plans' })).toBeVisible();
+  // Arrow keys move between them (WAI-ARIA tabs), wrapping from the last to the first.
+  await coach.keyboard.press('ArrowRight');
+  await expect(coach.getByRole('tab', { name: 'Progress' })).toBeFocused();
+  await expect(coach.getByRole('tab', { name: 'Progress' })).toHaveAttribute('aria-selected', 'true');
 
   // Recommendations: generated on this device from its local copy, then one edited, approved
   // and applied to a draft in the builder.
