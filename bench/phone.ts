@@ -56,10 +56,17 @@ async function audit(port: number, url: string, name: string, keepStorage: boole
   return [
     figure(`lighthouse ${name}: performance`, score('performance'), 'score', '>=', 95, note),
     figure(`lighthouse ${name}: accessibility`, score('accessibility'), 'score', '>=', 100, failing('accessibility') ? `failing: ${failing('accessibility')}` : undefined),
-    figure(`lighthouse ${name}: best practices`, score('best-practices'), 'score', '>=', 95, failing('best-practices') ? `failing: ${failing('best-practices')}` : undefined),
+    figure(`lighthouse ${name}: best practices`, score('best-practices'), 'score', '>=', 95, failing('best-practices') ? `failing: ${failing('best-practices')}${deprecations(audits)}` : undefined),
     figure(`lighthouse ${name}: LCP`, audits['largest-contentful-paint']?.numericValue ?? null, 'ms', '<=', 1500,
       `simulated mobile network and ${CPU_SLOWDOWN}× CPU; FCP ${Math.round(audits['first-contentful-paint']?.numericValue ?? NaN)} ms, TBT ${Math.round(audits['total-blocking-time']?.numericValue ?? NaN)} ms`),
   ];
+}
+
+/** Which deprecated APIs the page used (Lighthouse's `deprecations` audit), for the note. */
+function deprecations(audits: Record<string, { details?: unknown }>): string {
+  const items = (audits.deprecations?.details as { items?: { value?: unknown }[] } | undefined)?.items ?? [];
+  const texts = items.map((i) => (typeof i.value === 'string' ? i.value : JSON.stringify(i.value))).filter(Boolean);
+  return texts.length ? ` (deprecated: ${texts.join('; ').slice(0, 200)})` : '';
 }
 
 async function lighthouseFigures(baseURL: string, client: string): Promise<Figure[]> {

@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { addDaysTo, todayLocal } from '@spotter/shared';
 import { goOffline, signIn } from './fixtures.ts';
@@ -74,6 +75,8 @@ test("a coach is offered the install after their first submitted session, and \"
   await expect(offer(page)).toHaveCount(0); // a draft is not yet worth installing for
   await page.getByRole('button', { name: 'Submit all' }).click();
   await expect(offer(page)).toBeVisible();
+  const axe = await new AxeBuilder({ page }).include('[data-testid="install-offer"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
   await offer(page).getByRole('button', { name: 'Not now' }).click();
   await expect(offer(page)).toHaveCount(0);
 
@@ -82,6 +85,24 @@ test("a coach is offered the install after their first submitted session, and \"
   await expect(page.getByRole('heading', { name: /^Sessions for/ })).toBeVisible();
   await expect(offer(page)).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { promptShown?: number }).promptShown ?? 0)).toBe(0);
+});
+
+test('iOS Safari, which has no prompt, shows the Add to Home Screen hint once, after the first logged exercise', async ({ browser, baseURL }) => {
+  const { client, password, session, exerciseName } = await trainerWithClient(baseURL!, 'install-ios');
+  const iphone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
+  const page = await (await browser.newContext({ userAgent: iphone, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })).newPage();
+  const hint = page.getByRole('complementary', { name: 'Add Spotter to your Home Screen' });
+  await signIn(page, client.email, password);
+  await expect(page.getByRole('heading', { name: 'Hi Lou' })).toBeVisible();
+  await expect(hint).toHaveCount(0);
+
+  await goOffline(page);
+  await page.goto(`/client/sessions/${session.id}`);
+  await logExercise(page, exerciseName);
+  await expect(hint).toContainText('tap Share, then Add to Home Screen');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: new RegExp(exerciseName) })).toBeVisible();
+  await expect(hint).toHaveCount(0);
 });
 
 test('the installed app opens at the start URL on the person’s home, with their name and role', async ({ browser, baseURL }) => {
