@@ -23,9 +23,9 @@ export interface Started {
 export async function startServer(opts: StartOptions): Promise<Started> {
   const database = openDatabase(opts.databasePath);
   const repo = new SqliteRepository(database.db, database.sqlite);
-  const demoAccounts = opts.demoData && repo.isEmpty() ? await seedDemoData(repo) : [];
+  const demoAccounts = opts.demoData && (await repo.isEmpty()) ? await seedDemoData(repo) : [];
   const app = await buildApp({ ...opts, repo });
-  app.addHook('onClose', async () => database.close());
+  app.addHook('onClose', () => repo.close());
   const address = await app.listen({ port: opts.port, host: opts.host });
   const url = opts.host === '0.0.0.0' ? `http://localhost:${new URL(address).port}` : address;
   return { app, url, demoAccounts, close: () => app.close() };
