@@ -2,10 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from './app.ts';
 import { seedDemoData } from './demo/seed.ts';
 import { openDatabase } from './storage/db.ts';
+import { openPostgres, type PgOptions } from './storage/pg-db.ts';
+import { PgRepository } from './storage/pg-repository.ts';
+import type { Repository } from './storage/repository.ts';
 import { SqliteRepository } from './storage/sqlite-repository.ts';
 
 export interface StartOptions extends Omit<AppOptions, 'repo'> {
   databasePath: string;
+  /** postgres://…: the PostgreSQL store instead of the SQLite file (docs/DESIGN.md "Growing past one machine"). */
+  databaseUrl?: string | null;
+  pg?: PgOptions;
   demoData: boolean;
   port: number;
   host: string;
@@ -21,12 +27,21 @@ export interface Started {
 
 /** Opens the database (migrating it), seeds an empty one, builds the app and listens. */
 export async function startServer(opts: StartOptions): Promise<Started> {
-  const database = openDatabase(opts.databasePath);
-  const repo = new SqliteRepository(database.db, database.sqlite);
+  const repo = await openStore(opts);
   const demoAccounts = opts.demoData && (await repo.isEmpty()) ? await seedDemoData(repo) : [];
   const app = await buildApp({ ...opts, repo });
   app.addHook('onClose', () => repo.close());
   const address = await app.listen({ port: opts.port, host: opts.host });
   const url = opts.host === '0.0.0.0' ? `http://localhost:${new URL(address).port}` : address;
   return { app, url, demoAccounts, close: () => app.close() };
+}
+
+/** The store the options name: PostgreSQL with a database URL, else the SQLite file (migrated either way). */
+export async function openStore(opts: Pick<StartOptions, 'databasePath' | 'databaseUrl' | 'pg'>): Promise<Repository> {
+  if (opts.databaseUrl) {
+    const { db, pool } = await openPostgres(opts.databaseUrl, { log: (line) => console.error(line), ...opts.pg });
+    return new PgRepository(db, pool);
+  }
+  const database = openDatabase(opts.databasePath);
+  return new SqliteRepository(database.db, database.sqlite);
 }
