@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { newClientAnswerSchema } from '@spotter/shared/answers.ts';
 import {
   assignmentSchema, calendarDate, errorSchema, exerciseSchema, id, messageSchema, newClientSchema, personSchema, sessionLogSchema, sessionSchema,
 } from '@spotter/shared';
@@ -36,7 +37,7 @@ export const restRoutes: FastifyPluginAsync = async (app) => {
     getClient(app.repo, req.viewer, req.params.id));
 
   api.post('/clients', {
-    schema: { tags, body: newClientSchema, response: { 201: z.object({ client: personSchema, assignment: assignmentSchema }), ...errors } },
+    schema: { tags, body: newClientSchema, response: { 201: newClientAnswerSchema, ...errors } },
   }, async (req, reply) => {
     const created = await addClient(app.repo, req.viewer, req.body);
     app.notifier.publish({ collections: ['people', 'assignments'] });

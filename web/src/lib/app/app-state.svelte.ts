@@ -14,6 +14,13 @@ export class AppState {
   browserOnline = $state(true);
   /** The open failed (private mode without IndexedDB, a broken database): shown instead of the app. */
   error = $state<string | null>(null);
+  /**
+   * Nobody is signed in on this browser: the sign-in form shows at once and the local database
+   * (RxDB, most of the app's code) is loaded only when someone signs in (`openDevice`).
+   */
+  deferred = $state(false);
+  /** Opens the device now if it is not open yet (the root layout provides it). */
+  openDevice: () => Promise<Device> = () => Promise.reject(new Error('The app shell has not started.'));
 
   get user(): SessionUser | null {
     return this.sync.user;

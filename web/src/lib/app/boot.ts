@@ -8,13 +8,3 @@ import { indexedDbStorage } from '#lib/data/storage.ts';
 export async function openBrowserDevice(): Promise<Device> {
   return createDevice({ baseUrl: location.origin, storage: indexedDbStorage(), multiInstance: true });
 }
-
-/** Asks the browser not to evict our IndexedDB under storage pressure (docs/DESIGN.md "Offline shell"). */
-export async function requestPersistentStorage(): Promise<boolean> {
-  try {
-    if (!navigator.storage?.persist) return false;
-    return (await navigator.storage.persisted()) || (await navigator.storage.persist());
-  } catch {
-    return false;
-  }
-}

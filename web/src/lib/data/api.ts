@@ -117,13 +117,12 @@ export class Api {
     // Just started: no access token yet, a request without one could only answer 401.
     if (!this.access) await this.refresh();
     let res = await this.post(path, body, this.accessToken());
-    if (res.status === 401) {
+    // Only a refused refresh means "sign in again" (refresh() says so). A 401 right after a
+    // refresh the server accepted is a token that expired on its way (a slow network, a busy
+    // server, a short TTL): refresh again, a few times, then fail like any retryable error.
+    for (let attempt = 0; res.status === 401 && attempt < 3; attempt++) {
       await this.refresh();
       res = await this.post(path, body, this.accessToken());
-      if (res.status === 401) {
-        this.onSignInNeeded();
-        throw new AuthError(401, await errorMessage(res));
-      }
     }
     if (!res.ok) throw new HttpError(res.status, await errorMessage(res));
     return (await res.json()) as T;

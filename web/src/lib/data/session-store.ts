@@ -26,6 +26,12 @@ export interface SessionStore {
   readonly cookies?: CookieJar;
 }
 
+/**
+ * Has this browser a signed-in user? Read without opening the local database: a first visit
+ * shows the sign-in form without loading RxDB (the root layout opens it on sign-in).
+ */
+export const hasSavedSession = (key = 'spotter.session'): boolean => localStorageSessionStore(key).load() !== null;
+
 export function localStorageSessionStore(key = 'spotter.session'): SessionStore {
   const store = globalThis.localStorage;
   return {
