@@ -6,6 +6,7 @@ import { openPostgres, type PgOptions } from './storage/pg-db.ts';
 import { PgRepository } from './storage/pg-repository.ts';
 import type { Repository } from './storage/repository.ts';
 import { SqliteRepository } from './storage/sqlite-repository.ts';
+import { PgNotifier } from './sync/pg-notifier.ts';
 
 export interface StartOptions extends Omit<AppOptions, 'repo'> {
   databasePath: string;
@@ -28,9 +29,15 @@ export interface Started {
 /** Opens the database (migrating it), seeds an empty one, builds the app and listens. */
 export async function startServer(opts: StartOptions): Promise<Started> {
   const repo = await openStore(opts);
+  // Several instances on one PostgreSQL database wake each other's streams (LISTEN/NOTIFY).
+  const notifier = opts.databaseUrl ? new PgNotifier(opts.databaseUrl, (line) => console.error(line)) : undefined;
+  await notifier?.start();
   const demoAccounts = opts.demoData && (await repo.isEmpty()) ? await seedDemoData(repo) : [];
-  const app = await buildApp({ ...opts, repo });
-  app.addHook('onClose', () => repo.close());
+  const app = await buildApp({ ...opts, repo, notifier: notifier ?? opts.notifier });
+  app.addHook('onClose', async () => {
+    await notifier?.close();
+    await repo.close();
+  });
   const address = await app.listen({ port: opts.port, host: opts.host });
   const url = opts.host === '0.0.0.0' ? `http://localhost:${new URL(address).port}` : address;
   return { app, url, demoAccounts, close: () => app.close() };

@@ -196,7 +196,7 @@ export class PgRepository implements Repository {
       const last = await this.#nextSeq(db, ids.length);
       const first = last - ids.length + 1;
       const name = sql.identifier(getTableName(table));
-      await db.execute(sql`UPDATE ${name} SET seq = ${first - 1} + o.n FROM unnest(${ids.map((r) => r.id)}::text[]) WITH ORDINALITY AS o(id, n) WHERE ${name}.id = o.id`);
+      await db.execute(sql`UPDATE ${name} SET seq = ${first - 1} + o.n FROM json_array_elements_text(${JSON.stringify(ids.map((r) => r.id))}::json) WITH ORDINALITY AS o(id, n) WHERE ${name}.id = o.id`);
       return ids.length;
     });
   }
