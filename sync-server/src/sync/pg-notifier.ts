@@ -9,8 +9,8 @@ const CHANNEL = 'spotter_changes';
 const MAX_PAYLOAD = 7900;
 
 /**
- * The SSE fan-out across instances sharing one PostgreSQL database (docs/DESIGN.md "Growing
- * past one machine"): a change is published to this instance's streams at once and, through
+ * The SSE fan-out across instances sharing one PostgreSQL database
+ * (docs/DESIGN.md "Growing past one machine"): a change is published to this instance's streams at once and, through
  * NOTIFY, to every other instance, whose LISTEN connection hands it to its own streams. The
  * payload is the small ChangeEvent (collections and client ids, never documents): each
  * stream pulls what its user may see. A wake-up is only a hint: when the listening

@@ -6,8 +6,8 @@ import { startTestServer, type TestServer } from '../helper.ts';
 import { coachAndClient, now, pullAll, type Who } from '../wire.ts';
 
 /**
- * Pull checkpoints under concurrent writers (docs/DESIGN.md "Checkpoints under concurrent
- * writers"), on a real PostgreSQL: a write transaction that took seq N and has not committed,
+ * Pull checkpoints under concurrent writers
+ * (docs/DESIGN.md "Checkpoints under concurrent writers"), on a real PostgreSQL: a write transaction that took seq N and has not committed,
  * a second one that started after it and wants to commit first, and a device pulling in
  * between. The device must end with both rows.
  */

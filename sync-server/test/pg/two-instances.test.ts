@@ -6,8 +6,8 @@ import { openEventStream } from '../sse-reader.ts';
 import { coachAndClient, now, push, type Who } from '../wire.ts';
 
 /**
- * Two server instances on one PostgreSQL database (docs/DESIGN.md "Growing past one
- * machine"): a coach's phone talks to one, the laptop to the other, and each sees the
+ * Two server instances on one PostgreSQL database
+ * (docs/DESIGN.md "Growing past one machine"): a coach's phone talks to one, the laptop to the other, and each sees the
  * other's changes live through its own instance's stream (LISTEN/NOTIFY, sync/pg-notifier.ts).
  */
 let a: TestServer;
