@@ -50,6 +50,12 @@ function secretFor(databasePath: string): string {
  */
 const trustProxy = (raw: string | undefined): false | string => raw?.trim() || false;
 
+/** The database a URL names, without its password, for messages. */
+export const describeUrl = (url: string) => {
+  const u = new URL(url);
+  return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+};
+
 function databaseUrl(raw: string | undefined): string | null {
   if (!raw?.trim()) return null;
   if (!/^postgres(ql)?:\/\//.test(raw.trim())) throw new Error(`DATABASE_URL must be a postgres:// URL (without it, the SQLite file at DATABASE_PATH is used), got "${raw.split('@').pop()}"`);

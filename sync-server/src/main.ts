@@ -1,6 +1,5 @@
-import { readConfig } from './config.ts';
+import { describeUrl, readConfig } from './config.ts';
 import { startServer } from './server.ts';
-import { describeUrl } from './storage/pg-db.ts';
 
 // `node sync-server/src/main.ts` (npm start / npm run serve). Configuration: see config.ts.
 const config = readConfig();

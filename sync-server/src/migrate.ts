@@ -1,6 +1,5 @@
-import { readConfig } from './config.ts';
+import { describeUrl, readConfig } from './config.ts';
 import { openStore } from './server.ts';
-import { describeUrl } from './storage/pg-db.ts';
 
 // `npm run db:migrate`: brings the configured database (DATABASE_URL, else the SQLite file at
 // DATABASE_PATH) to the latest migration and exits. The server also does this at every start.

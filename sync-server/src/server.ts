@@ -2,11 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from './app.ts';
 import { seedDemoData } from './demo/seed.ts';
 import { openDatabase } from './storage/db.ts';
-import { openPostgres, type PgOptions } from './storage/pg-db.ts';
-import { PgRepository } from './storage/pg-repository.ts';
+import type { PgOptions } from './storage/pg-db.ts';
 import type { Repository } from './storage/repository.ts';
 import { SqliteRepository } from './storage/sqlite-repository.ts';
-import { PgNotifier } from './sync/pg-notifier.ts';
+import type { Notifier } from './sync/notifier.ts';
 
 export interface StartOptions extends Omit<AppOptions, 'repo'> {
   databasePath: string;
@@ -30,8 +29,7 @@ export interface Started {
 export async function startServer(opts: StartOptions): Promise<Started> {
   const repo = await openStore(opts);
   // Several instances on one PostgreSQL database wake each other's streams (LISTEN/NOTIFY).
-  const notifier = opts.databaseUrl ? new PgNotifier(opts.databaseUrl, (line) => console.error(line)) : undefined;
-  await notifier?.start();
+  const notifier = opts.databaseUrl ? await pgNotifier(opts.databaseUrl) : undefined;
   const demoAccounts = opts.demoData && (await repo.isEmpty()) ? await seedDemoData(repo) : [];
   const app = await buildApp({ ...opts, repo, notifier: notifier ?? opts.notifier });
   app.addHook('onClose', async () => {
@@ -46,9 +44,19 @@ export async function startServer(opts: StartOptions): Promise<Started> {
 /** The store the options name: PostgreSQL with a database URL, else the SQLite file (migrated either way). */
 export async function openStore(opts: Pick<StartOptions, 'databasePath' | 'databaseUrl' | 'pg'>): Promise<Repository> {
   if (opts.databaseUrl) {
+    // Loaded only for PostgreSQL: the embedded default starts without the driver.
+    const [{ openPostgres }, { PgRepository }] = await Promise.all([import('./storage/pg-db.ts'), import('./storage/pg-repository.ts')]);
     const { db, pool } = await openPostgres(opts.databaseUrl, { log: (line) => console.error(line), ...opts.pg });
     return new PgRepository(db, pool);
   }
   const database = openDatabase(opts.databasePath);
   return new SqliteRepository(database.db, database.sqlite);
+}
+
+/** The cross-instance notifier (LISTEN/NOTIFY), listening before the server takes requests. */
+async function pgNotifier(url: string): Promise<Notifier & { close(): Promise<void> }> {
+  const { PgNotifier } = await import('./sync/pg-notifier.ts');
+  const notifier = new PgNotifier(url, (line) => console.error(line));
+  await notifier.start();
+  return notifier;
 }

@@ -4,6 +4,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as tables from './pg-tables.ts';
+import { describeUrl } from '../config.ts';
 
 export type PgDb = NodePgDatabase<typeof tables>;
 
@@ -20,11 +21,7 @@ export interface PgOptions {
   log?: (line: string) => void;
 }
 
-/** The database a URL names, without its password, for messages. */
-export const describeUrl = (url: string) => {
-  const u = new URL(url);
-  return `${u.hostname}:${u.port || 5432}${u.pathname}`;
-};
+export { describeUrl } from '../config.ts';
 
 // Migrations of several instances starting at once run one after the other (a session lock).
 const MIGRATION_LOCK = 0x5370_6d67;
