@@ -49,9 +49,10 @@ export const streamRoute: FastifyPluginAsync<StreamOptions> = async (app, opts) 
     const payload = await app.verifyAccess(token, req);
     if (!payload) return reply.code(401).send({ error: 'unauthorized', message: 'The stream needs a valid access token (?token=).' });
     const viewer: Viewer = { id: payload.sub, role: payload.role };
+    let rel: ViewerRelations = await loadRelations(app.repo, viewer);
+    // The last await before the subscription below: a change committed after this read wakes the stream.
     const start = await app.repo.maxSeq();
     const checkpoints = new Map<CollectionName, number>(collectionNames.map((c) => [c, start]));
-    let rel: ViewerRelations = await loadRelations(app.repo, viewer);
 
     reply.hijack();
     const res = reply.raw;
