@@ -27,7 +27,8 @@ export const storeTests = [
   'sync-server/test/sync-write-holes.test.ts',
   'sync-server/test/tombstone-echo.test.ts',
   'sync-server/test/resource-views.test.ts',
-  'sync-server/test/stream-fanout.test.ts',
+  // Not stream-fanout.test.ts: it counts pulls within turns of the event loop, which only an
+  // in-process store answers within; the store-independent fan-out is tested on SQLite.
 ];
 
 export default defineConfig({
