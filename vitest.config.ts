@@ -48,6 +48,9 @@ export default defineConfig({
           name: 'pg',
           include: [...storeTests, 'sync-server/test/pg/**/*.test.ts'],
           globalSetup: ['sync-server/test/pg-setup.ts'],
+          // The cluster's URL (SPOTTER_TEST_PG) is set by the globalSetup in the runner, whose
+          // environment every project's workers inherit: only this project's servers use it.
+          env: { SPOTTER_TEST_STORE: 'pg' },
         },
       },
     ],

@@ -1,7 +1,7 @@
 /**
  * Test helper: a REAL sync server on 127.0.0.1 (random port) with a fresh SQLite file in a
- * temp folder (or, when SPOTTER_TEST_PG is set, a fresh database on that PostgreSQL cluster:
- * vitest.config.ts project "pg") and the demo data (docs/DESIGN.md "Demo accounts", password `spotter-demo`).
+ * temp folder (or, in vitest.config.ts project "pg", a fresh database on the PostgreSQL
+ * cluster it started: SPOTTER_TEST_STORE=pg, SPOTTER_TEST_PG) and the demo data (docs/DESIGN.md "Demo accounts", password `spotter-demo`).
  * Used by the server's tests, the web data-layer tests, the simulation and the benchmarks:
  * keep this API stable.
  *
@@ -94,7 +94,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const dir = opts.dbPath ? null : mkdtempSync(join(tmpdir(), 'spotter-test-'));
   const dbPath = opts.dbPath ?? join(dir!, 'spotter.db');
   // On PostgreSQL: a database of its own per server, dropped on close (unless it was given).
-  const pgAdmin = process.env.SPOTTER_TEST_PG;
+  const pgAdmin = process.env.SPOTTER_TEST_STORE === 'pg' ? process.env.SPOTTER_TEST_PG : undefined;
   const ownDatabase = !opts.databaseUrl && !opts.dbPath && pgAdmin ? `spotter_test_${randomBytes(6).toString('hex')}` : null;
   const databaseUrl = opts.databaseUrl ?? (ownDatabase ? await createDatabase(pgAdmin!, ownDatabase) : null);
   const server = await startServer({
