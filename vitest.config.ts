@@ -1,11 +1,58 @@
 import { defineConfig } from 'vitest/config';
 
+const common = {
+  exclude: ['**/node_modules/**', 'e2e/**'],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  pool: 'forks' as const,
+};
+
+/**
+ * Integration tests whose outcome depends on the store: they run a second time, on a real
+ * PostgreSQL started by the project's globalSetup (sync-server/test/pg-setup.ts), plus the
+ * tests only PostgreSQL has (sync-server/test/pg/). README "What runs where".
+ */
+export const storeTests = [
+  'sync-server/test/sync.test.ts',
+  'sync-server/test/authorization.test.ts',
+  'sync-server/test/assignments.test.ts',
+  'sync-server/test/admin-assignments.test.ts',
+  'sync-server/test/admin-plans.test.ts',
+  'sync-server/test/auth.test.ts',
+  'sync-server/test/push-answer.test.ts',
+  'sync-server/test/recent-first.test.ts',
+  'sync-server/test/rest.test.ts',
+  'sync-server/test/bad-input.test.ts',
+  'sync-server/test/comment-targets.test.ts',
+  'sync-server/test/sync-write-holes.test.ts',
+  'sync-server/test/tombstone-echo.test.ts',
+  'sync-server/test/resource-views.test.ts',
+  // Not stream-fanout.test.ts: it counts pulls within turns of the event loop, which only an
+  // in-process store answers within; the store-independent fan-out is tested on SQLite.
+];
+
 export default defineConfig({
   test: {
-    include: ['docs/**/*.test.ts', 'shared-schema/src/**/*.test.ts', 'sync-server/**/*.test.ts', 'web/src/**/*.test.ts', 'sim/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'e2e/**'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
+    projects: [
+      {
+        test: {
+          ...common,
+          name: 'sqlite',
+          include: ['docs/**/*.test.ts', 'shared-schema/src/**/*.test.ts', 'sync-server/**/*.test.ts', 'web/src/**/*.test.ts', 'sim/**/*.test.ts'],
+          exclude: [...common.exclude, 'sync-server/test/pg/**'],
+        },
+      },
+      {
+        test: {
+          ...common,
+          name: 'pg',
+          include: [...storeTests, 'sync-server/test/pg/**/*.test.ts'],
+          globalSetup: ['sync-server/test/pg-setup.ts'],
+          // The cluster's URL (SPOTTER_TEST_PG) is set by the globalSetup in the runner, whose
+          // environment every project's workers inherit: only this project's servers use it.
+          env: { SPOTTER_TEST_STORE: 'pg' },
+        },
+      },
+    ],
   },
 });

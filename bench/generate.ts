@@ -65,8 +65,11 @@ export async function generateLargeAccount(opts: GenerateOptions): Promise<Gener
   counts.loggedExercises = 0;
 
   // Every document is checked against its shared schema: the data must be what a device could sync.
+  // Built first in write order (accounts before what names them), then written in one transaction.
+  const writes: (() => Promise<unknown>)[] = [];
   const put = (c: CollectionName, doc: object) => {
-    repo.put(c, collections[c].schema.parse(doc) as Doc, false);
+    const parsed = collections[c].schema.parse(doc) as Doc;
+    writes.push(() => repo.put(c, parsed, false));
     counts[c]++;
   };
   const person = (role: Person['role'], email: string, firstName: string, lastName: string, extra: Partial<Person> = {}): Person => {
@@ -74,10 +77,11 @@ export async function generateLargeAccount(opts: GenerateOptions): Promise<Gener
       id: rnd.uuid(msOf(start)), role, email, firstName, lastName, units: 'kg', isPersonalTrainer: role === 'coach', specializations: [],
       certifications: [], maxClients: 0, hourlyRate: null, bio: '', yearsExperience: null, updatedAt: at(start, '08:00:00'), ...extra,
     };
-    repo.createUser(collections.people.schema.parse(p), passwordHash);
+    const parsed = collections.people.schema.parse(p);
+    writes.push(() => repo.createUser(parsed, passwordHash));
     // A signed-in session per account, so the bench can mint its access tokens (mintToken):
     // the server refuses a token whose family (sid) it does not know.
-    repo.startTokenFamily(benchFamily(p.id), p.id, { tokenHash: `bench-unusable-${p.id}`, expiresAt: '2999-01-01T00:00:00.000Z' }, at(start, '08:00:00'));
+    writes.push(() => repo.startTokenFamily(benchFamily(p.id), p.id, { tokenHash: `bench-unusable-${p.id}`, expiresAt: '2999-01-01T00:00:00.000Z' }, at(start, '08:00:00')));
     counts.people++;
     return p;
   };
@@ -89,7 +93,7 @@ export async function generateLargeAccount(opts: GenerateOptions): Promise<Gener
     put('assignments', a);
   };
 
-  const result = repo.transaction(() => {
+  const result = (() => {
     const clientsN = opts.clients ?? 30;
     const coach = person('coach', COACH_EMAIL, 'Blake', 'Bench', {
       maxClients: Math.max(30, clientsN), specializations: ['strength'], certifications: ['NSCA-CSCS'], hourlyRate: 70, yearsExperience: 10, bio: 'Large-account benchmark coach.',
@@ -120,8 +124,11 @@ export async function generateLargeAccount(opts: GenerateOptions): Promise<Gener
       crowd.push({ coach: crowdCoach, clients: crowdClients });
     }
     return { coach, clients, crowd };
+  })();
+  await repo.transaction(async () => {
+    for (const write of writes) await write();
   });
-  database.close();
+  await repo.close();
   return { ...result, counts };
 
   /** One client's year: sessions on 4 fixed weekdays, logs for most past ones, comments, chat, notes. */

@@ -7,6 +7,7 @@
  *   npm run bench -- server sse      # only some parts: server, sse, browser
  *   npm run bench -- sync            # only the browser's initial-sync figures (usable, final, complete)
  *   npm run bench -- sse-push        # only the push p99 with 500 streams at the per-user cap
+ *   npm run bench -- phone           # only the phone figures: Lighthouse, 4× CPU sync and cold start, JS heap
  *   BENCH_SKIP_BUILD=1 npm run bench # reuse web/build-bench
  *   BENCH_PROFILE=1 npm run bench    # also write the server's CPU profiles to bench/profiles/
  *   BENCH_BUILD=perf BENCH_PORT=8821 npm run bench  # another build variant (web/build-perf) and ports
@@ -16,6 +17,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { browserFigures } from './browser-figures.ts';
+import { phoneFigures } from './phone.ts';
 import { generateLargeAccount } from './generate.ts';
 import { printTable, type Figure } from './report.ts';
 import { serverFigures } from './server-figures.ts';
@@ -48,7 +50,8 @@ try {
     step('server: push p99 with 500 SSE streams at the per-user cap');
     figures.push(...(await ssePushFigures(base, work, data)));
   }
-  if (want('browser') || parts.includes('sync')) {
+  const browserParts = want('browser') || parts.includes('sync');
+  if (browserParts || want('phone')) {
     let built = true;
     if (process.env.BENCH_SKIP_BUILD !== '1') {
       step(`building the web app (SPOTTER_BUILD=${BUILD_VARIANT} npm run build -w web → web/build-${BUILD_VARIANT})`);
@@ -61,9 +64,13 @@ try {
         figures.push({ name: 'browser figures', value: null, unit: '', target: '', met: null, note: `not measured: the web build failed (${why.trim()})` });
       }
     }
-    if (built) {
+    if (built && browserParts) {
       step('browser: initial sync, cold start, builder, propagation, initial JS');
       figures.push(...(await browserFigures(base, work, data, { syncOnly: !want('browser') })));
+    }
+    if (built && want('phone')) {
+      step('phone: Lighthouse (sign-in, client start page), 4× CPU first sync and cold start, JS heap');
+      figures.push(...(await phoneFigures(base, work, data)));
     }
   }
   step('done');

@@ -25,6 +25,13 @@ test("the builder's previous sessions show the client's logs and comments, and t
   await signIn(page, 'coach@demo.test');
   await page.goto(`/coach/clients/${client.user.id}/builder`);
   await page.getByRole('tab', { name: /Previous Sessions/ }).click();
+  // The tabs answer the arrow keys too (WAI-ARIA tabs): away and back, focus following.
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: /Upcoming Sessions/ })).toBeFocused();
+  await expect(page.getByRole('tab', { name: /Upcoming Sessions/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: /Previous Sessions/ })).toBeFocused();
+  await expect(page.getByRole('tab', { name: /Previous Sessions/ })).toHaveAttribute('aria-selected', 'true');
   const card = page.getByRole('article', { name: new RegExp(`^Session ${escape(session.title || 'Untitled')} due ${session.dueDate}`) }).first();
   await expect(card.getByTestId('completion')).toContainText('Completed');
 
@@ -34,7 +41,8 @@ test("the builder's previous sessions show the client's logs and comments, and t
   for (const [i, p] of session.exercises.entries()) {
     await expect(items.nth(i)).toContainText(exercises.get(p.exerciseId)!);
     const entry = log!.entries[p.id];
-    if (entry) await expect(items.nth(i).getByTestId('logged')).toHaveText(formatEntry(entry));
+    // The demo coach reads loads in kilograms (docs/DESIGN.md "Weights in the person's unit").
+    if (entry) await expect(items.nth(i).getByTestId('logged')).toHaveText(formatEntry(entry, 'kg'));
     else await expect(items.nth(i)).toContainText(/Skipped|Not logged/);
   }
 

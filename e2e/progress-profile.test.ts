@@ -18,6 +18,7 @@ import { draftFromRecommendation } from '@spotter/web/lib/progress/apply.ts';
 import { draftWeeklySummary } from '@spotter/web/lib/progress/notes.ts';
 import { newRecommendations } from '@spotter/web/lib/progress/recommendations.ts';
 import { progressView } from '@spotter/web/lib/progress/view.ts';
+import { weightsInText } from '@spotter/web/lib/app/format.ts';
 import { api, goOffline, goOnline, signIn } from './fixtures.ts';
 
 // The coach, offline, opens a client's profile and sees charts whose numbers match
@@ -107,6 +108,10 @@ test('offline, the coach reviews a client’s progress, approves and applies a r
   await expect(coach.getByRole('heading', { name: 'Previous' })).toBeVisible();
   await coach.getByRole('tab', { name: 'Plan' }).click();
   await expect(coach.getByRole('link', { name: 'Manage plans' })).toBeVisible();
+  // Arrow keys move between them (WAI-ARIA tabs), wrapping from the last to the first.
+  await coach.keyboard.press('ArrowRight');
+  await expect(coach.getByRole('tab', { name: 'Progress' })).toBeFocused();
+  await expect(coach.getByRole('tab', { name: 'Progress' })).toHaveAttribute('aria-selected', 'true');
 
   // Recommendations: generated on this device from its local copy, then one edited, approved
   // and applied to a draft in the builder.
@@ -166,7 +171,9 @@ test('offline, the coach reviews a client’s progress, approves and applies a r
   const clientPage = await (await browser.newContext()).newPage();
   await signIn(clientPage, 'client2@demo.test');
   await clientPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
-  await expect(clientPage.getByTestId('client-recommendation').filter({ hasText: title })).toBeVisible({ timeout: 20_000 });
+  // Riley reads loads in pounds: the coach's kilograms are converted for her (docs/DESIGN.md "Weights in the person's unit").
+  const clientUnits = (people as Person[]).find((p) => p.id === clientId)!.units;
+  await expect(clientPage.getByTestId('client-recommendation').filter({ hasText: weightsInText(title, clientUnits) })).toBeVisible({ timeout: 20_000 });
   await expect(clientPage.getByTestId('client-note').filter({ hasText: 'E2E brace cue' })).toContainText('Big breath, brace, then unrack.');
   await expect(clientPage.getByTestId('client-note').filter({ hasText: 'E2E: great week' })).toContainText(summary.body.split('\n')[0]!);
   // Pending and dismissed ones never reach the client: only the approved ones.

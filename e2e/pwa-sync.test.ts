@@ -136,3 +136,41 @@ test('two tabs of one user share the device: a message from either is uploaded a
   expect(await onServer(baseURL!, 'coach2@demo.test', fromFirst)).toHaveLength(1);
   await second.close();
 });
+
+test('a write in a visible tab is uploaded while the tab that synced is hidden and stalled', async ({ page, baseURL }) => {
+  // Browsers throttle hidden tabs (timers down to once a minute) and freeze them; the tab that
+  // syncs must then be a visible one (docs/DESIGN.md "Tabs"). The first tab syncs; it goes to
+  // the background and then runs nothing at all (its script paused in the debugger: more
+  // than a browser's throttling, which headless Chromium does not apply).
+  await signIn(page, 'client2@demo.test');
+  await page.goto('/client/messages');
+  const second = await page.context().newPage();
+  await second.goto('/client/messages');
+  await expect(second.getByRole('heading', { name: /^Messages with/ })).toBeVisible();
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Debugger.enable');
+  const paused = new Promise((resolve) => cdp.once('Debugger.paused', resolve));
+  await cdp.send('Debugger.pause');
+  await paused;
+
+  const typed = unique('Typed while the other tab is stalled');
+  await send(second, typed);
+  await waitForUpload(second);
+  expect(await onServer(baseURL!, 'coach2@demo.test', typed)).toHaveLength(1);
+
+  // The first tab runs again: what it writes now is uploaded (by the tab that syncs now), and
+  // nothing is uploaded twice.
+  await cdp.send('Debugger.resume');
+  await cdp.send('Debugger.disable');
+  const fromFirst = unique('From the tab that ran again');
+  await send(page, fromFirst);
+  await waitForUpload(page);
+  await waitForUpload(second);
+  expect(await onServer(baseURL!, 'coach2@demo.test', typed)).toHaveLength(1);
+  expect(await onServer(baseURL!, 'coach2@demo.test', fromFirst)).toHaveLength(1);
+  await second.close();
+});

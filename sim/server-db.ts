@@ -14,14 +14,14 @@ import type { Doc } from './server-view.ts';
  */
 export type ServerState = Record<CollectionName, Map<string, Doc>>;
 
-export function readServerState(dbPath: string): ServerState {
+export async function readServerState(dbPath: string): Promise<ServerState> {
   const sqlite = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
     sqlite.pragma('busy_timeout = 5000');
     const repo = new SqliteRepository(drizzle(sqlite, { schema: tables }), sqlite);
     const out = {} as ServerState;
     for (const name of collectionNames) {
-      out[name] = new Map(repo.find(name, []).map((r) => [String(r.doc.id), { ...r.doc, _deleted: r.deleted } as Doc]));
+      out[name] = new Map((await repo.find(name, [])).map((r) => [String(r.doc.id), { ...r.doc, _deleted: r.deleted } as Doc]));
     }
     return out;
   } finally {

@@ -92,7 +92,7 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
     await Promise.all([...handles.values()].map((h) => h.call('awaitIdle', { ms: IDLE_MS }, IDLE_MS + 5_000)));
     if (opts.verbose) log(`first sync done at ${((Date.now() - started) / 1000).toFixed(1)} s`);
     // Demo data has an active plan that no activation scheduled: the plan invariant is about the simulation's.
-    for (const id of readServerState(server.dbPath).plans.keys()) oracle.seededPlans.add(id);
+    for (const id of (await readServerState(server.dbPath)).plans.keys()) oracle.seededPlans.add(id);
     const dev = (name: DeviceName) => handles.get(name)!;
 
     const userOp = async (name: DeviceName, op: UserOp, n: number, marker = `m${n}`) => {
@@ -198,7 +198,7 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
       const onB = new Set(await b.call<string[]>('sessionIds'));
       // Only sessions of the coach's current clients: the devices may not have heard yet of a
       // reassignment just made, and then both edits are refused, which is another invariant.
-      const state = readServerState(server.dbPath);
+      const state = await readServerState(server.dbPath);
       const coachId = admin.id(deviceEmails.coachA);
       const current = new Set([...state.assignments.values()].filter((x) => x.coachId === coachId && x.status === 'active' && !x._deleted).map((x) => x.clientId));
       const shared = ids.filter((id) => onB.has(id) && current.has(state.sessions.get(id)?.clientId));
@@ -241,7 +241,7 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
           refused: await dev(name).call<RefusedChange[]>('refused'),
         })),
       );
-      const failures = oracle.check(readServerState(server.dbPath), views, deviceStates);
+      const failures = oracle.check(await readServerState(server.dbPath), views, deviceStates);
       if (failures.length === 0 || attempt === 3) {
         result.failures.push(...failures);
         break;

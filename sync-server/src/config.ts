@@ -7,6 +7,9 @@ export interface Config {
   port: number;
   host: string;
   databasePath: string;
+  /** DATABASE_URL (postgres://…): PostgreSQL instead of the SQLite file at databasePath. */
+  databaseUrl: string | null;
+  pg: { poolMax: number; statementTimeoutMs: number; waitSeconds: number };
   demoData: boolean;
   jwtSecret: string;
   accessTokenTtl: number;
@@ -47,12 +50,26 @@ function secretFor(databasePath: string): string {
  */
 const trustProxy = (raw: string | undefined): false | string => raw?.trim() || false;
 
+/** The database a URL names, without its password, for messages. */
+export const describeUrl = (url: string) => {
+  const u = new URL(url);
+  return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+};
+
+function databaseUrl(raw: string | undefined): string | null {
+  if (!raw?.trim()) return null;
+  if (!/^postgres(ql)?:\/\//.test(raw.trim())) throw new Error(`DATABASE_URL must be a postgres:// URL (without it, the SQLite file at DATABASE_PATH is used), got "${raw.split('@').pop()}"`);
+  return raw.trim();
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databasePath = resolve(env.DATABASE_PATH || './data/spotter.db');
   return {
     port: int(env, 'PORT', 8787),
     host: env.HOST || '0.0.0.0',
     databasePath,
+    databaseUrl: databaseUrl(env.DATABASE_URL),
+    pg: { poolMax: int(env, 'PG_POOL_MAX', 10), statementTimeoutMs: int(env, 'PG_STATEMENT_TIMEOUT_MS', 15_000), waitSeconds: int(env, 'PG_WAIT_SECONDS', 60) },
     demoData: env.DEMO_DATA !== '0' && env.DEMO_DATA !== 'false',
     jwtSecret: env.JWT_SECRET || secretFor(databasePath),
     accessTokenTtl: int(env, 'ACCESS_TOKEN_TTL', 300),

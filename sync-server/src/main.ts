@@ -1,4 +1,4 @@
-import { readConfig } from './config.ts';
+import { describeUrl, readConfig } from './config.ts';
 import { startServer } from './server.ts';
 
 // `node sync-server/src/main.ts` (npm start / npm run serve). Configuration: see config.ts.
@@ -7,7 +7,7 @@ const config = readConfig();
 // LOG_REQUESTS=1 adds a line per request.
 const server = await startServer({ ...config, logger: { level: process.env.LOG_LEVEL || 'info' }, logRequests: process.env.LOG_REQUESTS === '1' });
 
-console.log(`Spotter is running at ${server.url} (database: ${config.databasePath})`);
+console.log(`Spotter is running at ${server.url} (database: ${config.databaseUrl ? `PostgreSQL ${describeUrl(config.databaseUrl)}` : config.databasePath})`);
 if (server.demoAccounts.length) {
   console.log('Demo accounts created (DEMO_DATA=0 turns this off):');
   for (const a of server.demoAccounts) console.log(`  ${a.role.padEnd(6)} ${a.email}  password: ${a.password}`);

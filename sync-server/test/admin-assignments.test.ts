@@ -45,7 +45,7 @@ async function newClients(count: number): Promise<string[]> {
   for (let i = 0; i < count; i++) {
     n++;
     const id = `client-${n}`;
-    server.app.repo.createUser(person({ id, email: `c${n}@admin.test`, firstName: `Client${n}`, lastName: 'Test', updatedAt: new Date().toISOString() }), hash);
+    (await server.app.repo.createUser(person({ id, email: `c${n}@admin.test`, firstName: `Client${n}`, lastName: 'Test', updatedAt: new Date().toISOString() }), hash));
     ids.push(id);
   }
   const coachId = (await server.login('coach@demo.test')).user.id;

@@ -144,7 +144,7 @@ describe('plan activation (push of plans)', () => {
     const edited = { ...shown, title: 'Edited offline', status: 'published' as const, updatedAt: new Date().toISOString() };
     const [refused] = await push(coach.token, 'sessions', edited, withdrawn);
     expect(refused).toMatchObject({ id: withdrawn.id, _deleted: true, _refusal: 'This session was withdrawn when its plan ended or was replaced. Duplicate it to keep it.', _refusalCode: 'session_withdrawn' });
-    expect(server.app.repo.get('sessions', withdrawn.id)?.deleted).toBe(true);
+    expect((await server.app.repo.get('sessions', withdrawn.id))?.deleted).toBe(true);
   });
 
   it.each([

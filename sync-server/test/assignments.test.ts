@@ -70,7 +70,7 @@ describe('ending and moving an assignment', () => {
     };
     const answer = await push(s, admin, 'assignments', [{ doc }]);
     expect(answer).toEqual([expect.objectContaining({ id: 'asg-second', _deleted: true, _refusal: 'This client already has an active trainer; end that assignment first.' })]);
-    expect(s.app.repo.get('assignments', 'asg-second')).toBeNull();
+    expect((await s.app.repo.get('assignments', 'asg-second'))).toBeNull();
   });
 
   it('refuses an assignment beyond the trainer capacity', async () => {
@@ -79,7 +79,7 @@ describe('ending and moving an assignment', () => {
     const c1 = people.find((p) => p.id === coach.id)!;
     const { _deleted, ...doc } = c1;
     expect(await push(s, admin, 'people', [{ doc: { ...doc, maxClients: 1, updatedAt: now() }, assumed: c1 }])).toEqual([]);
-    const moved = s.app.repo.get('assignments', 'asg-move')!.doc as Assignment;
+    const moved = (await s.app.repo.get('assignments', 'asg-move'))!.doc as Assignment;
     const back = { ...moved, coachId: coach.id, id: 'asg-back', createdAt: now(), updatedAt: now() };
     expect(await push(s, admin, 'assignments', [{ doc: { ...moved, status: 'completed', updatedAt: now() }, assumed: { ...moved, _deleted: false } }])).toEqual([]);
     const answer = await push(s, admin, 'assignments', [{ doc: back }]);

@@ -60,7 +60,7 @@ describe('login', () => {
   it('keeps counting failures across a restart and across instances sharing the database', async () => {
     const limits = { perAccountAndAddress: { max: 2, windowMs: 60_000 } };
     const first = await startTestServer({ loginLimits: limits });
-    const second = await startTestServer({ loginLimits: limits, dbPath: first.dbPath });
+    const second = await startTestServer({ loginLimits: limits, dbPath: first.dbPath, databaseUrl: first.databaseUrl ?? undefined });
     try {
       const attempt = (srv: TestServer, password: string) => srv.api(null, 'POST', '/api/auth/login', { email: 'client2@demo.test', password });
       expect((await attempt(first, 'wrong-1')).status).toBe(401);

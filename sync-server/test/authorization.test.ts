@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDaysTo, collectionNames, ratingId, sessionLogId, todayLocal, type CollectionName } from '@spotter/shared';
 import { exercise, logEntry, message, note, plan, prescription, recommendation, session } from '@spotter/shared/fixtures.ts';
 import type { Doc } from '../src/storage/mappers.ts';
@@ -29,7 +29,12 @@ beforeAll(async () => {
 });
 afterAll(() => s?.close());
 
-const all = (c: CollectionName): Doc[] => s.app.repo.find(c, [{ field: 'deleted', op: 'eq', value: false }]).map((r) => r.doc);
+/** Every live row, as the database holds it when the test starts (read before each test). */
+let rows = {} as Record<CollectionName, Doc[]>;
+beforeEach(async () => {
+  for (const c of collectionNames) rows[c] = (await s.app.repo.find(c, [{ field: 'deleted', op: 'eq', value: false }])).map((r) => r.doc);
+});
+const all = (c: CollectionName): Doc[] => rows[c];
 const clientsOf = (coach: User) => new Set(all('assignments').filter((a) => a.coachId === id(coach) && a.status === 'active').map((a) => String(a.clientId)));
 const coachOf = (client: User) => all('assignments').find((a) => a.clientId === id(client) && a.status === 'active')!.coachId;
 
@@ -192,9 +197,9 @@ const pushCells: Cell[] = [
 describe('push: each role writes only what it may', () => {
   it.each(pushCells.map(([what, actor, c, make, verdict]) => [actor, what, c, verdict, make] as const))('%s writing %s (%s): %s', async (actor, _what, c, verdict, make) => {
     const { doc, assumed = null } = make();
-    const before = s.app.repo.get(c, doc.id);
+    const before = (await s.app.repo.get(c, doc.id));
     const answer = await push(s, token(actor), c, [{ doc, assumed }]);
-    const after = s.app.repo.get(c, doc.id);
+    const after = (await s.app.repo.get(c, doc.id));
     if (verdict === 'allow') {
       expect(answer).toEqual([]);
       expect(after?.doc).toEqual(doc);

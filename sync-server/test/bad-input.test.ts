@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => s?.close());
 
 /** Every row of every table: "the database is unchanged" means this is identical. */
-const snapshot = () => JSON.stringify(collectionNames.map((c) => s.app.repo.find(c, [], { field: 'seq' })));
+const snapshot = async () => JSON.stringify(await Promise.all(collectionNames.map((c) => s.app.repo.find(c, [], { field: 'seq' }))));
 
 const valid = () => ({
   ...session({ id: 'ses-bad-input', coachId: coach.id, clientId: client.id, dueDate: addDaysTo(todayLocal(), 2), status: 'draft', exercises: [prescription()], createdAt: now(), updatedAt: now() }),
@@ -40,11 +40,11 @@ const cases: [string, () => string, number, RegExp][] = [
 
 describe('bad input gets a clear 4xx and changes nothing', () => {
   it.each(cases)('%s', async (_name, body, status, message) => {
-    const before = snapshot();
+    const before = await snapshot();
     const res = await s.api(coach.token, 'POST', '/api/sync/sessions/push', body());
     expect(res.status).toBe(status);
     expect(res.body).toEqual({ error: expect.any(String), message: expect.stringMatching(message) });
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 
   it.each([
@@ -75,7 +75,7 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
   });
 
   it('a client writing coach-owned fields is refused with the reason, nothing written', async () => {
-    const before = snapshot();
+    const before = await snapshot();
     const me = (await pullAll(s, client.token, 'people')).docs.find((p) => p.id === client.id)!;
     const { _deleted, ...doc } = me;
     const answer = await push(s, client.token, 'people', [{ doc: { ...doc, maxClients: 50, isPersonalTrainer: true }, assumed: me }]);
@@ -84,7 +84,7 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     const { _deleted: _d, ...sdoc } = session;
     const edit = await push(s, client.token, 'sessions', [{ doc: { ...sdoc, title: 'Easy day' }, assumed: session }]);
     expect(edit).toEqual([{ ...session, _refusal: 'A client cannot change sessions.', _refusalCode: 'role_cannot_write' }]);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 
   it('answers unknown API routes with 404', async () => {

@@ -32,7 +32,7 @@ const published = async (id: string) => {
   });
   // The server answers a publish with the stored (published) state.
   await push(s, coach.token, 'sessions', [{ doc }]);
-  expect(s.app.repo.get('sessions', id)?.doc.status).toBe('published');
+  expect((await s.app.repo.get('sessions', id))?.doc.status).toBe('published');
   return doc;
 };
 const fromClient = (o: Partial<Message>) =>
@@ -57,7 +57,7 @@ describe("a comment on one exercise's log", () => {
     expect(await push(s, client.token, 'logs', [{ doc: log }])).toEqual([]);
     const [after] = await push(s, client.token, 'messages', [{ doc: wrong('cmt-entry-2b') }]);
     expect(after?._refusal).toBe('That exercise is not part of this session.');
-    expect(s.app.repo.get('messages', 'cmt-entry-2b')).toBeNull();
+    expect((await s.app.repo.get('messages', 'cmt-entry-2b'))).toBeNull();
   });
 
   it('is on the log: a session comment naming an exercise is refused', async () => {
@@ -93,7 +93,7 @@ describe('a rating of a recommendation', () => {
     if (status) expect(await push(s, coach.token, 'recommendations', [{ doc: rec(recId, status) }])).toEqual([]);
     const [refused] = await push(s, client.token, 'messages', [{ doc: change(rating(recId, 5)) }]);
     expect(refused?._refusal).toBe('You can only rate a recommendation your coach approved for you.');
-    expect(s.app.repo.get('messages', ratingId(recId))).toBeNull();
+    expect((await s.app.repo.get('messages', ratingId(recId)))).toBeNull();
   });
 
   it('is one document per recommendation: another id is refused', async () => {

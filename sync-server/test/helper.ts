@@ -1,6 +1,7 @@
 /**
  * Test helper: a REAL sync server on 127.0.0.1 (random port) with a fresh SQLite file in a
- * temp folder and the demo data (docs/DESIGN.md "Demo accounts", password `spotter-demo`).
+ * temp folder (or, in vitest.config.ts project "pg", a fresh database on the PostgreSQL
+ * cluster it started: SPOTTER_TEST_STORE=pg, SPOTTER_TEST_PG) and the demo data (docs/DESIGN.md "Demo accounts", password `spotter-demo`).
  * Used by the server's tests, the web data-layer tests, the simulation and the benchmarks:
  * keep this API stable.
  *
@@ -10,6 +11,7 @@
  *   const again = await server.refresh(coach.cookie);       // the refresh token travels as a cookie
  *   await server.close();                                  // stops it and deletes the temp folder
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +22,7 @@ import type { AppOptions } from '../src/app.ts';
 import { REFRESH_COOKIE } from '../src/auth/routes.ts';
 import { DEMO_PASSWORD } from '../src/demo/seed.ts';
 import { startServer } from '../src/server.ts';
+import { createDatabase, dropDatabase } from './pg-cluster.ts';
 
 export { DEMO_PASSWORD };
 
@@ -28,6 +31,8 @@ export interface TestServerOptions {
   demoData?: boolean;
   /** Reuse this database file (e.g. to restart on the same data); default: a fresh temp file. */
   dbPath?: string;
+  /** Reuse this PostgreSQL database (a TestServer's databaseUrl, to restart on the same data). */
+  databaseUrl?: string;
   /** Seconds; default 900. */
   accessTokenTtl?: number;
   /** Seconds; default 30 days. */
@@ -67,6 +72,8 @@ export interface TestServer {
   /** e.g. http://127.0.0.1:41234 — no trailing slash. */
   url: string;
   dbPath: string;
+  /** The PostgreSQL database this server runs on; null on SQLite. */
+  databaseUrl: string | null;
   /** The Fastify instance (for app.inject or app.repo in server tests). */
   app: FastifyInstance;
   /** Signs in through POST /api/auth/login (password defaults to the demo one); throws unless 200. */
@@ -86,8 +93,14 @@ export interface TestServer {
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const dir = opts.dbPath ? null : mkdtempSync(join(tmpdir(), 'spotter-test-'));
   const dbPath = opts.dbPath ?? join(dir!, 'spotter.db');
+  // On PostgreSQL: a database of its own per server, dropped on close (unless it was given).
+  const pgAdmin = process.env.SPOTTER_TEST_STORE === 'pg' ? process.env.SPOTTER_TEST_PG : undefined;
+  const ownDatabase = !opts.databaseUrl && !opts.dbPath && pgAdmin ? `spotter_test_${randomBytes(6).toString('hex')}` : null;
+  const databaseUrl = opts.databaseUrl ?? (ownDatabase ? await createDatabase(pgAdmin!, ownDatabase) : null);
   const server = await startServer({
     databasePath: dbPath,
+    databaseUrl,
+    pg: { poolMax: 5 },
     demoData: opts.demoData ?? true,
     port: 0,
     host: '127.0.0.1',
@@ -123,6 +136,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   return {
     url,
     dbPath,
+    databaseUrl,
     app: server.app,
     api,
     async login(email, password = DEMO_PASSWORD) {
@@ -138,6 +152,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     async close() {
       await server.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
+      if (ownDatabase) await dropDatabase(pgAdmin!, ownDatabase);
     },
   };
 }

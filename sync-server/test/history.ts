@@ -9,11 +9,11 @@ import type { Repository } from '../src/storage/repository.ts';
  * for two of three past published sessions; `messages` messages, one every 10 days back.
  * `sessions` and `messages` must be prime to 17 and 7 (the shuffles).
  */
-export function seedYear(repo: Repository, pairs: [string, string][], opts: { sessions?: number; messages?: number } = {}): void {
+export async function seedYear(repo: Repository, pairs: [string, string][], opts: { sessions?: number; messages?: number } = {}): Promise<void> {
   const [nSessions, nMessages] = [opts.sessions ?? 40, opts.messages ?? 30];
-  const exerciseId = repo.find('exercises', [{ field: 'ownerId', op: 'eq', value: null }])[0]!.doc.id as string;
+  const exerciseId = (await repo.find('exercises', [{ field: 'ownerId', op: 'eq', value: null }]))[0]!.doc.id as string;
   const today = todayLocal();
-  repo.transaction(() => {
+  await repo.transaction(async () => {
     for (const [coachId, clientId] of pairs) {
       for (let k = 0; k < nSessions; k++) {
         const i = (k * 17) % nSessions;
@@ -21,15 +21,15 @@ export function seedYear(repo: Repository, pairs: [string, string][], opts: { se
         const id = `ses-${clientId}-${i}`;
         const status = i % 9 === 4 ? 'draft' : 'published';
         const at = `${addDaysTo(dueDate, -3)}T10:00:00.000Z`;
-        repo.put('sessions', session({ id, coachId, clientId, dueDate, status, exercises: [prescription({ exerciseId })], createdAt: at, updatedAt: at }), false);
+        (await repo.put('sessions', session({ id, coachId, clientId, dueDate, status, exercises: [prescription({ exerciseId })], createdAt: at, updatedAt: at }), false));
         if (status === 'published' && dueDate < today && i % 3 !== 0) {
-          repo.put('logs', sessionLog({ sessionId: id, clientId, coachId, completedAt: `${dueDate}T18:00:00.000Z`, updatedAt: at }), false);
+          (await repo.put('logs', sessionLog({ sessionId: id, clientId, coachId, completedAt: `${dueDate}T18:00:00.000Z`, updatedAt: at }), false));
         }
       }
       for (let k = 0; k < nMessages; k++) {
         const i = (k * 7) % nMessages;
         const createdAt = `${addDaysTo(today, -10 * i)}T08:00:00.000Z`;
-        repo.put('messages', message({ id: `msg-${clientId}-${i}`, coachId, clientId, authorId: coachId, body: `Note ${i}`, createdAt, updatedAt: createdAt }), false);
+        (await repo.put('messages', message({ id: `msg-${clientId}-${i}`, coachId, clientId, authorId: coachId, body: `Note ${i}`, createdAt, updatedAt: createdAt }), false));
       }
     }
   });

@@ -116,7 +116,7 @@ describe('0005: resource views on messages', () => {
 });
 
 describe('0006: per-field clocks', () => {
-  it('keeps every row, whose documents carry no clocks; a document with clocks round-trips', () => {
+  it('keeps every row, whose documents carry no clocks; a document with clocks round-trips', async () => {
     const path = databaseBefore(6);
     const old = new Database(path);
     addPeople(old);
@@ -131,12 +131,12 @@ describe('0006: per-field clocks', () => {
     try {
       expect(sqlite.prepare('SELECT * FROM sessions').all()).toEqual(before.map((row) => ({ ...row, field_clocks: null })));
       const repo = new SqliteRepository(db, sqlite);
-      const stored = repo.get('sessions', 's-1')!;
+      const stored = (await repo.get('sessions', 's-1'))!;
       expect(stored.doc).not.toHaveProperty('fieldClocks');
       expect(stored.doc).toMatchObject({ title: 'Upper', notes: 'easy' });
       const fieldClocks = { title: '2026-03-03T00:00:00.000Z-0000-dev1' };
-      repo.put('sessions', { ...stored.doc, title: 'Upper A', fieldClocks }, false);
-      expect(repo.get('sessions', 's-1')!.doc).toMatchObject({ title: 'Upper A', fieldClocks });
+      (await repo.put('sessions', { ...stored.doc, title: 'Upper A', fieldClocks }, false));
+      expect((await repo.get('sessions', 's-1'))!.doc).toMatchObject({ title: 'Upper A', fieldClocks });
     } finally {
       close();
     }

@@ -32,8 +32,8 @@ async function pushCompact(rows: Row[], token = coach.token) {
   return res.body;
 }
 /** The server's state of a session, as a full answer carries it. */
-const stored = (id: string) => {
-  const found = s.app.repo.get('sessions', id)!;
+const stored = async (id: string) => {
+  const found = (await s.app.repo.get('sessions', id))!;
   return { ...found.doc, _deleted: found.deleted };
 };
 
@@ -46,8 +46,8 @@ describe('compact push answer (?answer=patch)', () => {
     const rows = [row(doc)];
     const answer = await pushCompact(rows);
     expect(answer).toEqual([{ id: doc.id, _patch: patch }]);
-    expect(expandPushAnswer(rows, answer)).toEqual([stored(doc.id)]);
-    expect(stored(doc.id)).toMatchObject({ status: 'published', rejection: null });
+    expect(expandPushAnswer(rows, answer)).toEqual([await stored(doc.id)]);
+    expect(await stored(doc.id)).toMatchObject({ status: 'published', rejection: null });
   });
 
   it('answers refusals, stale states and role refusals in full, as without it; a plain draft not at all', async () => {
@@ -62,15 +62,15 @@ describe('compact push answer (?answer=patch)', () => {
     const answer = await pushCompact(rows);
     const reason = `The due date ${late.dueDate} has passed; pick today or a later day.`;
     expect(answer).toEqual([
-      { ...stored(late.id), _refusal: reason, _refusalCode: 'due_date_passed' },
-      { ...stored(ghost.id), _refusal: 'An exercise in this session is no longer in the library.', _refusalCode: 'exercise_not_in_library' },
-      stored(stale.id),
+      { ...(await stored(late.id)), _refusal: reason, _refusalCode: 'due_date_passed' },
+      { ...(await stored(ghost.id)), _refusal: 'An exercise in this session is no longer in the library.', _refusalCode: 'exercise_not_in_library' },
+      await stored(stale.id),
       { id: ok.id, _patch: { status: 'published' } },
     ]);
-    expect(stored(late.id)).toMatchObject({ status: 'draft', rejection: reason });
-    expect(stored(stale.id)).toMatchObject({ title: 'v2', notes: stale.notes });
+    expect(await stored(late.id)).toMatchObject({ status: 'draft', rejection: reason });
+    expect(await stored(stale.id)).toMatchObject({ title: 'v2', notes: stale.notes });
     expect(expandPushAnswer(rows, answer).map((d) => d.id)).toEqual([late.id, ghost.id, stale.id, ok.id]);
-    expect(s.app.repo.get('sessions', draft.id)?.doc).toEqual(draft);
+    expect((await s.app.repo.get('sessions', draft.id))?.doc).toEqual(draft);
 
     const byClient = await pushCompact([row(newSession('ses-patch-by-client'))], client.token);
     expect(byClient).toEqual([expect.objectContaining({ id: 'ses-patch-by-client', _deleted: true, _refusal: 'A client cannot change sessions.', _refusalCode: 'role_cannot_write' })]);
@@ -80,11 +80,11 @@ describe('compact push answer (?answer=patch)', () => {
     ['an unknown answer form', '?answer=compact'],
     ['an unknown query parameter', '?answer=patch&debug=1'],
   ])('refuses %s with 400 and writes nothing', async (_name, query) => {
-    const before = s.app.repo.maxSeq();
+    const before = (await s.app.repo.maxSeq());
     const res = await s.api(coach.token, 'POST', `/api/sync/sessions/push${query}`, [row(newSession('ses-patch-bad-query'))]);
     expect(res.status).toBe(400);
     expect(res.body.message).toEqual(expect.any(String));
-    expect(s.app.repo.maxSeq()).toBe(before);
-    expect(s.app.repo.get('sessions', 'ses-patch-bad-query')).toBeNull();
+    expect((await s.app.repo.maxSeq())).toBe(before);
+    expect((await s.app.repo.get('sessions', 'ses-patch-bad-query'))).toBeNull();
   });
 });

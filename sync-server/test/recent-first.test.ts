@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDaysTo, RECENT_FIRST_DAYS, todayLocal, type Assignment, type Checkpoint, type CollectionName } from '@spotter/shared';
 import { message, prescription } from '@spotter/shared/fixtures.ts';
+import type { Stored } from '../src/storage/repository.ts';
 import { startTestServer, type TestServer } from './helper.ts';
 import { seedYear } from './history.ts';
 import { now, pullAll, push, type Wire } from './wire.ts';
@@ -30,16 +31,24 @@ beforeAll(async () => {
   const current = (await pullAll<Assignment>(s, admin, 'assignments')).docs.find((a) => a.clientId === client3.id && a.status === 'active')!;
   const { _deleted, ...doc } = current;
   expect(await push(s, admin, 'assignments', [{ doc: { ...doc, status: 'completed', endDate: doc.startDate, updatedAt: now() }, assumed: current }])).toEqual([]);
-  seedYear(s.app.repo, [[coach.id, client.id], [coach.id, client3.id], [coach2.id, client2.id]]);
+  await seedYear(s.app.repo, [[coach.id, client.id], [coach.id, client3.id], [coach2.id, client2.id]]);
 });
 afterAll(() => s?.close());
 
-const seqOf = (c: CollectionName, id: string) => s.app.repo.get(c, id)!.seq;
+/** The rows of the phased collections as the database holds them, read before each test and after its writes. */
+let rows = new Map<string, Stored>();
+async function readRows() {
+  rows = new Map();
+  for (const c of phased) for (const r of await s.app.repo.find(c, [])) rows.set(`${c}:${r.doc.id}`, r);
+}
+beforeEach(readRows);
+const stored = (c: CollectionName, id: string) => rows.get(`${c}:${id}`)!;
+const seqOf = (c: CollectionName, id: string) => stored(c, id).seq;
 /** Is this row in the recent window (what the first phase must bring), judged from the database now. */
 function isRecent(c: Phased, d: Wire): boolean {
-  if (c === 'sessions') return String(s.app.repo.get('sessions', d.id)!.doc.dueDate) >= since;
-  if (c === 'messages') return String(s.app.repo.get('messages', d.id)!.doc.createdAt) >= since;
-  return String(s.app.repo.get('sessions', String(d.sessionId))!.doc.dueDate) >= since;
+  if (c === 'sessions') return String(stored('sessions', d.id).doc.dueDate) >= since;
+  if (c === 'messages') return String(stored('messages', d.id).doc.createdAt) >= since;
+  return String(stored('sessions', String(d.sessionId)).doc.dueDate) >= since;
 }
 
 type Page = { documents: Wire[]; checkpoint: Checkpoint | null };
@@ -96,11 +105,11 @@ describe('a first pull of sessions, logs and messages', () => {
   });
 
   it('never loses a write made between its pages, nor a log whose session moved into the window meanwhile', async () => {
-    const exerciseId = s.app.repo.find('exercises', [{ field: 'ownerId', op: 'eq', value: null }])[0]!.doc.id as string;
-    const gone = s.app.repo.get('messages', `msg-${client.id}-29`)!;
+    const exerciseId = (await s.app.repo.find('exercises', [{ field: 'ownerId', op: 'eq', value: null }]))[0]!.doc.id as string;
+    const gone = (await s.app.repo.get('messages', `msg-${client.id}-29`))!;
     // A log of an old session, before some recent log in seq order (the seed shuffles them).
-    const oldSession = (l: { doc: Record<string, unknown> }) => String(s.app.repo.get('sessions', String(l.doc.sessionId))!.doc.dueDate) < since;
-    const clientLogs = s.app.repo.find('logs', [{ field: 'clientId', op: 'eq', value: client.id }], { field: 'seq' });
+    const oldSession = (l: { doc: Record<string, unknown> }) => String(stored('sessions', String(l.doc.sessionId)).doc.dueDate) < since;
+    const clientLogs = (await s.app.repo.find('logs', [{ field: 'clientId', op: 'eq', value: client.id }], { field: 'seq' }));
     const movedLog = clientLogs.find((l, i) => oldSession(l) && clientLogs.slice(i).some((later) => !oldSession(later)))!;
     // The three collections pull side by side, as a device's replications do; the writes land
     // once each has sent a first page, and the logs' recent phase has gone past that log.
@@ -113,7 +122,7 @@ describe('a first pull of sessions, logs and messages', () => {
     for (const page of first.values()) expect(page.checkpoint).toMatchObject({ phase: 'recent' });
     expect(sent.map((d) => d.id)).not.toContain(movedLog.doc.id);
     const upTo = first.get('sessions')!.checkpoint!.upTo!;
-    const moved = s.app.repo.get('sessions', String(movedLog.doc.sessionId))!;
+    const moved = (await s.app.repo.get('sessions', String(movedLog.doc.sessionId)))!;
 
     // The coach moves that session into the window (its log's own row does not change), a
     // client writes a new message, the coach deletes an old one.
@@ -123,6 +132,7 @@ describe('a first pull of sessions, logs and messages', () => {
     expect(await push(s, client.token, 'messages', [{ doc: fresh }])).toEqual([]);
     expect(await push(s, coach.token, 'messages', [{ doc: { ...gone.doc, updatedAt: now() }, assumed: { ...gone.doc, _deleted: false }, deleted: true }])).toEqual([]);
 
+    await readRows();
     for (const c of phased) {
       const rest = await pullFrom(coach.token, c, 10, first.get(c)!.checkpoint);
       const all = [...(c === 'logs' ? sent : first.get(c)!.documents), ...rest.docs];
@@ -133,9 +143,9 @@ describe('a first pull of sessions, logs and messages', () => {
       const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
       for (const id of twice) expect(seqOf(c, id), `${c} ${id}`).toBeGreaterThan(upTo);
     }
-    expect(s.app.repo.get('sessions', moved.doc.id)!.doc.dueDate).toBe(addDaysTo(todayLocal(), 3));
-    expect(s.app.repo.get('logs', movedLog.doc.id as string)!.seq).toBe(movedLog.seq);
-    expect(s.app.repo.get('messages', gone.doc.id)!.deleted).toBe(true);
+    expect((await s.app.repo.get('sessions', moved.doc.id))!.doc.dueDate).toBe(addDaysTo(todayLocal(), 3));
+    expect((await s.app.repo.get('logs', movedLog.doc.id as string))!.seq).toBe(movedLog.seq);
+    expect((await s.app.repo.get('messages', gone.doc.id))!.deleted).toBe(true);
   });
 });
 
@@ -159,7 +169,7 @@ describe('visibility is the same in every phase', () => {
       expect(former.every((d) => d._deleted), c).toBe(true);
       expect(new Set(former.map((d) => isRecent(c, d))), c).toEqual(new Set([true, false]));
     }
-    const drafts = (await pullFrom(client.token, 'sessions', 7)).docs.filter((d) => s.app.repo.get('sessions', d.id)!.doc.status === 'draft');
+    const drafts = (await pullFrom(client.token, 'sessions', 7)).docs.filter((d) => stored('sessions', d.id).doc.status === 'draft');
     expect(drafts.every((d) => d._deleted && d.title === '' && d.exercises.length === 0)).toBe(true);
     expect(new Set(drafts.map((d) => isRecent('sessions', d)))).toEqual(new Set([true, false]));
   });
@@ -177,7 +187,7 @@ describe('checkpoints', () => {
 
   it("a live change's { seq } merged into a phase (RxDB stacks checkpoints key by key) does not move the phase", async () => {
     const first = await pullPage(coach.token, 'logs', null, 3);
-    const merged = { ...first.checkpoint, seq: s.app.repo.maxSeq() };
+    const merged = { ...first.checkpoint, seq: (await s.app.repo.maxSeq()) };
     expect(await pullPage(coach.token, 'logs', merged, 3)).toEqual({
       ...(await pullPage(coach.token, 'logs', first.checkpoint, 3)),
       checkpoint: expect.objectContaining({ seq: merged.seq }),

@@ -58,7 +58,7 @@ describe('a view of a resource', () => {
     ];
     const answer = await push(s, client.token, 'messages', attempts.map((doc) => ({ doc })));
     expect(answer.map((d) => [d.id, d._refusal])).toEqual(attempts.map((a) => [a.id, 'You can only open a resource your coach shared with you.']));
-    for (const a of attempts) expect(s.app.repo.get('messages', a.id)).toBeNull();
+    for (const a of attempts) expect((await s.app.repo.get('messages', a.id))).toBeNull();
   });
 
   it('of a resource the coach deleted meanwhile is refused with the reason', async () => {

@@ -32,24 +32,24 @@ describe('a deleted push goes through the same rules as a live one', () => {
   it("cannot squat the log id of someone else's session, so its client can still log it", async () => {
     const target = published('ses-squat');
     await push(s, coach.token, 'sessions', [{ doc: target }]);
-    expect(s.app.repo.get('sessions', target.id)?.doc.status).toBe('published');
+    expect((await s.app.repo.get('sessions', target.id))?.doc.status).toBe('published');
     const squat = sessionLog({ sessionId: target.id, clientId: client2.id, coachId: coach.id, updatedAt: now() });
     const [answer] = await push(s, client2.token, 'logs', [{ doc: squat, deleted: true }]);
     expect(answer).toMatchObject({ id: sessionLogId(target.id), _refusalCode: 'session_not_yours' });
-    expect(s.app.repo.get('logs', sessionLogId(target.id))).toBeNull();
+    expect((await s.app.repo.get('logs', sessionLogId(target.id)))).toBeNull();
 
     const real = sessionLog({ sessionId: target.id, clientId: client.id, coachId: coach.id, updatedAt: now() });
     expect(await push(s, client.token, 'logs', [{ doc: real }])).toEqual([]);
-    expect(s.app.repo.get('logs', real.id)).toMatchObject({ deleted: false, doc: { clientId: client.id } });
+    expect((await s.app.repo.get('logs', real.id))).toMatchObject({ deleted: false, doc: { clientId: client.id } });
   });
 });
 
 describe('an account is not deleted over sync', () => {
   it('refuses a client soft-deleting their own person document', async () => {
-    const me = s.app.repo.get('people', client2.id)!.doc as Person;
+    const me = (await s.app.repo.get('people', client2.id))!.doc as Person;
     const [answer] = await push(s, client2.token, 'people', [{ doc: { ...me, updatedAt: now() }, assumed: { ...me, _deleted: false }, deleted: true }]);
     expect(answer).toMatchObject({ id: client2.id, _deleted: false, _refusalCode: 'account_not_deletable' });
-    expect(s.app.repo.get('people', client2.id)?.deleted).toBe(false);
+    expect((await s.app.repo.get('people', client2.id))?.deleted).toBe(false);
     expect((await s.api(client2.token, 'GET', '/api/me')).status).toBe(200);
   });
 });
@@ -65,7 +65,7 @@ describe("a push over someone else's document", () => {
     const text = JSON.stringify(answer);
     expect(text).not.toContain(coach.id);
     expect(text).not.toContain(client.id);
-    expect(s.app.repo.get('notes', secret.id)?.doc).toMatchObject({ coachId: coach.id, title: 'Knee' });
+    expect((await s.app.repo.get('notes', secret.id))?.doc).toMatchObject({ coachId: coach.id, title: 'Knee' });
   });
 });
 
@@ -75,7 +75,7 @@ describe('text that is not valid Unicode', () => {
     const res = await s.api(coach.token, 'POST', '/api/sync/notes/push', body);
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(/title.*not valid text/);
-    expect(s.app.repo.get('notes', 'note-surrogate')).toBeNull();
+    expect((await s.app.repo.get('notes', 'note-surrogate'))).toBeNull();
   });
 
   it('parses the assumed master state with the same schema as the new state', async () => {

@@ -54,9 +54,9 @@ describe('push', () => {
   it('writes, then treats the same push again as a no-op', async () => {
     const doc = message({ id: 'msg-push-1', authorId: coach.id, authorRole: 'coach', coachId: coach.id, clientId: client.id, body: 'See you Monday', createdAt: now(), updatedAt: now() });
     expect(await push(s, coach.token, 'messages', [{ doc }])).toEqual([]);
-    const seqAfterFirst = s.app.repo.maxSeq();
+    const seqAfterFirst = (await s.app.repo.maxSeq());
     expect(await push(s, coach.token, 'messages', [{ doc }])).toEqual([]);
-    expect(s.app.repo.maxSeq()).toBe(seqAfterFirst);
+    expect((await s.app.repo.maxSeq())).toBe(seqAfterFirst);
     const seen = (await pullAll(s, client.token, 'messages')).docs.find((d) => d.id === doc.id);
     expect(seen).toEqual({ ...doc, _deleted: false });
   });
@@ -78,16 +78,16 @@ describe('push', () => {
     await push(s, coach.token, 'sessions', [{ doc }]);
     const master = { ...doc, _deleted: false };
     await push(s, coach.token, 'sessions', [{ doc: { ...doc, title: 'v2', updatedAt: now() }, assumed: master }]);
-    const before = s.app.repo.maxSeq();
+    const before = (await s.app.repo.maxSeq());
     // A second device still assumes v1.
     const conflicts = await push(s, coach.token, 'sessions', [{ doc: { ...doc, notes: 'from device 2' }, assumed: master }]);
     expect(conflicts).toEqual([expect.objectContaining({ id: doc.id, title: 'v2', notes: doc.notes, _deleted: false })]);
     expect(conflicts[0]!._refusal).toBeUndefined();
-    expect(s.app.repo.maxSeq()).toBe(before);
+    expect((await s.app.repo.maxSeq())).toBe(before);
   });
 
   it('writes a whole push in one transaction: one invalid row and nothing is written', async () => {
-    const before = s.app.repo.maxSeq();
+    const before = (await s.app.repo.maxSeq());
     const good = newSession('ses-atomic-ok');
     const res = await s.api(coach.token, 'POST', '/api/sync/sessions/push', [
       { assumedMasterState: null, newDocumentState: { ...good, _deleted: false } },
@@ -95,8 +95,8 @@ describe('push', () => {
     ]);
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(/\[1\]\.newDocumentState\.dueDate/);
-    expect(s.app.repo.get('sessions', good.id)).toBeNull();
-    expect(s.app.repo.maxSeq()).toBe(before);
+    expect((await s.app.repo.get('sessions', good.id))).toBeNull();
+    expect((await s.app.repo.maxSeq())).toBe(before);
   });
 
   it('refuses a row the database refuses (a constraint) alone; the rest of the push is written', async () => {
@@ -105,12 +105,12 @@ describe('push', () => {
     const [a, b] = [newSession('ses-constraint-a', { status: 'submitted', submittedAt: now() }), newSession('ses-constraint-b', { status: 'submitted', submittedAt: now() })];
     await push(s, coach.token, 'sessions', [{ doc: a }, { doc: b }]);
     // A legacy row already holds session a's log slot (sessionId is unique), under another id.
-    s.app.repo.put('logs', sessionLog({ id: 'log-legacy', sessionId: a.id, clientId: client.id, coachId: coach.id, updatedAt: now() }), false);
+    (await s.app.repo.put('logs', sessionLog({ id: 'log-legacy', sessionId: a.id, clientId: client.id, coachId: coach.id, updatedAt: now() }), false));
     const [logA, logB] = [a, b].map((x) => sessionLog({ sessionId: x.id, clientId: client.id, coachId: coach.id, updatedAt: now() }));
     const answer = await push(s, client.token, 'logs', [{ doc: logA! }, { doc: logB! }]);
     expect(answer).toEqual([expect.objectContaining({ id: logA!.id, _deleted: true, _refusal: expect.stringMatching(/conflicts with another document/), _refusalCode: 'conflicts_with_other' })]);
-    expect(s.app.repo.get('logs', logA!.id)).toBeNull();
-    expect(s.app.repo.get('logs', logB!.id)?.doc).toEqual(logB);
+    expect((await s.app.repo.get('logs', logA!.id))).toBeNull();
+    expect((await s.app.repo.get('logs', logB!.id))?.doc).toEqual(logB);
   });
 
   it('checks every exercise a push of sessions prescribes: one unknown exercise keeps that session a draft', async () => {
@@ -119,20 +119,20 @@ describe('push', () => {
     const answer = await push(s, coach.token, 'sessions', [{ doc: ok }, { doc: ghost }]);
     expect(answer.find((d) => d.id === ok.id)).toMatchObject({ status: 'published' });
     expect(answer.find((d) => d.id === ghost.id)).toMatchObject({ status: 'draft', _refusal: expect.any(String) });
-    expect(s.app.repo.get('sessions', ghost.id)?.doc).toMatchObject({ status: 'draft' });
+    expect((await s.app.repo.get('sessions', ghost.id))?.doc).toMatchObject({ status: 'draft' });
   });
 
   it('refuses a write the role may not make, with the reason and the server state', async () => {
     const conflicts = await push(s, client.token, 'sessions', [{ doc: newSession('ses-by-client') }]);
     expect(conflicts).toEqual([expect.objectContaining({ id: 'ses-by-client', _deleted: true, _refusal: 'A client cannot change sessions.', _refusalCode: 'role_cannot_write' })]);
-    expect(s.app.repo.get('sessions', 'ses-by-client')).toBeNull();
+    expect((await s.app.repo.get('sessions', 'ses-by-client'))).toBeNull();
   });
 
   it('soft-deletes: the row stays, flagged, and devices learn of it', async () => {
     const doc = newSession('ses-delete');
     await push(s, coach.token, 'sessions', [{ doc }]);
     expect(await push(s, coach.token, 'sessions', [{ doc, assumed: { ...doc, _deleted: false }, deleted: true }])).toEqual([]);
-    expect(s.app.repo.get('sessions', doc.id)).toMatchObject({ deleted: true });
+    expect((await s.app.repo.get('sessions', doc.id))).toMatchObject({ deleted: true });
     expect((await pullAll(s, coach.token, 'sessions')).docs.find((d) => d.id === doc.id)?._deleted).toBe(true);
   });
 });
@@ -147,10 +147,10 @@ describe('publishing a session (the draft queue)', () => {
     const seen = (await pullAll<TrainingSession>(s, client.token, 'sessions')).docs.find((d) => d.id === draft.id);
     expect(seen).toMatchObject({ status: 'published', title: draft.title, _deleted: false });
     // RxDB retrying the same submit after a lost answer: the stored state comes back, nothing changes.
-    const before = s.app.repo.maxSeq();
+    const before = (await s.app.repo.maxSeq());
     const again = await push(s, coach.token, 'sessions', [{ doc: submitted, assumed: { ...draft, _deleted: false } }]);
     expect(again).toEqual(answer);
-    expect(s.app.repo.maxSeq()).toBe(before);
+    expect((await s.app.repo.maxSeq())).toBe(before);
   });
 
   it('keeps a submit with a past due date as a draft with the reason, never shown to the client', async () => {
@@ -158,7 +158,7 @@ describe('publishing a session (the draft queue)', () => {
     const answer = await push(s, coach.token, 'sessions', [{ doc: submitted }]);
     const reason = `The due date ${submitted.dueDate} has passed; pick today or a later day.`;
     expect(answer).toEqual([{ ...submitted, status: 'draft', rejection: reason, _deleted: false, _refusal: reason, _refusalCode: 'due_date_passed' }]);
-    expect(s.app.repo.get('sessions', submitted.id)?.doc).toMatchObject({ status: 'draft', rejection: reason, title: 'Secret plan' });
+    expect((await s.app.repo.get('sessions', submitted.id))?.doc).toMatchObject({ status: 'draft', rejection: reason, title: 'Secret plan' });
     // The client's pull carries at most a content-free tombstone.
     const seen = (await pullAll(s, client.token, 'sessions')).docs.find((d) => d.id === submitted.id);
     expect(seen === undefined || (seen._deleted && seen.title === '' && (seen.exercises as unknown[]).length === 0)).toBe(true);
@@ -192,7 +192,7 @@ describe('stream', () => {
     const doc = message({ id: 'msg-stream', authorId: coach.id, authorRole: 'coach', coachId: coach.id, clientId: client.id, body: 'Live!', createdAt: now(), updatedAt: now() });
     await push(s, coach.token, 'messages', [{ doc }]);
     const event = (await nextEvent()) as { collection: string; documents: unknown[]; checkpoint: { seq: number } };
-    expect(event).toEqual({ collection: 'messages', documents: [{ ...doc, _deleted: false }], checkpoint: { seq: s.app.repo.get('messages', doc.id)!.seq } });
+    expect(event).toEqual({ collection: 'messages', documents: [{ ...doc, _deleted: false }], checkpoint: { seq: (await s.app.repo.get('messages', doc.id))!.seq } });
     ctrl.abort();
   });
 

@@ -21,8 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => s?.close());
 
-const stored = (id: string) => {
-  const found = s.app.repo.get('plans', id)!;
+const stored = async (id: string) => {
+  const found = (await s.app.repo.get('plans', id))!;
   return { ...found.doc, _deleted: found.deleted };
 };
 
@@ -30,20 +30,20 @@ describe('a tombstone pushed back', () => {
   it('is answered with the document, which stays as it was', async () => {
     const doc: Plan = plan({ id: 'plan-echo', coachId: coach.id, clientId: client.id, assignmentId: null, days: [], status: 'draft', title: 'Strength', goals: 'Squat 100 kg', startDate: addDaysTo(todayLocal(), 1), createdAt: now(), updatedAt: now() });
     expect(await push(s, coach.token, 'plans', [{ doc }])).toEqual([]);
-    const current = stored(doc.id);
+    const current = await stored(doc.id);
     const { _deleted, ...echo } = tombstone('plans', current);
     expect(echo.goals).toBe('');
     const answer = await push(s, coach.token, 'plans', [{ doc: echo, assumed: current, deleted: true }]);
     expect(answer).toEqual([current]);
-    expect(stored(doc.id)).toEqual(current);
+    expect(await stored(doc.id)).toEqual(current);
   });
 
   it('while a deletion with the content deletes it', async () => {
     const doc: Plan = plan({ id: 'plan-deleted', coachId: coach.id, clientId: client.id, assignmentId: null, days: [], status: 'draft', title: 'Gone', startDate: addDaysTo(todayLocal(), 1), createdAt: now(), updatedAt: now() });
     await push(s, coach.token, 'plans', [{ doc }]);
-    const current = stored(doc.id);
+    const current = await stored(doc.id);
     const { _deleted, ...fields } = current;
     expect(await push(s, coach.token, 'plans', [{ doc: { ...fields, updatedAt: now() }, assumed: current, deleted: true }])).toEqual([]);
-    expect(stored(doc.id)._deleted).toBe(true);
+    expect((await stored(doc.id))._deleted).toBe(true);
   });
 });

@@ -3,8 +3,8 @@ import { relationsOf, type ViewerRelations } from '../access/relations.ts';
 import type { Repository } from '../storage/repository.ts';
 
 /** The viewer's relations (access/relations.ts), from the assignments that name them. */
-export function loadRelations(repo: Repository, viewer: Viewer): ViewerRelations {
+export async function loadRelations(repo: Repository, viewer: Viewer): Promise<ViewerRelations> {
   if (viewer.role === 'admin') return relationsOf(viewer, []);
   const mine = viewer.role === 'coach' ? 'coachId' : 'clientId';
-  return relationsOf(viewer, repo.find('assignments', [{ field: mine, op: 'eq', value: viewer.id }]));
+  return relationsOf(viewer, await repo.find('assignments', [{ field: mine, op: 'eq', value: viewer.id }]));
 }

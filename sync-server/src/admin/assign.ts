@@ -15,8 +15,8 @@ export interface AssignOptions {
   newId?: () => string;
 }
 
-const live = (repo: Repository, field: 'coachId' | 'clientId', value: string) =>
-  repo.find('assignments', [{ field, op: 'eq', value }, { field: 'deleted', op: 'eq', value: false }]).map((s) => s.doc as Assignment);
+const live = async (repo: Repository, field: 'coachId' | 'clientId', value: string) =>
+  (await repo.find('assignments', [{ field, op: 'eq', value }, { field: 'deleted', op: 'eq', value: false }])).map((s) => s.doc as Assignment);
 
 const name = (p: Person) => `${p.firstName} ${p.lastName}`.trim();
 
@@ -28,24 +28,26 @@ const name = (p: Person) => `${p.firstName} ${p.lastName}`.trim();
  * A client with another active trainer is reassigned: that assignment is completed with an
  * end date and kept as history. Each newly assigned client gets a system message.
  */
-export function bulkAssign(repo: Repository, admin: Viewer, req: BulkAssignRequest, opts: AssignOptions = {}) {
+export async function bulkAssign(repo: Repository, admin: Viewer, req: BulkAssignRequest, opts: AssignOptions = {}) {
   const now = (opts.now ?? new Date()).toISOString();
   const today = opts.today ?? todayLocal();
   const newId = opts.newId ?? uuidv7;
   const changed = new Set<CollectionName>(['assignments', 'messages']);
 
-  const result = repo.transaction((): BulkAssignResponse => {
-    const coachRow = repo.get('people', req.coachId);
+  const result = await repo.transaction(async (): Promise<BulkAssignResponse> => {
+    const coachRow = await repo.get('people', req.coachId);
     const coach = coachRow && !coachRow.deleted && coachRow.doc.role === 'coach' ? (coachRow.doc as Person) : null;
     if (!coach) throw new HttpError(404, 'not_found', 'No such trainer.');
-    const clients = req.clientIds.map((id) => {
-      const row = repo.get('people', id);
+    const clients: Person[] = [];
+    for (const id of req.clientIds) {
+      const row = await repo.get('people', id);
       if (!row || row.deleted || row.doc.role !== 'client') throw new HttpError(404, 'not_found', `No such client: ${id}.`);
-      return row.doc as Person;
-    });
+      clients.push(row.doc as Person);
+    }
 
     const byId = new Map<string, Assignment>();
-    for (const a of [...live(repo, 'coachId', coach.id), ...req.clientIds.flatMap((id) => live(repo, 'clientId', id))]) byId.set(a.id, a);
+    const related = [await live(repo, 'coachId', coach.id), ...(await Promise.all(req.clientIds.map((id) => live(repo, 'clientId', id))))];
+    for (const a of related.flat()) byId.set(a.id, a);
     const reason = bulkAssignmentRefusal(req.clientIds, { id: coach.id, name: name(coach), maxClients: coach.maxClients }, [...byId.values()]);
     if (reason) throw refused(409, reason);
 
@@ -59,7 +61,7 @@ export function bulkAssign(repo: Repository, admin: Viewer, req: BulkAssignReque
       }
       if (current) {
         const done: Assignment = { ...current, status: 'completed', endDate: today, updatedAt: now };
-        repo.put('assignments', done, false);
+        await repo.put('assignments', done, false);
         byId.set(done.id, done);
         ended.push(done);
       }
@@ -70,17 +72,17 @@ export function bulkAssign(repo: Repository, admin: Viewer, req: BulkAssignReque
       // The shared rule again, per row, against what this transaction has written so far.
       const refusal = assignmentRefusal(next, [...byId.values()], coach.maxClients);
       if (refusal) throw refused(409, refusal);
-      repo.put('assignments', next, false);
+      await repo.put('assignments', next, false);
       byId.set(next.id, next);
       assignments.push(next);
       const message: Message = {
         id: newId(), kind: 'system', authorId: admin.id, authorRole: 'admin', coachId: coach.id, clientId: client.id,
         targetType: null, targetId: null, targetEntryId: null, rating: null, body: `You have a new trainer: ${name(coach)}.`, createdAt: now, updatedAt: now,
       };
-      repo.put('messages', message, false);
+      await repo.put('messages', message, false);
       // Visibility follows the assignment: the new trainer now sees the history, a former one
       // loses it at the next pull (docs/DESIGN.md "Who sees what").
-      for (const c of bumpClientDocuments(repo, client.id, [coach.id, ...(current ? [current.coachId] : [])])) changed.add(c);
+      for (const c of await bumpClientDocuments(repo, client.id, [coach.id, ...(current ? [current.coachId] : [])])) changed.add(c);
     }
     return { assignments, ended };
   });

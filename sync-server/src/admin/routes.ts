@@ -26,7 +26,7 @@ export const adminRoutes: FastifyPluginAsync = async (app) => {
       response: { 201: personSchema, 400: errorSchema, 403: errorSchema, 409: errorSchema },
     },
   }, async (req, reply) => {
-    const person = createTrainer(app.repo, req.body, await hashNewPassword(req.body));
+    const person = await createTrainer(app.repo, req.body, await hashNewPassword(req.body));
     app.notifier.publish({ collections: ['people'] });
     return reply.code(201).send(person);
   });
@@ -39,7 +39,7 @@ export const adminRoutes: FastifyPluginAsync = async (app) => {
       response: { 200: bulkAssignResponseSchema, 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema },
     },
   }, async (req) => {
-    const { result, changed } = bulkAssign(app.repo, req.viewer, req.body);
+    const { result, changed } = await bulkAssign(app.repo, req.viewer, req.body);
     // After commit, so a device woken by the stream pulls the committed rows.
     app.notifier.publish({ collections: [...changed] });
     return result;

@@ -7,7 +7,7 @@ import { refused } from '../errors.ts';
  * An admin creates a coach account with its trainer profile
  * (docs/DESIGN.md "Admin: trainers and assignments"). Accounts never come through sync (they need a password); later profile edits do.
  */
-export function createTrainer(repo: Repository, body: NewTrainer, passwordHash: string, opts: { now?: Date; newId?: () => string } = {}): Person {
+export async function createTrainer(repo: Repository, body: NewTrainer, passwordHash: string, opts: { now?: Date; newId?: () => string } = {}): Promise<Person> {
   const email = body.email.trim().toLowerCase();
   const { password: _password, ...fields } = body;
   const person: Person = {
@@ -18,9 +18,9 @@ export function createTrainer(repo: Repository, body: NewTrainer, passwordHash: 
     units: 'kg',
     updatedAt: (opts.now ?? new Date()).toISOString(),
   };
-  repo.transaction(() => {
-    if (repo.findUserByEmail(email)) throw refused(409, refusal('email_taken'));
-    repo.createUser(person, passwordHash);
+  await repo.transaction(async () => {
+    if (await repo.findUserByEmail(email)) throw refused(409, refusal('email_taken'));
+    await repo.createUser(person, passwordHash);
   });
   return person;
 }

@@ -25,7 +25,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     authenticate: (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
     /** The claims of a valid access token of a live family, or null (logged when the family ended). */
-    verifyAccess: (token: string, req: FastifyRequest) => (AccessClaims & { exp?: number }) | null;
+    verifyAccess: (token: string, req: FastifyRequest) => Promise<(AccessClaims & { exp?: number }) | null>;
   }
 }
 
@@ -41,19 +41,21 @@ export const authPlugin = fp<{ secret: string; accessTokenTtl: number }>(
     await app.register(fastifyJwt, { secret: opts.secret, sign: { expiresIn: opts.accessTokenTtl } });
     app.decorateRequest('viewer', null as unknown as Viewer);
 
-    const live = (claims: AccessClaims & { exp?: number }, req: FastifyRequest) => {
+    const live = async (claims: AccessClaims & { exp?: number }, req: FastifyRequest) => {
       // Tokens issued before families existed have no sid: refused (the device refreshes).
       if (typeof claims.sid !== 'string') return null;
-      if (app.repo.isTokenFamilyActive(claims.sid)) return claims;
+      if (await app.repo.isTokenFamilyActive(claims.sid)) return claims;
       securityEvent(req.log, 'revoked_session_used', { userId: claims.sub, family: claims.sid, ip: req.ip });
       return null;
     };
-    app.decorate('verifyAccess', (token: string, req: FastifyRequest) => {
+    app.decorate('verifyAccess', async (token: string, req: FastifyRequest) => {
+      let claims: AccessClaims & { exp?: number };
       try {
-        return live(app.jwt.verify<AccessClaims & { exp?: number }>(token), req);
+        claims = app.jwt.verify<AccessClaims & { exp?: number }>(token);
       } catch {
         return null;
       }
+      return live(claims, req);
     });
     app.decorate('authenticate', async (req: FastifyRequest, reply: FastifyReply) => {
       const claims = await req.jwtVerify<AccessClaims & { exp?: number }>().then((c) => live(c, req), () => null);

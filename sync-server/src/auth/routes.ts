@@ -54,7 +54,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, opts
     const { email, password } = req.body;
     const limits = loginAttemptLimits(opts.limits, email, req.ip);
     // The attempt is counted BEFORE the password is checked (SECURITY.md "Sign-in").
-    const reserved = app.repo.reserveAttempt(limits, Date.now());
+    const reserved = await app.repo.reserveAttempt(limits, Date.now());
     if (!reserved.ok) {
       const seconds = Math.max(1, Math.ceil(reserved.retryAfterMs / 1000));
       const minutes = Math.ceil(seconds / 60);
@@ -67,7 +67,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, opts
       securityEvent(req.log, 'login_failed', { email, ip: req.ip });
       throw unauthorized();
     }
-    app.repo.releaseAttempt(limits, Date.now());
+    await app.repo.releaseAttempt(limits, Date.now());
     setCookie(req, reply, issued);
     return issued.body;
   });
@@ -78,7 +78,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, opts
   }, async (req, reply) => {
     const token = req.cookies[REFRESH_COOKIE];
     if (!token) throw ended();
-    const result = refresh(app.repo, tokens, token);
+    const result = await refresh(app.repo, tokens, token);
     if (result.kind === 'reuse') securityEvent(req.log, 'refresh_token_reuse', { userId: result.userId, family: result.familyId, ip: req.ip });
     if (result.kind !== 'ok') {
       clearCookie(req, reply);
@@ -93,10 +93,10 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, opts
   }, async (req, reply) => {
     // The cookie names the family; without it (another client), a valid access token does.
     const token = req.cookies[REFRESH_COOKIE];
-    if (token) logoutByRefreshToken(app.repo, token);
+    if (token) await logoutByRefreshToken(app.repo, token);
     else {
       const user = await req.jwtVerify<{ sid?: string }>().catch(() => null);
-      if (user?.sid) logoutFamily(app.repo, user.sid);
+      if (user?.sid) await logoutFamily(app.repo, user.sid);
     }
     clearCookie(req, reply);
     return { ok: true as const };

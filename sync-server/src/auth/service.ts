@@ -37,13 +37,13 @@ function answer(tokens: TokenIssuer, person: Person, familyId: string, refreshTo
 
 /** null: wrong email or password (the caller answers both the same way). */
 export async function login(repo: Repository, tokens: TokenIssuer, email: string, password: string): Promise<Issued | null> {
-  const found = repo.findUserByEmail(email);
+  const found = await repo.findUserByEmail(email);
   const ok = await verifyPassword(found?.passwordHash ?? (await dummyHash()), password);
   if (!found || found.deleted || !ok) return null;
   const now = Date.now();
   const familyId = uuidv7();
   const { token, row } = newRefreshToken(tokens, now);
-  repo.startTokenFamily(familyId, found.person.id, row, new Date(now).toISOString());
+  await repo.startTokenFamily(familyId, found.person.id, row, new Date(now).toISOString());
   return answer(tokens, found.person, familyId, token);
 }
 
@@ -77,32 +77,32 @@ export function judgeRefresh(t: RefreshTokenState, now: string, graceSince: stri
 export type RefreshResult = { kind: 'ok'; issued: Issued } | { kind: 'refused' } | { kind: 'reuse'; userId: string; familyId: string };
 
 /** Rotation: the presented token is spent and a new one issued in its family, in one transaction. */
-export function refresh(repo: Repository, tokens: TokenIssuer, refreshToken: string): RefreshResult {
+export function refresh(repo: Repository, tokens: TokenIssuer, refreshToken: string): Promise<RefreshResult> {
   const now = Date.now();
   const nowIso = new Date(now).toISOString();
-  return repo.transaction((): RefreshResult => {
-    const found = repo.findRefreshToken(sha256(refreshToken));
+  return repo.transaction(async (): Promise<RefreshResult> => {
+    const found = await repo.findRefreshToken(sha256(refreshToken));
     if (!found) return { kind: 'refused' };
     const verdict = judgeRefresh(found, nowIso, new Date(now - tokens.refreshReuseGraceMs).toISOString());
     if (verdict.kind === 'reuse') {
-      repo.revokeTokenFamily(found.familyId!, 'reuse', nowIso);
+      await repo.revokeTokenFamily(found.familyId!, 'reuse', nowIso);
       return { kind: 'reuse', userId: found.userId, familyId: found.familyId! };
     }
     if (verdict.kind === 'refuse') return { kind: 'refused' };
-    const person = repo.get('people', found.userId);
+    const person = await repo.get('people', found.userId);
     if (!person || person.deleted) return { kind: 'refused' };
     const { token, row } = newRefreshToken(tokens, now);
-    repo.rotateRefreshToken(found, row, nowIso, verdict.supersede);
+    await repo.rotateRefreshToken(found, row, nowIso, verdict.supersede);
     return { kind: 'ok', issued: answer(tokens, person.doc as Person, found.familyId!, token) };
   });
 }
 
 /** Ends the family of this refresh token (every token of the device's chain, and its access tokens). */
-export function logoutByRefreshToken(repo: Repository, refreshToken: string): void {
-  const found = repo.findRefreshToken(sha256(refreshToken));
-  if (found?.familyId) repo.revokeTokenFamily(found.familyId, 'logout', new Date().toISOString());
+export async function logoutByRefreshToken(repo: Repository, refreshToken: string): Promise<void> {
+  const found = await repo.findRefreshToken(sha256(refreshToken));
+  if (found?.familyId) await repo.revokeTokenFamily(found.familyId, 'logout', new Date().toISOString());
 }
 
-export function logoutFamily(repo: Repository, familyId: string): void {
-  repo.revokeTokenFamily(familyId, 'logout', new Date().toISOString());
+export function logoutFamily(repo: Repository, familyId: string): Promise<void> {
+  return repo.revokeTokenFamily(familyId, 'logout', new Date().toISOString());
 }

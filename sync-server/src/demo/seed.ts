@@ -58,15 +58,17 @@ const stories: Record<string, Story> = {
 export async function seedDemoData(repo: Repository, today = todayLocal()): Promise<{ email: string; role: string; password: string }[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = new Date().toISOString();
-  const put = (c: CollectionName, d: object) => repo.put(c, d as Doc, false);
-  repo.transaction(() => {
+  // The data is built first, in write order (accounts before what names them), then written in one transaction.
+  const writes: (() => Promise<number>)[] = [];
+  const put = (c: CollectionName, d: object) => writes.push(() => repo.put(c, d as Doc, false));
+  {
     const people = new Map<string, Person>();
     for (const a of accounts) {
       const person: Person = {
         id: uuid(), units: 'kg', isPersonalTrainer: false, specializations: [], certifications: [], maxClients: a.role === 'coach' ? DEFAULT_MAX_CLIENTS : 0,
         hourlyRate: null, bio: '', yearsExperience: null, updatedAt: now, ...a,
       };
-      repo.createUser(person, passwordHash);
+      writes.push(() => repo.createUser(person, passwordHash));
       people.set(a.email, person);
     }
     const admin = people.get('admin@demo.test')!;
@@ -142,6 +144,9 @@ export async function seedDemoData(repo: Repository, today = todayLocal()): Prom
       });
       for (const [c, doc] of extrasFor({ coach, client, assignment, exercises, today, now })) put(c, doc);
     });
+  }
+  await repo.transaction(async () => {
+    for (const write of writes) await write();
   });
   return accounts.map((a) => ({ email: a.email, role: a.role, password: DEMO_PASSWORD }));
 }

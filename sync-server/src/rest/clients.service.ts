@@ -22,17 +22,17 @@ export interface ClientSummary {
 
 const live = { field: 'deleted', op: 'eq', value: false } as const;
 
-function visibleSessionsAndLogs(repo: Repository, viewer: Viewer, rel: ViewerRelations, clientId: string) {
-  const sessions = repo.find('sessions', [{ field: 'clientId', op: 'eq', value: clientId }, live])
+async function visibleSessionsAndLogs(repo: Repository, viewer: Viewer, rel: ViewerRelations, clientId: string) {
+  const sessions = (await repo.find('sessions', [{ field: 'clientId', op: 'eq', value: clientId }, live]))
     .map((s) => s.doc as TrainingSession).filter((s) => canSee(viewer, 'sessions', s, rel));
-  const logs = repo.find('logs', [{ field: 'clientId', op: 'eq', value: clientId }, live]).map((l) => l.doc as SessionLog);
+  const logs = (await repo.find('logs', [{ field: 'clientId', op: 'eq', value: clientId }, live])).map((l) => l.doc as SessionLog);
   return { sessions, logs };
 }
 
-function summary(repo: Repository, viewer: Viewer, rel: ViewerRelations, client: Person, today: string): ClientSummary {
-  const assignment = repo.find('assignments', [{ field: 'clientId', op: 'eq', value: client.id }, live])
+async function summary(repo: Repository, viewer: Viewer, rel: ViewerRelations, client: Person, today: string): Promise<ClientSummary> {
+  const assignment = (await repo.find('assignments', [{ field: 'clientId', op: 'eq', value: client.id }, live]))
     .map((a) => a.doc as Assignment).find((a) => a.status !== 'completed') ?? null;
-  const { sessions, logs } = visibleSessionsAndLogs(repo, viewer, rel, client.id);
+  const { sessions, logs } = await visibleSessionsAndLogs(repo, viewer, rel, client.id);
   return {
     client,
     assignment,
@@ -43,26 +43,28 @@ function summary(repo: Repository, viewer: Viewer, rel: ViewerRelations, client:
 }
 
 /** May this viewer read this client's data over REST? The same rule as sync: canSee(people). */
-export function assertClientVisible(repo: Repository, viewer: Viewer, clientId: string, rel = loadRelations(repo, viewer)): Person {
-  const found = repo.get('people', clientId);
+export async function assertClientVisible(repo: Repository, viewer: Viewer, clientId: string, relations?: ViewerRelations): Promise<Person> {
+  const rel = relations ?? (await loadRelations(repo, viewer));
+  const found = await repo.get('people', clientId);
   if (!clientVisible(viewer, found, rel)) throw notFound('No such client among the clients you can see.');
   return found.doc;
 }
 
-export function listClients(repo: Repository, viewer: Viewer, today = todayLocal()): ClientSummary[] {
+export async function listClients(repo: Repository, viewer: Viewer, today = todayLocal()): Promise<ClientSummary[]> {
   if (viewer.role === 'client') throw forbidden('Only coaches and admins list clients.');
-  const rel = loadRelations(repo, viewer);
+  const rel = await loadRelations(repo, viewer);
   const people = viewer.role === 'admin'
-    ? repo.find('people', [{ field: 'role', op: 'eq', value: 'client' }, live])
-    : repo.find('people', [{ field: 'id', op: 'in', value: [...rel.clientIds] }, live]);
-  return people
-    .map((p) => summary(repo, viewer, rel, p.doc as Person, today))
+    ? await repo.find('people', [{ field: 'role', op: 'eq', value: 'client' }, live])
+    : await repo.find('people', [{ field: 'id', op: 'in', value: [...rel.clientIds] }, live]);
+  const summaries: ClientSummary[] = [];
+  for (const p of people) summaries.push(await summary(repo, viewer, rel, p.doc as Person, today));
+  return summaries
     .sort((a, b) => `${a.client.lastName} ${a.client.firstName}`.localeCompare(`${b.client.lastName} ${b.client.firstName}`));
 }
 
-export function getClient(repo: Repository, viewer: Viewer, clientId: string, today = todayLocal()): ClientSummary {
-  const rel = loadRelations(repo, viewer);
-  return summary(repo, viewer, rel, assertClientVisible(repo, viewer, clientId, rel), today);
+export async function getClient(repo: Repository, viewer: Viewer, clientId: string, today = todayLocal()): Promise<ClientSummary> {
+  const rel = await loadRelations(repo, viewer);
+  return summary(repo, viewer, rel, await assertClientVisible(repo, viewer, clientId, rel), today);
 }
 
 /**
@@ -82,12 +84,12 @@ export async function addClient(repo: Repository, viewer: Viewer, input: z.infer
     startDate: todayLocal(), endDate: null, notes: '', createdAt: now, updatedAt: now,
   };
   // Load → decide (access/clients.ts) → write, in one transaction.
-  repo.transaction(() => {
-    const coach = repo.get('people', viewer.id);
-    const active = repo.find('assignments', [{ field: 'coachId', op: 'eq', value: viewer.id }, { field: 'status', op: 'eq', value: 'active' }, live]).length;
-    refuseAdd(viewer.role, !!repo.findUserByEmail(client.email), Number(coach?.doc.maxClients ?? DEFAULT_MAX_CLIENTS), active);
-    repo.createUser(client, passwordHash);
-    repo.put('assignments', assignment, false);
+  await repo.transaction(async () => {
+    const coach = await repo.get('people', viewer.id);
+    const active = (await repo.find('assignments', [{ field: 'coachId', op: 'eq', value: viewer.id }, { field: 'status', op: 'eq', value: 'active' }, live])).length;
+    refuseAdd(viewer.role, !!(await repo.findUserByEmail(client.email)), Number(coach?.doc.maxClients ?? DEFAULT_MAX_CLIENTS), active);
+    await repo.createUser(client, passwordHash);
+    await repo.put('assignments', assignment, false);
   });
   return { client, assignment };
 }

@@ -26,7 +26,7 @@ export const restRoutes: FastifyPluginAsync = async (app) => {
   const tags = ['rest'];
 
   api.get('/me', { schema: { tags, response: { 200: personSchema, ...errors } } }, async (req) => {
-    const me = app.repo.get('people', req.viewer.id);
+    const me = await app.repo.get('people', req.viewer.id);
     if (!me || me.deleted) throw notFound('Your account no longer exists.');
     return me.doc as z.infer<typeof personSchema>;
   });
@@ -60,5 +60,5 @@ export const restRoutes: FastifyPluginAsync = async (app) => {
       body: sessionSchema,
       response: { 201: sessionSchema, ...errors },
     },
-  }, async (req, reply) => reply.code(201).send(createSession(app.repo, app.notifier, req.viewer, req.body).session));
+  }, async (req, reply) => reply.code(201).send((await createSession(app.repo, app.notifier, req.viewer, req.body)).session));
 };

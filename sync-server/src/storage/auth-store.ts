@@ -39,20 +39,20 @@ export interface AuthStore {
    * max: then nothing is counted and the wait until that window ends is answered. Reserved
    * before the password is checked, so parallel guesses cannot all pass a check made first.
    */
-  reserveAttempt(limits: readonly AttemptLimit[], nowMs: number): Reservation;
+  reserveAttempt(limits: readonly AttemptLimit[], nowMs: number): Promise<Reservation>;
   /** Gives back a reserved attempt (the sign-in succeeded: only failures count). */
-  releaseAttempt(limits: readonly AttemptLimit[], nowMs: number): void;
+  releaseAttempt(limits: readonly AttemptLimit[], nowMs: number): Promise<void>;
 
   /** A sign-in: a new family with its first refresh token. */
-  startTokenFamily(familyId: string, userId: string, first: NewRefreshToken, now: string): void;
-  findRefreshToken(tokenHash: string): RefreshTokenState | null;
+  startTokenFamily(familyId: string, userId: string, first: NewRefreshToken, now: string): Promise<void>;
+  findRefreshToken(tokenHash: string): Promise<RefreshTokenState | null>;
   /**
    * Spends `spent` for `next` (same family, which now points at `next`). `supersede`: a token
    * to sign out with it (an earlier successor whose answer never arrived).
    */
-  rotateRefreshToken(spent: RefreshTokenState, next: NewRefreshToken, now: string, supersede: string | null): void;
+  rotateRefreshToken(spent: RefreshTokenState, next: NewRefreshToken, now: string, supersede: string | null): Promise<void>;
   /** Ends a family: its refresh tokens and access tokens are refused from now on. */
-  revokeTokenFamily(familyId: string, reason: string, now: string): void;
+  revokeTokenFamily(familyId: string, reason: string, now: string): Promise<void>;
   /** False when the family is unknown or revoked. On every authenticated request. */
-  isTokenFamilyActive(familyId: string): boolean;
+  isTokenFamilyActive(familyId: string): Promise<boolean>;
 }

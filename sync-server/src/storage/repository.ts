@@ -40,32 +40,43 @@ export interface Filter {
 }
 
 /**
- * Everything the server asks of its database, behind one interface so a PostgreSQL
- * implementation can replace SQLite (docs/DESIGN.md "Growing past one machine"). The SQLite
- * implementation is synchronous (better-sqlite3); a PostgreSQL one would make these async.
+ * Everything the server asks of its database, behind one asynchronous interface with two
+ * stores: SQLite (sqlite-repository.ts, the embedded default) and PostgreSQL
+ * (pg-repository.ts, with DATABASE_URL); docs/DESIGN.md "Growing past one machine". Sync,
+ * REST, auth and admin code never know which one they run on.
  */
 export interface Repository extends AuthStore {
-  /** Runs fn atomically. Nested calls become savepoints: a failed inner write rolls back alone. */
-  transaction<T>(fn: () => T): T;
+  /**
+   * Runs fn atomically: every repository call fn makes (awaited, however deep) is part of the
+   * transaction, and nothing of it is visible to others before it commits; fn throwing rolls
+   * all of it back. Nested calls become savepoints: a failed inner write rolls back alone.
+   */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
   /**
    * True when a statement refused by a constraint is backed out alone and the surrounding
    * transaction goes on (SQLite); then a single put needs no savepoint of its own. PostgreSQL
    * aborts the whole transaction instead: false there, and push.ts keeps a savepoint per row.
    */
   readonly failedStatementKeepsTransaction: boolean;
-  get(collection: CollectionName, id: string): Stored | null;
+  get(collection: CollectionName, id: string): Promise<Stored | null>;
   /** Inserts or updates a document, giving it the next global seq. Returns that seq. */
-  put(collection: CollectionName, doc: Doc, deleted: boolean): number;
-  /** Rows in scope with seq > afterSeq (and in `window` when given), ordered by seq. */
-  page(collection: CollectionName, scope: Scope, afterSeq: number, limit: number, window?: DateWindow): Stored[];
+  put(collection: CollectionName, doc: Doc, deleted: boolean): Promise<number>;
+  /**
+   * Rows in scope with seq > afterSeq (and in `window` when given), ordered by seq. Never a
+   * row whose seq is above that of a write still uncommitted: a later pull from this page's
+   * last seq would skip it (docs/DESIGN.md "Checkpoints under concurrent writers").
+   */
+  page(collection: CollectionName, scope: Scope, afterSeq: number, limit: number, window?: DateWindow): Promise<Stored[]>;
   /** Gives every row in scope a new seq, so the next pull of every device re-evaluates it. */
-  bump(collection: CollectionName, scope: Scope): number;
-  find(collection: CollectionName, filters: readonly Filter[], orderBy?: { field: string; desc?: boolean }): Stored[];
-  maxSeq(): number;
-  isEmpty(): boolean;
+  bump(collection: CollectionName, scope: Scope): Promise<number>;
+  find(collection: CollectionName, filters: readonly Filter[], orderBy?: { field: string; desc?: boolean }): Promise<Stored[]>;
+  /** The highest seq a pull may start from (committed, with nothing below it in flight). */
+  maxSeq(): Promise<number>;
+  isEmpty(): Promise<boolean>;
 
-  findUserByEmail(email: string): { person: Person; passwordHash: string; deleted: boolean } | null;
+  findUserByEmail(email: string): Promise<{ person: Person; passwordHash: string; deleted: boolean } | null>;
   /** Creates an account (never through sync: it needs a password). */
-  createUser(person: Person, passwordHash: string): number;
+  createUser(person: Person, passwordHash: string): Promise<number>;
 
+  close(): Promise<void>;
 }

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, getTableColumns, getTableName, inArray } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectionNames, type CollectionName } from '@spotter/shared';
 import * as f from '@spotter/shared/fixtures.ts';
-import { openDatabase } from './db.ts';
+import { openDatabase, type Db } from './db.ts';
 import { docFromRow, rowFromDoc, type Doc } from './mappers.ts';
 import { SqliteRepository } from './sqlite-repository.ts';
 import { ConstraintViolation } from './errors.ts';
@@ -20,13 +21,13 @@ import { syncedTables, users } from './tables.ts';
 const work = mkdtempSync(join(tmpdir(), 'spotter-rows-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function database(name: string) {
+async function database(name: string) {
   const opened = openDatabase(join(work, `${name}.db`));
   const repo = new SqliteRepository(opened.db, opened.sqlite);
   // The accounts every fixture refers to.
-  repo.createUser(f.person({ id: 'admin-1', role: 'admin', email: 'admin@x.test' }), 'hash-admin');
-  repo.createUser(f.person({ id: f.COACH_ID, role: 'coach', email: 'coach@x.test', maxClients: 15 }), 'hash-coach');
-  repo.createUser(f.person(), 'hash-client');
+  (await repo.createUser(f.person({ id: 'admin-1', role: 'admin', email: 'admin@x.test' }), 'hash-admin'));
+  (await repo.createUser(f.person({ id: f.COACH_ID, role: 'coach', email: 'coach@x.test', maxClients: 15 }), 'hash-coach'));
+  (await repo.createUser(f.person(), 'hash-client'));
   return { ...opened, repo };
 }
 
@@ -76,15 +77,18 @@ const variants: { [C in CollectionName]: Array<[doc: Doc, deleted: boolean]> } =
 const order: CollectionName[] = ['assignments', 'exercises', 'sessions', 'logs', 'messages', 'notes', 'plans', 'recommendations', 'people'];
 
 /** Every column of every row as SQLite holds it: quote() tells 1 from 1.0 from '1' from NULL. */
-function snapshot(sqlite: ReturnType<typeof database>['sqlite'], collection: CollectionName) {
+function snapshot(sqlite: Database.Database, collection: CollectionName) {
   const table = syncedTables[collection];
   const names = Object.values(getTableColumns(table)).map((c) => c.name);
   return sqlite.prepare(`SELECT ${names.map((n) => `quote("${n}") AS "${n}"`).join(', ')} FROM "${getTableName(table)}" ORDER BY id`).all();
 }
 
 describe('row statements: what drizzle wrote', () => {
-  const mine = database('plain');
-  const reference = database('drizzle');
+  let mine: Awaited<ReturnType<typeof database>>;
+  let reference: Awaited<ReturnType<typeof database>>;
+  beforeAll(async () => {
+    [mine, reference] = [await database('plain'), await database('drizzle')];
+  });
   // The write path the repository used before (drizzle's insert/update of the same values).
   const drizzlePut = (collection: CollectionName, doc: Doc, deleted: boolean, seq: number) => {
     const values = { ...rowFromDoc(collection, doc, deleted), seq };
@@ -93,49 +97,53 @@ describe('row statements: what drizzle wrote', () => {
     return reference.db.insert(table).values(values as typeof table.$inferInsert).onConflictDoUpdate({ target: table.id, set: values }).run();
   };
 
-  it.each(order)('%s: every column, inserted then updated, is byte for byte what drizzle wrote', (collection) => {
+  it.each(order)('%s: every column, inserted then updated, is byte for byte what drizzle wrote', async (collection) => {
     for (const [doc, deleted] of variants[collection]) {
-      const seq = mine.repo.put(collection, doc, deleted);
+      const seq = (await mine.repo.put(collection, doc, deleted));
       drizzlePut(collection, doc, deleted, seq);
       // Written again with one field changed: the upsert's update branch.
       const changed = { ...doc, updatedAt: '2026-03-03T10:00:00.000Z' };
-      const seq2 = mine.repo.put(collection, changed, !deleted);
+      const seq2 = (await mine.repo.put(collection, changed, !deleted));
       drizzlePut(collection, changed, !deleted, seq2);
     }
     expect(snapshot(mine.sqlite, collection)).toEqual(snapshot(reference.sqlite, collection));
     expect(mine.sqlite.prepare('SELECT password_hash FROM users ORDER BY id').pluck().all()).toEqual(['hash-admin', 'hash-client', 'hash-coach']);
   });
 
-  it.each(collectionNames)('%s: get returns the document, flag and seq drizzle read', (collection) => {
+  it.each(collectionNames)('%s: get returns the document, flag and seq drizzle read', async (collection) => {
     const table = syncedTables[collection] as typeof syncedTables.sessions;
     for (const row of reference.db.select().from(table).all() as Array<Record<string, unknown> & { id: string; seq: number; deleted: boolean }>) {
       const expected = { doc: docFromRow(collection, row), deleted: row.deleted, seq: row.seq };
-      expect(mine.repo.get(collection, row.id)).toEqual(expected);
+      expect((await mine.repo.get(collection, row.id))).toEqual(expected);
     }
-    expect(mine.repo.get(collection, 'no-such-id')).toBeNull();
+    expect((await mine.repo.get(collection, 'no-such-id'))).toBeNull();
   });
 
-  it('round-trips every field of every variant, JSON and nullable ones included', () => {
+  it('round-trips every field of every variant, JSON and nullable ones included', async () => {
     for (const collection of order) {
       for (const [doc] of variants[collection]) {
-        expect(mine.repo.get(collection, doc.id)?.doc).toEqual({ ...doc, updatedAt: '2026-03-03T10:00:00.000Z' });
+        expect((await mine.repo.get(collection, doc.id))?.doc).toEqual({ ...doc, updatedAt: '2026-03-03T10:00:00.000Z' });
       }
     }
   });
 
-  it('refuses an account it does not have (accounts are created with a password, never by sync)', () => {
-    expect(() => mine.repo.put('people', f.person({ id: 'nobody', email: 'nobody@x.test' }), false)).toThrow('no account nobody');
+  it('refuses an account it does not have (accounts are created with a password, never by sync)', async () => {
+    await expect(mine.repo.put('people', f.person({ id: 'nobody', email: 'nobody@x.test' }), false)).rejects.toThrow('no account nobody');
   });
 });
 
 describe('row statements: constraint refusals', () => {
-  const { repo, sqlite } = database('constraints');
-  repo.put('exercises', f.exercise(), false);
-  repo.put('assignments', f.assignment(), false);
+  let repo: SqliteRepository;
+  let sqlite: Database.Database;
+  beforeAll(async () => {
+    ({ repo, sqlite } = await database('constraints'));
+    await repo.put('exercises', f.exercise(), false);
+    await repo.put('assignments', f.assignment(), false);
+  });
 
-  const kindOf = (fn: () => unknown) => {
+  const kindOf = async (fn: () => Promise<unknown>) => {
     try {
-      fn();
+      await fn();
     } catch (e) {
       return e instanceof ConstraintViolation ? e.kind : `not a ConstraintViolation: ${String(e)}`;
     }
@@ -147,25 +155,29 @@ describe('row statements: constraint refusals', () => {
     ['a foreign key (no such client)', 'sessions', f.session({ id: 'ses-bad', clientId: 'nobody' }), 'foreign_key'],
     ['a partial unique index (a second active plan)', 'plans', f.plan({ id: 'plan-b', status: 'active', startDate: '2026-03-09' }), 'unique'],
     ['a NOT NULL column (a field missing from the document)', 'notes', { ...f.note({ id: 'note-bad' }), title: undefined } as unknown as Doc, 'not_null'],
-  ] as const)('%s comes back as a storage-neutral ConstraintViolation of that kind, and the transaction goes on without that row', (_what, collection, doc, code) => {
-    repo.put('plans', f.plan({ id: 'plan-a', status: 'active', startDate: '2026-03-09' }), false);
-    const before = repo.maxSeq();
+  ] as const)('%s comes back as a storage-neutral ConstraintViolation of that kind, and the transaction goes on without that row', async (_what, collection, doc, code) => {
+    (await repo.put('plans', f.plan({ id: 'plan-a', status: 'active', startDate: '2026-03-09' }), false));
+    const before = (await repo.maxSeq());
     let after = 0;
-    repo.transaction(() => {
-      expect(kindOf(() => repo.put(collection, doc as Doc, false))).toBe(code);
+    await repo.transaction(async () => {
+      expect(await kindOf(() => repo.put(collection, doc as Doc, false))).toBe(code);
       expect(repo.failedStatementKeepsTransaction).toBe(true);
-      after = repo.put('messages', f.message({ id: `msg-after-${code}` }), false);
+      after = (await repo.put('messages', f.message({ id: `msg-after-${code}` }), false));
     });
-    expect(repo.get(collection, String(doc.id))).toBeNull();
-    expect(repo.get('messages', `msg-after-${code}`)?.seq).toBe(after);
+    expect((await repo.get(collection, String(doc.id)))).toBeNull();
+    expect((await repo.get('messages', `msg-after-${code}`))?.seq).toBe(after);
     expect(after).toBeGreaterThan(before);
     expect(sqlite.inTransaction).toBe(false);
   });
 });
 
 describe('row statements: rows by one column (the sync path finds)', () => {
-  const { repo, db } = database('where-in');
-  for (const collection of order) for (const [doc, deleted] of variants[collection]) repo.put(collection, doc, deleted);
+  let repo: SqliteRepository;
+  let db: Db;
+  beforeAll(async () => {
+    ({ repo, db } = await database('where-in'));
+    for (const collection of order) for (const [doc, deleted] of variants[collection]) await repo.put(collection, doc, deleted);
+  });
   const sorted = (rows: { doc: Doc }[]) => [...rows].sort((a, b) => a.doc.id.localeCompare(b.doc.id));
   const drizzleFind = (collection: CollectionName, field: string, values: unknown[]) => {
     const table = syncedTables[collection];
@@ -184,9 +196,9 @@ describe('row statements: rows by one column (the sync path finds)', () => {
     ['plans', 'durationWeeks', 'in', [4, 8]],
     ['messages', 'rating', 'eq', 4],
     ['people', 'role', 'in', ['coach', 'admin']],
-  ] as const)('%s where %s %s %j: the rows drizzle finds', (collection, field, op, value) => {
+  ] as const)('%s where %s %s %j: the rows drizzle finds', async (collection, field, op, value) => {
     const values = op === 'in' ? [...(value as readonly unknown[])] : [value];
-    const found = repo.find(collection, [{ field, op, value: value as string }]);
+    const found = (await repo.find(collection, [{ field, op, value: value as string }]));
     expect(sorted(found)).toEqual(sorted(drizzleFind(collection, field, values)));
     expect(found.length).toBeGreaterThan(values.length === 0 ? -1 : 0);
   });

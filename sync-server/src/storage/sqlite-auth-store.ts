@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import { eq, sql } from 'drizzle-orm';
-import type { AttemptLimit, AuthStore, NewRefreshToken, RefreshTokenState, Reservation } from './auth-store.ts';
+import type { AttemptLimit, NewRefreshToken, RefreshTokenState, Reservation } from './auth-store.ts';
 import type { Db } from './db.ts';
 import { rateCounters, refreshTokens, tokenFamilies } from './tables.ts';
 
-/** AuthStore on SQLite; `transaction` is the repository's (IMMEDIATE: one writer at a time). */
-export class SqliteAuthStore implements AuthStore {
+/** AuthStore on SQLite, synchronous (the repository makes it async); `transaction` is the repository's (IMMEDIATE: one writer at a time). */
+export class SqliteAuthStore {
   readonly #db: Db;
   readonly #transaction: <T>(fn: () => T) => T;
   #familyActive: Database.Statement | undefined;

@@ -8,7 +8,8 @@ import { docFromRow, docKeys, optionalKeys, rowFromDoc, type Doc } from './mappe
 import type { DateWindow, Filter, Repository, Scope, Stored } from './repository.ts';
 import { RowStatements } from './row-statements.ts';
 import { SqliteAuthStore } from './sqlite-auth-store.ts';
-import { neutral } from './sqlite-errors.ts';
+import { neutral, translateSqliteError } from './sqlite-errors.ts';
+import { Mutex, TxContext } from './tx-context.ts';
 import { seqCounter, syncedTables, users } from './tables.ts';
 
 type AnyTable = (typeof syncedTables)[CollectionName];
@@ -50,6 +51,12 @@ function filterSql(table: AnyTable, f: Filter): SQL {
 /**
  * The Repository on SQLite. Every method throws SQLite's errors in neutral terms
  * (storage/errors.ts, by sqlite-errors.ts): nothing outside this folder knows SQLite's codes.
+ *
+ * better-sqlite3 is synchronous and one connection serves every request, so an open
+ * transaction is the connection's: while one runs (its body awaits between statements), a
+ * call from any other request waits for it to end (#lock), or it would read uncommitted rows
+ * or write into that transaction. Calls made by the transaction's own body find it through
+ * #tx (tx-context.ts) and go straight through.
  */
 export class SqliteRepository implements Repository {
   readonly #db: Db;
@@ -63,6 +70,8 @@ export class SqliteRepository implements Repository {
   readonly #rowStatements = new Map<CollectionName, RowStatements>();
   #seq: Database.Statement | undefined;
   readonly #auth: SqliteAuthStore;
+  readonly #lock = new Mutex();
+  readonly #tx = new TxContext<null>();
 
   // SQLite's default conflict resolution (ABORT) backs out the failing statement only.
   readonly failedStatementKeepsTransaction = true;
@@ -70,16 +79,49 @@ export class SqliteRepository implements Repository {
   constructor(db: Db, sqlite: Database.Database) {
     this.#db = db;
     this.#sqlite = sqlite;
-    this.#auth = new SqliteAuthStore(db, sqlite, (fn) => this.transaction(fn));
+    this.#auth = new SqliteAuthStore(db, sqlite, (fn) => this.#syncTransaction(fn));
   }
 
-  transaction<T>(fn: () => T): T {
-    return neutral(() => {
-      // better-sqlite3 turns nested transactions into savepoints; IMMEDIATE takes the write
-      // lock up front so a second process waits (busy_timeout) instead of failing mid-way.
-      const run = this.#sqlite.transaction(fn);
-      return this.#sqlite.inTransaction ? run() : run.immediate();
+  /** Runs a synchronous step once no other request's transaction holds the connection. */
+  async #run<T>(fn: () => T): Promise<T> {
+    if (!this.#tx.current()) while (this.#lock.held) await this.#lock.idle();
+    return neutral(fn);
+  }
+
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const inner = this.#tx.current();
+    if (inner) {
+      const name = `sp${inner.next()}`;
+      this.#sqlite.exec(`SAVEPOINT ${name}`);
+      try {
+        const result = await fn();
+        this.#sqlite.exec(`RELEASE ${name}`);
+        return result;
+      } catch (e) {
+        if (this.#sqlite.inTransaction) this.#sqlite.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+        throw translateSqliteError(e);
+      }
+    }
+    return this.#lock.lock(async () => {
+      // IMMEDIATE takes the write lock up front, so a second process (a restarted server
+      // whose predecessor still holds the file) waits (busy_timeout) instead of failing mid-way.
+      neutral(() => this.#sqlite.exec('BEGIN IMMEDIATE'));
+      try {
+        const result = await this.#tx.run(null, fn);
+        neutral(() => this.#sqlite.exec('COMMIT'));
+        return result;
+      } catch (e) {
+        // A full disk may already have rolled SQLite's transaction back.
+        if (this.#sqlite.inTransaction) this.#sqlite.exec('ROLLBACK');
+        throw translateSqliteError(e);
+      }
     });
+  }
+
+  /** A synchronous transaction for one method's statements (a savepoint inside an open one). */
+  #syncTransaction<T>(fn: () => T): T {
+    const run = this.#sqlite.transaction(fn);
+    return this.#sqlite.inTransaction ? run() : run.immediate();
   }
 
   #nextSeq(): number {
@@ -109,18 +151,16 @@ export class SqliteRepository implements Repository {
     return { doc: docFromRow(collection, row), deleted: row.deleted, seq: row.seq };
   }
 
-  get(collection: CollectionName, id: string): Stored | null {
-    return neutral(() => {
-      return this.#rows(collection).get(id);
-    });
+  get(collection: CollectionName, id: string): Promise<Stored | null> {
+    return this.#run(() => this.#rows(collection).get(id));
   }
 
-  put(collection: CollectionName, doc: Doc, deleted: boolean): number {
-    return neutral(() => {
+  put(collection: CollectionName, doc: Doc, deleted: boolean): Promise<number> {
+    return this.#run(() => {
       // Inside a caller's transaction the seq and the row already commit or roll back together
       // (a failed insert after #nextSeq leaves at most a gap, and seqs may have gaps): skip the
       // savepoint, which cost a fifth of a push (bench/README.md).
-      const atomic = <T>(fn: () => T): T => (this.#sqlite.inTransaction ? fn() : this.transaction(fn));
+      const atomic = <T>(fn: () => T): T => (this.#sqlite.inTransaction ? fn() : this.#syncTransaction(fn));
       return atomic(() => {
         const seq = this.#nextSeq();
         const changes = this.#rows(collection).put(doc, deleted, seq);
@@ -130,8 +170,8 @@ export class SqliteRepository implements Repository {
     });
   }
 
-  page(collection: CollectionName, scope: Scope, afterSeq: number, limit: number, window?: DateWindow): Stored[] {
-    return neutral(() => {
+  page(collection: CollectionName, scope: Scope, afterSeq: number, limit: number, window?: DateWindow): Promise<Stored[]> {
+    return this.#run(() => {
       const table = syncedTables[collection];
       const rows = this.#db
         .select()
@@ -162,10 +202,10 @@ export class SqliteRepository implements Repository {
     return and(upTo, w.side === 'recent' ? recent : not(recent))!;
   }
 
-  bump(collection: CollectionName, scope: Scope): number {
-    return neutral(() => {
+  bump(collection: CollectionName, scope: Scope): Promise<number> {
+    return this.#run(() => {
       const table = syncedTables[collection];
-      return this.transaction(() => {
+      return this.#syncTransaction(() => {
         const ids = this.#db.select({ id: table.id }).from(table).where(scopeSql(table, scope)).orderBy(asc(table.seq)).all();
         for (const { id } of ids) {
           this.#db.update(table).set({ seq: this.#nextSeq() }).where(eq(table.id, id)).run();
@@ -175,8 +215,8 @@ export class SqliteRepository implements Repository {
     });
   }
 
-  find(collection: CollectionName, filters: readonly Filter[], orderBy?: { field: string; desc?: boolean }): Stored[] {
-    return neutral(() => {
+  find(collection: CollectionName, filters: readonly Filter[], orderBy?: { field: string; desc?: boolean }): Promise<Stored[]> {
+    return this.#run(() => {
       // One column equal to one of some values, in any order: the sync path's lookups (the
       // viewer's assignments, a push's exercises), by a prepared statement.
       const [only] = filters;
@@ -194,29 +234,29 @@ export class SqliteRepository implements Repository {
     });
   }
 
-  maxSeq(): number {
-    return neutral(() => {
+  maxSeq(): Promise<number> {
+    return this.#run(() => {
       return this.#db.select().from(seqCounter).get()?.value ?? 0;
     });
   }
 
-  isEmpty(): boolean {
-    return neutral(() => {
+  isEmpty(): Promise<boolean> {
+    return this.#run(() => {
       return !this.#db.select({ id: users.id }).from(users).limit(1).get();
     });
   }
 
   findUserByEmail(email: string) {
-    return neutral(() => {
+    return this.#run(() => {
       const row = this.#db.select().from(users).where(eq(users.email, email.toLowerCase())).get();
       if (!row) return null;
       return { person: docFromRow('people', row) as Person, passwordHash: row.passwordHash, deleted: row.deleted };
     });
   }
 
-  createUser(person: Person, passwordHash: string): number {
-    return neutral(() => {
-      return this.transaction(() => {
+  createUser(person: Person, passwordHash: string): Promise<number> {
+    return this.#run(() => {
+      return this.#syncTransaction(() => {
         const seq = this.#nextSeq();
         const values = { ...rowFromDoc('people', person, false), seq, passwordHash };
         this.#db.insert(users).values(values as typeof users.$inferInsert).run();
@@ -225,26 +265,31 @@ export class SqliteRepository implements Repository {
     });
   }
 
+  async close(): Promise<void> {
+    while (this.#lock.held) await this.#lock.idle();
+    this.#sqlite.close();
+  }
+
   // The sign-in side (auth-store.ts), kept in its own file.
-  reserveAttempt(limits: readonly AttemptLimit[], nowMs: number): Reservation {
-    return neutral(() => this.#auth.reserveAttempt(limits, nowMs));
+  reserveAttempt(limits: readonly AttemptLimit[], nowMs: number): Promise<Reservation> {
+    return this.#run(() => this.#auth.reserveAttempt(limits, nowMs));
   }
-  releaseAttempt(limits: readonly AttemptLimit[], nowMs: number): void {
-    neutral(() => this.#auth.releaseAttempt(limits, nowMs));
+  releaseAttempt(limits: readonly AttemptLimit[], nowMs: number): Promise<void> {
+    return this.#run(() => this.#auth.releaseAttempt(limits, nowMs));
   }
-  startTokenFamily(familyId: string, userId: string, first: NewRefreshToken, now: string): void {
-    neutral(() => this.#auth.startTokenFamily(familyId, userId, first, now));
+  startTokenFamily(familyId: string, userId: string, first: NewRefreshToken, now: string): Promise<void> {
+    return this.#run(() => this.#auth.startTokenFamily(familyId, userId, first, now));
   }
-  findRefreshToken(tokenHash: string): RefreshTokenState | null {
-    return neutral(() => this.#auth.findRefreshToken(tokenHash));
+  findRefreshToken(tokenHash: string): Promise<RefreshTokenState | null> {
+    return this.#run(() => this.#auth.findRefreshToken(tokenHash));
   }
-  rotateRefreshToken(spent: RefreshTokenState, next: NewRefreshToken, now: string, supersede: string | null): void {
-    neutral(() => this.#auth.rotateRefreshToken(spent, next, now, supersede));
+  rotateRefreshToken(spent: RefreshTokenState, next: NewRefreshToken, now: string, supersede: string | null): Promise<void> {
+    return this.#run(() => this.#auth.rotateRefreshToken(spent, next, now, supersede));
   }
-  revokeTokenFamily(familyId: string, reason: string, now: string): void {
-    neutral(() => this.#auth.revokeTokenFamily(familyId, reason, now));
+  revokeTokenFamily(familyId: string, reason: string, now: string): Promise<void> {
+    return this.#run(() => this.#auth.revokeTokenFamily(familyId, reason, now));
   }
-  isTokenFamilyActive(familyId: string): boolean {
-    return neutral(() => this.#auth.isTokenFamilyActive(familyId));
+  isTokenFamilyActive(familyId: string): Promise<boolean> {
+    return this.#run(() => this.#auth.isTokenFamilyActive(familyId));
   }
 }

@@ -34,34 +34,35 @@ const afterPhases = (seq: number): Checkpoint => ({ seq, phase: null, after: nul
  * A page runs on into the next phase rather than end short: RxDB takes a short page for the
  * end of the sync, and the first sync would be "done" before its history.
  */
-export function pull(
+export async function pull(
   repo: Repository,
   viewer: Viewer,
   collection: CollectionName,
   checkpoint: Checkpoint | null,
   batchSize: number,
-  rel: ViewerRelations = loadRelations(repo, viewer),
+  relations?: ViewerRelations,
   today: string = todayLocal(),
-): PullResponse<Doc> {
+): Promise<PullResponse<Doc>> {
+  const rel = relations ?? (await loadRelations(repo, viewer));
   const scope = candidateScope(viewer, rel, collection);
   const dated = collection in recentFirst ? recentFirst[collection as RecentFirstCollection] : undefined;
   const wire = (rows: Stored[]) => rows.map((r) => toWire(viewer, collection, r, rel));
   if (!dated || (checkpoint && checkpoint.phase == null)) {
-    const rows = repo.page(collection, scope, checkpoint?.seq ?? 0, batchSize);
+    const rows = await repo.page(collection, scope, checkpoint?.seq ?? 0, batchSize);
     const last = rows.at(-1);
     return { documents: wire(rows), checkpoint: last ? { seq: last.seq } : checkpoint };
   }
-  let at: Checkpoint = checkpoint ?? { seq: 0, phase: 'recent', after: 0, upTo: repo.maxSeq(), since: addDaysTo(today, -RECENT_FIRST_DAYS) };
+  let at: Checkpoint = checkpoint ?? { seq: 0, phase: 'recent', after: 0, upTo: await repo.maxSeq(), since: addDaysTo(today, -RECENT_FIRST_DAYS) };
   const rows: Stored[] = [];
   while (at.phase != null && rows.length < batchSize) {
     const phased = at as Phased;
-    const got = repo.page(collection, scope, phased.after, batchSize - rows.length, { side: phased.phase, since: phased.since, upTo: phased.upTo, dated });
+    const got = await repo.page(collection, scope, phased.after, batchSize - rows.length, { side: phased.phase, since: phased.since, upTo: phased.upTo, dated });
     rows.push(...got);
     if (got.length) at = { ...phased, after: got.at(-1)!.seq };
     if (rows.length < batchSize) at = phased.phase === 'recent' ? { ...phased, phase: 'history', after: 0 } : afterPhases(phased.upTo);
   }
   if (at.phase == null && rows.length < batchSize) {
-    const got = repo.page(collection, scope, at.seq, batchSize - rows.length);
+    const got = await repo.page(collection, scope, at.seq, batchSize - rows.length);
     rows.push(...got);
     if (got.length) at = { ...at, seq: got.at(-1)!.seq };
   }

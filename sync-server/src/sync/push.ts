@@ -38,7 +38,7 @@ export interface PushOptions {
  *     with the current state; a refused write is answered with the current state and the
  *     reason; otherwise the (possibly server-adjusted) document is written with a new seq.
  */
-export function push(repo: Repository, viewer: Viewer, collection: CollectionName, rows: readonly PushRow[], opts: PushOptions = {}): PushResult {
+export async function push(repo: Repository, viewer: Viewer, collection: CollectionName, rows: readonly PushRow[], opts: PushOptions = {}): Promise<PushResult> {
   const schema = collections[collection].schema;
   // Both states by the same schema: the assumed one is compared with the stored state, and
   // garbage there must be a 400 like garbage in the new one, not a silent conflict.
@@ -62,11 +62,11 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
   // exercise the rows prescribe in one query instead of ~6 gets per session (bench/README.md).
   const day = opts.today ?? todayLocal();
   const now = new Date().toISOString();
-  repo.transaction(() => {
-    const rel = loadRelations(repo, viewer);
-    const exercises = collection === 'sessions' ? preloadExercises(repo, parsed.map((p) => p.doc)) : undefined;
+  await repo.transaction(async () => {
+    const rel = await loadRelations(repo, viewer);
+    const exercises = collection === 'sessions' ? await preloadExercises(repo, parsed.map((p) => p.doc)) : undefined;
     for (const { doc, deleted, assumed, sent } of parsed) {
-      const current = repo.get(collection, doc.id);
+      const current = await repo.get(collection, doc.id);
       const pushed = { ...doc, _deleted: deleted };
       // Someone else's document (or no longer this viewer's): "not found", answered with the
       // pushed state deleted, so not even whose it is leaks (nor, by a silent no-op, that a
@@ -91,19 +91,19 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
         conflicts.push({ ...(shown ?? { ...pushed, _deleted: true }), _refusal: r.message, _refusalCode: r.code });
       // Load → decide (access/, pure) → write.
       const req = { viewer, rel, collection, current, next: doc, deleted };
-      const decision = decideWrite(req, loadFacts(repo, req, { today: day, now, exercises }));
+      const decision = decideWrite(req, await loadFacts(repo, req, { today: day, now, exercises }));
       if (decision.kind === 'refuse') {
         refuse(decision.refusal);
         if (looksLikeProbing(decision.refusal.code)) denied.push({ id: doc.id, code: decision.refusal.code });
         continue;
       }
-      const write = () => {
+      const write = async () => {
         // Side effects of the write (plan activation: archive the old plan, schedule sessions;
         // an assignment: every document of its client re-evaluated), in the same savepoint.
-        for (const c of applyEffects(repo, decision.before)) changed.add(c);
-        repo.put(collection, decision.doc, deleted);
+        for (const c of await applyEffects(repo, decision.before)) changed.add(c);
+        await repo.put(collection, decision.doc, deleted);
         changed.add(collection);
-        for (const c of applyEffects(repo, decision.after)) changed.add(c);
+        for (const c of await applyEffects(repo, decision.after)) changed.add(c);
         // Side effects (plan scheduling, assignment bumps) only touch this same client.
         if (typeof decision.doc.clientId === 'string') clientIds.add(decision.doc.clientId);
       };
@@ -114,8 +114,8 @@ export function push(repo: Repository, viewer: Viewer, collection: CollectionNam
         // failed statement alone and keeps the transaction going (SQLite: the seq it took is
         // a gap, and seqs may have gaps). The savepoint cost a fifth of a push of sessions.
         const multiStatement = !!decision.before?.length || !!decision.after?.length;
-        if (multiStatement || !repo.failedStatementKeepsTransaction) repo.transaction(write);
-        else write();
+        if (multiStatement || !repo.failedStatementKeepsTransaction) await repo.transaction(write);
+        else await write();
       } catch (e) {
         if (!(e instanceof ConstraintViolation)) throw e;
         refuse(refusal(e.kind === 'foreign_key' ? 'reference_missing' : 'conflicts_with_other'));

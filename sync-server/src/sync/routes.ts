@@ -35,7 +35,7 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
     schema: { tags: ['sync'], params, querystring: pushQuerySchema, body: pushRequestSchema, response: { 200: pushAnswer, 400: errorSchema, 404: errorSchema } },
   }, async (req) => {
     const collection = collectionOf(req.params.collection);
-    const { conflicts, changed, clientIds, denied } = push(app.repo, req.viewer, collection, req.body, { answer: req.query.answer });
+    const { conflicts, changed, clientIds, denied } = await push(app.repo, req.viewer, collection, req.body, { answer: req.query.answer });
     // Writes outside what the viewer may change: a buggy device, or someone probing ids.
     if (denied.length) securityEvent(req.log, 'write_denied', { userId: req.viewer.id, collection, count: denied.length, rows: denied.slice(0, 5) });
     // After commit: wake every open stream (rule 5: acknowledged only once committed).

@@ -34,7 +34,7 @@ export const streamRoute: FastifyPluginAsync<StreamOptions> = async (app, opts) 
   /** Each user's open streams, oldest first. */
   const byUser = new Map<string, (() => void)[]>();
   /** Pages pulled since the last change, by user, collection and checkpoint, as sent. */
-  let shared = new Map<string, { event: string; seq: number; full: boolean } | null>();
+  let shared = new Map<string, Promise<{ event: string; seq: number; full: boolean } | null>>();
   app.notifier.subscribe(() => {
     if (shared.size) shared = new Map();
   });
@@ -46,10 +46,13 @@ export const streamRoute: FastifyPluginAsync<StreamOptions> = async (app, opts) 
   app.get('/sync/stream', { schema: { tags: ['sync'], hide: false } }, async (req, reply) => {
     const token = (req.query as { token?: string }).token ?? '';
     // A valid signature is not enough: a signed-out device's token is refused (auth/plugin.ts).
-    const payload = app.verifyAccess(token, req);
+    const payload = await app.verifyAccess(token, req);
     if (!payload) return reply.code(401).send({ error: 'unauthorized', message: 'The stream needs a valid access token (?token=).' });
     const viewer: Viewer = { id: payload.sub, role: payload.role };
-    const checkpoints = new Map<CollectionName, number>(collectionNames.map((c) => [c, app.repo.maxSeq()]));
+    let rel: ViewerRelations = await loadRelations(app.repo, viewer);
+    // The last await before the subscription below: a change committed after this read wakes the stream.
+    const start = await app.repo.maxSeq();
+    const checkpoints = new Map<CollectionName, number>(collectionNames.map((c) => [c, start]));
 
     reply.hijack();
     const res = reply.raw;
@@ -62,8 +65,7 @@ export const streamRoute: FastifyPluginAsync<StreamOptions> = async (app, opts) 
     const send = (data: unknown) => res.write(`data: ${JSON.stringify(data)}\n\n`);
     send('RESYNC');
 
-    // Relations change only with assignments (whose changes are always announced): reload then.
-    let rel: ViewerRelations = loadRelations(app.repo, viewer);
+    // Relations change only with assignments (whose changes are always announced): reloaded then.
     const concerns = (clientIds: Iterable<string>) => {
       for (const id of clientIds) if (viewer.role === 'client' ? id === viewer.id : viewer.role === 'coach' && rel.everClientIds.has(id)) return true;
       return false;
@@ -72,29 +74,38 @@ export const streamRoute: FastifyPluginAsync<StreamOptions> = async (app, opts) 
     let dirty = new Map<CollectionName, Set<string> | null>();
     let scheduled = false;
 
+    // Shared as a promise: streams flushing at once wait for one query instead of each running it.
     const sharedPull = (collection: CollectionName, seq: number) => {
       const key = `${viewer.role}:${viewer.id}:${collection}:${seq}`;
-      if (shared.has(key)) return shared.get(key)!;
-      const page = pull(app.repo, viewer, collection, { seq }, BATCH, rel);
-      const out = !page.documents.length || !page.checkpoint
-        ? null
-        : { event: `data: ${JSON.stringify({ collection, documents: page.documents, checkpoint: page.checkpoint })}\n\n`, seq: page.checkpoint.seq, full: page.documents.length === BATCH };
+      const known = shared.get(key);
+      if (known) return known;
+      const out = pull(app.repo, viewer, collection, { seq }, BATCH, rel).then((page) =>
+        !page.documents.length || !page.checkpoint
+          ? null
+          : { event: `data: ${JSON.stringify({ collection, documents: page.documents, checkpoint: page.checkpoint })}\n\n`, seq: page.checkpoint.seq, full: page.documents.length === BATCH },
+      );
       shared.set(key, out);
       return out;
     };
-    const flush = () => {
+    /** Set while a flush runs: a change meanwhile flushes again once it is done. */
+    let flushing = false;
+    const flush = async () => {
       scheduled = false;
+      // The running flush goes again once it is done (finally): one flush at a time keeps
+      // each collection's checkpoint moving forward in order.
+      if (flushing) return;
+      flushing = true;
       const batch = dirty;
       dirty = new Map();
       try {
-        if (!app.repo.isTokenFamilyActive(payload.sid)) return end();
-        if (batch.has('assignments')) rel = loadRelations(app.repo, viewer);
+        if (!(await app.repo.isTokenFamilyActive(payload.sid))) return end();
+        if (batch.has('assignments')) rel = await loadRelations(app.repo, viewer);
         for (const [collection, clientIds] of batch) {
           // Another user's client: nothing this stream could send (candidateScope), skip the query.
           if (clientIds && perClient.includes(collection) && !concerns(clientIds)) continue;
           for (;;) {
-            const page = sharedPull(collection, checkpoints.get(collection) ?? 0);
-            if (!page) break;
+            const page = await sharedPull(collection, checkpoints.get(collection) ?? 0);
+            if (!page || !open.has(end)) break;
             checkpoints.set(collection, page.seq);
             res.write(page.event);
             if (!page.full) break;
@@ -103,6 +114,12 @@ export const streamRoute: FastifyPluginAsync<StreamOptions> = async (app, opts) 
       } catch (err) {
         req.log.error(err);
         end();
+      } finally {
+        flushing = false;
+        if (dirty.size && !scheduled && open.has(end)) {
+          scheduled = true;
+          setImmediate(flush);
+        }
       }
     };
     const unsubscribe = app.notifier.subscribe(({ collections, clientIds }: ChangeEvent) => {

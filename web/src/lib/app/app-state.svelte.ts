@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import type { SessionUser } from '@spotter/shared';
+import type { Person, SessionUser, WeightUnit } from '@spotter/shared';
 import type { Device, SyncState } from '#lib/data/device.ts';
 
 /**
@@ -22,8 +22,19 @@ export class AppState {
   /** Opens the device now if it is not open yet (the root layout provides it). */
   openDevice: () => Promise<Device> = () => Promise.reject(new Error('The app shell has not started.'));
 
+  /** The signed-in person's own document, live (root layout): their preferences, synced. */
+  me = $state<Person | null>(null);
+
   get user(): SessionUser | null {
     return this.sync.user;
+  }
+
+  /**
+   * The unit every weight is shown in (docs/DESIGN.md "Weights in the person's unit"): the
+   * person's own choice, kg until their document has arrived.
+   */
+  get units(): WeightUnit {
+    return this.me?.id === this.user?.id ? (this.me?.units ?? 'kg') : 'kg';
   }
 
   /** Online for the purposes of actions that need the server right now ("Add client", assigning). */
@@ -36,6 +47,16 @@ const KEY = Symbol('spotter-app');
 
 export const provideApp = (app: AppState) => setContext(KEY, app);
 export const useApp = (): AppState => getContext<AppState>(KEY);
+
+/** The viewer's weight unit, live; kg where no shell is around (a component rendered alone). */
+export function useUnits(): { readonly current: WeightUnit } {
+  const app = getContext<AppState | undefined>(KEY);
+  return {
+    get current() {
+      return app?.units ?? 'kg';
+    },
+  };
+}
 
 /**
  * The shell as a page behind sign-in sees it: an open device and a signed-in user, never null.

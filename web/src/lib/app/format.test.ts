@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDay, formatDuration, formatRelative, formatWeight } from './format.ts';
+import { formatCount, formatDay, formatDuration, formatRelative, formatWeight, weightsInText } from './format.ts';
 
 describe('format', () => {
   it.each([
@@ -38,6 +38,21 @@ describe('format', () => {
     [135, 'lb', 'kg', '61.2 kg'],
   ] as const)('shows %d %s in %s as %s', (v, from, to, text) => {
     expect(formatWeight(v, from, to, 'en')).toBe(text);
+  });
+
+  it.each([
+    ['60 kg', 'lb', '132.3 lb'],
+    ['60 kg', 'kg', '60 kg'],
+    ['135lbs', 'kg', '61.2 kg'],
+    ['62,5 kg', 'lb', '137.8 lb'],
+    ['BW', 'lb', 'BW'],
+    ['70% 1RM', 'lb', '70% 1RM'],
+    ['60', 'lb', '60'],
+    ['Increase Squat to 62.5 kg', 'lb', 'Increase Squat to 137.8 lb'],
+    ['Last: 3 × 8 @ 60 kg, difficulty 2/5: add 2.5 kg.', 'lb', 'Last: 3 × 8 @ 132.3 lb, difficulty 2/5: add 5.5 lb.'],
+    ['20 kilograms', 'lb', '20 kilograms'],
+  ] as const)('shows the loads in %j in %s as %j', (text, to, shown) => {
+    expect(weightsInText(text, to, 'en')).toBe(shown);
   });
 
   it('orders a day by the locale and keeps the calendar day', () => {

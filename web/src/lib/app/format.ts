@@ -78,6 +78,23 @@ const LB_PER_KG = 2.2046226218;
 
 /** A load stored in `from` (as entered) shown in the person's unit, converted when they differ. */
 export function formatWeight(value: number, from: WeightUnit, to: WeightUnit = from, locale = defaultLocale()): string {
-  const v = from === to ? value : from === 'kg' ? value * LB_PER_KG : value / LB_PER_KG;
+  // As entered, a load keeps its quarter-kilo plates (31.25 kg); a converted one is rounded to a tenth.
+  if (from === to) return `${formatNumber(value, locale, { maximumFractionDigits: 2 })} ${to}`;
+  const v = from === 'kg' ? value * LB_PER_KG : value / LB_PER_KG;
   return `${formatNumber(v, locale)} ${to}`;
+}
+
+const LOAD_IN_TEXT = /(\d+(?:[.,]\d+)?)\s*(kgs?|kilos?|lbs?|pounds?)(?![a-z])/gi;
+
+/**
+ * Free text that names loads ("60 kg", a recommendation's "Increase Squat to 135 lb") with every
+ * load in the person's unit: prescriptions and recommendations are stored as typed, so this
+ * is the only place they can be converted. Text without a unit ("BW", "70% 1RM", a bare "60")
+ * is left as written: a bare number means the writer's unit, which the reader cannot know.
+ */
+export function weightsInText(text: string, to: WeightUnit, locale = defaultLocale()): string {
+  return text.replace(LOAD_IN_TEXT, (whole, num: string, word: string) => {
+    const from: WeightUnit = word.toLowerCase().startsWith('k') ? 'kg' : 'lb';
+    return from === to ? whole : formatWeight(Number(num.replace(',', '.')), from, to, locale);
+  });
 }

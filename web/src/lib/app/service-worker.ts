@@ -43,19 +43,3 @@ export function registerServiceWorker(onUpdateReady: (activate: () => void) => v
     setInterval(() => void registration.update().catch(() => undefined), 60 * 60 * 1000);
   });
 }
-
-type InstallPrompt = Event & { prompt(): Promise<void>; userChoice: Promise<{ outcome: string }> };
-
-/** Keeps the browser's install offer so the shell can show its own "Install" button. */
-export function captureInstallPrompt(onAvailable: (install: (() => Promise<void>) | null) => void): void {
-  window.addEventListener('beforeinstallprompt', (event) => {
-    event.preventDefault();
-    const prompt = event as InstallPrompt;
-    onAvailable(async () => {
-      await prompt.prompt();
-      await prompt.userChoice;
-      onAvailable(null);
-    });
-  });
-  window.addEventListener('appinstalled', () => onAvailable(null));
-}

@@ -57,7 +57,14 @@ describe('formatting', () => {
     [prescription({ sets: 3, reps: '8-12', weight: '60 kg', restSeconds: 90 }), '3 × 8-12 · 60 kg · rest 1 min 30 s'],
     [prescription({ sets: 1, reps: '20 min', weight: '', restSeconds: 0 }), '1 × 20 min'],
     [prescription({ sets: 5, reps: '5', weight: 'bodyweight', restSeconds: 45 }), '5 × 5 · bodyweight · rest 45 s'],
-  ])('prescription %#', (p, text) => expect(formatPrescription(p)).toBe(text));
+  ])('prescription %#', (p, text) => expect(formatPrescription(p, 'kg')).toBe(text));
+
+  it.each([
+    [prescription({ sets: 3, reps: '8-12', weight: '60 kg', restSeconds: 0 }), 'kg', '3 × 8-12 · 60 kg'],
+    [prescription({ sets: 3, reps: '8-12', weight: '60 kg', restSeconds: 0 }), 'lb', '3 × 8-12 · 132.3 lb'],
+    [prescription({ sets: 3, reps: '5', weight: '135 lb', restSeconds: 0 }), 'kg', '3 × 5 · 61.2 kg'],
+    [prescription({ sets: 5, reps: '5', weight: 'bodyweight', restSeconds: 0 }), 'lb', '5 × 5 · bodyweight'],
+  ] as const)('prescription %# read in %s', (p, units, text) => expect(formatPrescription(p, units)).toBe(text));
 
   it.each([
     [logEntry({ setsCompleted: 3, repsCompleted: 10, weightUsed: 62.5, weightUnit: 'kg' }), '3 × 10 · 62.5 kg'],
@@ -66,7 +73,14 @@ describe('formatting', () => {
     [logEntry({ setsCompleted: 4, repsCompleted: null, weightUsed: 16, weightUnit: 'kg' }), '4 sets · 16 kg'],
     [logEntry({ setsCompleted: null, repsCompleted: 12, weightUsed: null }), '12 reps'],
     [logEntry({ setsCompleted: null, repsCompleted: null, weightUsed: null }), 'no numbers entered'],
-  ])('entry %#', (e, text) => expect(formatEntry(e)).toBe(text));
+  ])('entry %#', (e, text) => expect(formatEntry(e, 'kg')).toBe(text));
+
+  it.each([
+    [logEntry({ setsCompleted: 3, repsCompleted: 10, weightUsed: 62.5, weightUnit: 'kg' }), 'lb', '3 × 10 · 137.8 lb'],
+    [logEntry({ setsCompleted: 3, repsCompleted: 5, weightUsed: 135, weightUnit: 'lb' }), 'kg', '3 × 5 · 61.2 kg'],
+    [logEntry({ setsCompleted: 3, repsCompleted: 5, weightUsed: 135, weightUnit: 'lb' }), 'lb', '3 × 5 · 135 lb'],
+    [logEntry({ setsCompleted: 3, repsCompleted: 5, weightUsed: 31.25, weightUnit: 'kg' }), 'kg', '3 × 5 · 31.25 kg'],
+  ] as const)('entry %# read in %s', (e, units, text) => expect(formatEntry(e, units)).toBe(text));
 
   it.each([
     ['unchanged', prescription({ sets: 3, reps: '8-12', weight: '60 kg', restSeconds: 90 }), false],

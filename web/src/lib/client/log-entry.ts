@@ -1,5 +1,6 @@
 import type { LogEntry, Prescription, SessionLog, TrainingSession } from '@spotter/shared';
-import { sessionLogId } from '@spotter/shared';
+import { sessionLogId, type WeightUnit } from '@spotter/shared';
+import { formatWeight, weightsInText } from '#lib/app/format.ts';
 
 /**
  * Pure helpers behind the client's log form and the coach's "logged vs prescribed" view.
@@ -61,10 +62,10 @@ function emptyLog(session: Pick<TrainingSession, 'id' | 'clientId' | 'coachId'>,
 
 type PrescribedPart = Pick<Prescription, 'sets' | 'reps' | 'weight' | 'restSeconds'>;
 
-/** "3 × 8-12 · 60 kg · rest 90 s" — how a prescription reads everywhere. */
-export function formatPrescription(p: PrescribedPart): string {
+/** "3 × 8-12 · 60 kg · rest 90 s" — how a prescription reads everywhere; its loads in the reader's unit. */
+export function formatPrescription(p: PrescribedPart, units: WeightUnit): string {
   const parts = [`${p.sets} × ${p.reps}`];
-  if (p.weight.trim()) parts.push(p.weight.trim());
+  if (p.weight.trim()) parts.push(weightsInText(p.weight.trim(), units));
   if (p.restSeconds > 0) parts.push(`rest ${formatRest(p.restSeconds)}`);
   return parts.join(' · ');
 }
@@ -76,14 +77,17 @@ export function formatRest(seconds: number): string {
   return s ? `${m} min ${s} s` : `${m} min`;
 }
 
-/** "3 × 10 · 62.5 kg", "1 set · 20 min", "4 sets · 16 kg" (AMRAP, reps not typed) — what the client did. */
-export function formatEntry(e: LogEntry): string {
+/**
+ * "3 × 10 · 62.5 kg", "1 set · 20 min", "4 sets · 16 kg" (AMRAP, reps not typed) — what the client
+ * did, the load converted to the reader's unit (it is stored as entered).
+ */
+export function formatEntry(e: LogEntry, units: WeightUnit): string {
   const parts: string[] = [];
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   if (e.setsCompleted !== null && e.repsCompleted !== null) parts.push(`${e.setsCompleted} × ${e.repsCompleted}`);
   else if (e.setsCompleted !== null) parts.push(plural(e.setsCompleted, 'set'));
   else if (e.repsCompleted !== null) parts.push(plural(e.repsCompleted, 'rep'));
-  if (e.weightUsed !== null) parts.push(`${e.weightUsed} ${e.weightUnit}`);
+  if (e.weightUsed !== null) parts.push(formatWeight(e.weightUsed, e.weightUnit, units));
   if (e.durationMinutes !== null) parts.push(`${e.durationMinutes} min`);
   return parts.join(' · ') || 'no numbers entered';
 }

@@ -1,13 +1,11 @@
 import { collectionNames, collections, rxSchemaFor, withSetSummaries, type CollectionName, type DocOf, type SessionUser } from '@spotter/shared';
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
-import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { conflictHandler } from './conflicts.ts';
 import type { Echoes } from './echoes.ts';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
-addRxPlugin(RxDBLeaderElectionPlugin);
 addRxPlugin(RxDBMigrationSchemaPlugin);
 
 /**

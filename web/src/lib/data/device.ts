@@ -12,6 +12,7 @@ import type { DeviceStorage } from './storage.ts';
 import { localStorageSessionStore, type SessionStore } from './session-store.ts';
 import { createStore } from './store.ts';
 import { createSyncEngine, type SyncEngine } from './sync-engine.ts';
+import { createSyncOwner, soleOwner } from './sync-owner.ts';
 import { SyncStateStore, type SyncState } from './sync-state.ts';
 
 export type { SyncState } from './sync-state.ts';
@@ -47,7 +48,10 @@ export type Device = Awaited<ReturnType<typeof createDevice>>;
 export async function createDevice(opts: DeviceOptions) {
   const sessions = opts.sessions ?? localStorageSessionStore();
   const state = new SyncStateStore(sessions.load()?.user ?? null);
-  const local = new LocalDatabase({ name: opts.name ?? 'spotter', storage: opts.storage, multiInstance: opts.multiInstance ?? false }, state);
+  const name = opts.name ?? 'spotter';
+  // Tabs sharing the database: one of them syncs, a visible one (sync-owner.ts).
+  const owner = opts.multiInstance ? createSyncOwner(name) : soleOwner();
+  const local = new LocalDatabase({ name, storage: opts.storage, multiInstance: opts.multiInstance ?? false, isOwner: () => owner.isOwner }, state);
   // The engine is made after the client it needs; a refused refresh reaches it through this.
   let engine: SyncEngine | null = null;
   const clock = opts.clock ?? new HybridClock({ node: uuidv7().replaceAll('-', '').slice(-12) });
@@ -58,6 +62,7 @@ export async function createDevice(opts: DeviceOptions) {
     sessions,
     state,
     clock,
+    owner,
     options: { retryTime: opts.retryTime ?? 3000, pullBatchSize: opts.pullBatchSize ?? 1000 },
   });
   engine = sync;

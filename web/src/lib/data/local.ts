@@ -9,8 +9,10 @@ import type { SyncStateStore } from './sync-state.ts';
 export interface LocalOptions {
   name: string;
   storage: RxStorage<any, any>;
-  /** True in browsers: tabs share the database and only the leader replicates. */
+  /** True in browsers: tabs share the database and only the owner tab replicates (sync-owner.ts). */
   multiInstance: boolean;
+  /** Is this tab the one that syncs? (sync-owner.ts; a single-tab device always is.) */
+  isOwner?: () => boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ export class LocalDatabase {
 
   async open(): Promise<void> {
     this.#db = await openDatabase({ name: this.#opts.name, storage: this.#opts.storage, multiInstance: this.#opts.multiInstance, serverWins: this.serverWins });
-    this.#pending = new PendingTracker(this.#db, this.#opts.multiInstance);
+    this.#pending = new PendingTracker(this.#db, this.#opts.multiInstance, this.#opts.isOwner);
     await this.#pending.start(collectionNames);
     this.#count = this.#pending.count$.subscribe((n) => this.#state.set({ pending: n }));
   }

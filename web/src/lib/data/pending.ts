@@ -33,20 +33,22 @@ export class PendingTracker {
   private readonly subs: Subscription[] = [];
   private saving: Promise<unknown> = Promise.resolve();
   private readonly db: SpotterDatabase;
-  /** Tabs share the database (multiInstance): only the leader tab replicates. */
+  /** Tabs share the database (multiInstance): only the owner tab replicates (sync-owner.ts). */
   private readonly shared: boolean;
+  private readonly isOwner: () => boolean;
 
-  constructor(db: SpotterDatabase, shared = false) {
+  constructor(db: SpotterDatabase, shared = false, isOwner: () => boolean = () => true) {
     this.db = db;
     this.shared = shared;
+    this.isOwner = isOwner;
   }
 
   /**
-   * With several tabs only the leader pushes, so only it can clear ids: it alone saves the
+   * With several tabs only the owner pushes, so only it can clear ids: it alone saves the
    * set, and the other tabs mirror the saved set (their own count would otherwise never drop).
    */
   private follower(): boolean {
-    return this.shared && !this.db.leaderElector().isLeader;
+    return this.shared && !this.isOwner();
   }
 
   async start(names: readonly CollectionName[]): Promise<void> {

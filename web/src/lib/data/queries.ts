@@ -20,6 +20,8 @@ export function createQueries(db: () => SpotterDatabase) {
   return {
     /** Everyone this user may see. */
     people: (): Live<Person> => live(db().people.find()),
+    /** One person's document (the signed-in user's own: their preferences), empty until synced. */
+    person: (id: string): Live<Person> => live(db().people.find({ selector: { id } })),
     /** Every assignment this user may see (an admin: all of them). */
     assignments: (): Live<Assignment> => live(db().assignments.find()),
     assignmentsOfCoach: (coachId: string): Live<Assignment> => live(db().assignments.find({ selector: { coachId } })),

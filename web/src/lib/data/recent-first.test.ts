@@ -21,7 +21,7 @@ beforeAll(async () => {
   server = await startTestServer();
   const [coach, client, client3] = await Promise.all(['coach@demo.test', 'client@demo.test', 'client3@demo.test'].map((e) => server.login(e)));
   coachToken = coach!.accessToken;
-  seedYear(server.app.repo, [[coach!.user.id, client!.user.id], [coach!.user.id, client3!.user.id]], { sessions: 90, messages: 60 });
+  await seedYear(server.app.repo, [[coach!.user.id, client!.user.id], [coach!.user.id, client3!.user.id]], { sessions: 90, messages: 60 });
 });
 afterAll(() => server?.close());
 

@@ -22,7 +22,6 @@ export interface ReplicationDeps {
   /** The server's refusing answers per collection, until the conflict handler adopts them (conflicts.ts). */
   serverWins: Record<CollectionName, Echoes>;
   retryTime: number;
-  waitForLeadership: boolean;
   onSynced(): void;
   /** The first sync's recent weeks (recent-first.ts). */
   recent: RecentFirst;
@@ -61,7 +60,8 @@ export function replicateCollection(
     collection: db[name] as any,
     live: true,
     retryTime: deps.retryTime,
-    waitForLeadership: deps.waitForLeadership,
+    // One tab replicates (sync-owner.ts): this one was made because it is that tab.
+    waitForLeadership: false,
     autoStart: true,
     pull: {
       // The server's largest page (device.ts): a first sync of a large account is ~17,000

@@ -8,6 +8,7 @@ import { memorySessionStore } from './session-store.ts';
 import { createSyncEngine } from './sync-engine.ts';
 import { SyncStateStore } from './sync-state.ts';
 import { openLocal, serverDocs, until } from './test-device.ts';
+import { soleOwner } from './sync-owner.ts';
 
 // The sync engine on its own: a real local database and the real HTTP client against the real
 // server, with a session saved the way sign-in saves it.
@@ -27,7 +28,7 @@ async function setup(indexedDB = new IDBFactory(), email = 'client@demo.test') {
   const requests: string[] = [];
   const fetch: typeof globalThis.fetch = (input, init) => (requests.push(String(input)), globalThis.fetch(input, init));
   const api = new Api({ baseUrl: server.url, fetch, sessions, onSignInNeeded: () => void engine.pauseForSignIn() });
-  const engine = createSyncEngine({ local, api, sessions, state, clock: new HybridClock({ node: 'test' }), options: { retryTime: 100, pullBatchSize: 1000 } });
+  const engine = createSyncEngine({ local, api, sessions, state, clock: new HybridClock({ node: 'test' }), owner: soleOwner(), options: { retryTime: 100, pullBatchSize: 1000 } });
   await engine.restore();
   return { local, state, engine, sessions, api, requests, close: async () => (await engine.dispose(), await local.close()) };
 }

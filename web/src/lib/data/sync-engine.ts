@@ -9,6 +9,7 @@ import { RecentFirst } from './recent-first.ts';
 import { replicateCollection } from './replication.ts';
 import type { SessionStore } from './session-store.ts';
 import { openLiveStream, type LiveStream } from './stream.ts';
+import type { SyncOwner } from './sync-owner.ts';
 import type { SyncStateStore } from './sync-state.ts';
 
 export interface SyncEngineOptions {
@@ -25,6 +26,8 @@ export interface SyncEngineDeps {
   state: SyncStateStore;
   /** The device's clock: its correction by the server's time is kept with the sync's progress. */
   clock: HybridClock;
+  /** Whether this tab is the one that replicates (sync-owner.ts). */
+  owner: SyncOwner;
   options: SyncEngineOptions;
 }
 
@@ -35,16 +38,36 @@ type SyncMeta = { lastSyncAt: string | null; initialDone: boolean; clockOffsetMs
 const isRecentFirst = (name: CollectionName) => (recentFirstCollections as readonly string[]).includes(name);
 
 /**
- * The sync engine: one RxDB replication per collection (leader tab only when tabs share the
- * database), one live stream (SSE) feeding them all, the first sync's progress, and the
- * browser's network events. Writes into the shared sync state; never decides who is signed in.
+ * The sync engine: one RxDB replication per collection (in the owner tab only when tabs share
+ * the database: sync-owner.ts), one live stream (SSE) feeding them all, the first sync's
+ * progress, and the browser's network events. Writes into the shared sync state; never decides
+ * who is signed in. A tab that becomes the owner starts replicating; one that stops being it
+ * cancels its replications (RxDB re-pushes anything unacknowledged from the new owner).
  */
 export function createSyncEngine(deps: SyncEngineDeps) {
-  const { local, api, sessions, state, clock } = deps;
+  const { local, api, sessions, state, clock, owner } = deps;
   const streams = Object.fromEntries(collectionNames.map((n) => [n, new Subject()])) as Record<CollectionName, Stream>;
   let replications: RxReplicationState<any, any>[] = [];
   let live: LiveStream | null = null;
   let lastSaved = 0;
+  /** Sync was asked for (signed in, not stopped): the owner tab replicates while it is. */
+  let wanted = false;
+  const ownership = owner.owner$.subscribe((isOwner) => {
+    if (isOwner && wanted) start();
+    else if (!isOwner && replications.length) void cancelReplications();
+  });
+  // A write in a tab that does not sync: make sure a tab that runs uploads it (sync-owner.ts).
+  let lastPending = state.value.pending;
+  const writes = state.state$.subscribe(({ pending }) => {
+    if (pending > lastPending && wanted && !owner.isOwner) owner.nudge();
+    lastPending = pending;
+  });
+
+  async function cancelReplications(): Promise<void> {
+    const all = replications;
+    replications = [];
+    await Promise.all(all.map((r) => r.cancel()));
+  }
 
   const saveMeta = (meta: SyncMeta) => local.db.upsertLocal('sync', { ...meta, clockOffsetMs: clock.offsetMs });
 
@@ -77,7 +100,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
   function start(): void {
     if (!sessions.load() || state.value.needsSignIn) return;
-    if (replications.length === 0) {
+    wanted = true;
+    // When another tab syncs, this one only opens the live stream below (is the server reachable?).
+    if (owner.isOwner && replications.length === 0) {
       const recent = new RecentFirst(collectionNames, recentFirstCollections, state.value.initialSync === 1);
       recent.in$.subscribe((yes) => yes && !state.value.recentSynced && state.set({ recentSynced: true }));
       const { db, pending } = local;
@@ -87,7 +112,6 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         pending,
         serverWins: local.serverWins,
         retryTime: deps.options.retryTime,
-        waitForLeadership: local.multiInstance,
         onSynced,
         recent,
         pullBatchSize: deps.options.pullBatchSize,
@@ -95,7 +119,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const role = state.value.user?.role;
       replications = collectionNames.map((n) => replicateCollection(n, replication, streams[n], { push: canWrite(n, role), recentFirst: isRecentFirst(n) }));
       trackInitialSync(recent);
-    } else {
+    } else if (owner.isOwner) {
       for (const r of replications) if (r.isPaused()) void r.start();
     }
     live ??= openLiveStream(api, {
@@ -147,10 +171,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   win?.addEventListener('offline', onOffline);
 
   async function stop(): Promise<void> {
+    wanted = false;
     live?.close();
     live = null;
-    await Promise.all(replications.map((r) => r.cancel()));
-    replications = [];
+    await cancelReplications();
     state.set({ online: false });
   }
 
@@ -163,7 +187,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   async function dispose(): Promise<void> {
     win?.removeEventListener('online', onOnline);
     win?.removeEventListener('offline', onOffline);
+    ownership.unsubscribe();
+    writes.unsubscribe();
     await stop();
+    owner.dispose();
   }
 
   return { restore, start, stop, networkChanged, awaitInSync, pauseForSignIn, dispose };

@@ -1,0 +1,272 @@
+import { and, asc, desc, eq, exists, getTableName, gt, gte, inArray, isNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type pg from 'pg';
+import type { CollectionName, Person } from '@spotter/shared';
+import { PgAuthStore } from './pg-auth-store.ts';
+import type { PgDb } from './pg-db.ts';
+import { neutralPg } from './pg-errors.ts';
+import { seqCounter, syncedTables, users, type PgSyncTable } from './pg-tables.ts';
+import * as tables from './pg-tables.ts';
+import { docFromRow, rowFromDoc, type Doc } from './mappers.ts';
+import type { AttemptLimit, NewRefreshToken, RefreshTokenState, Reservation } from './auth-store.ts';
+import type { DateWindow, Filter, Repository, Scope, Stored } from './repository.ts';
+import { TxContext } from './tx-context.ts';
+
+type Row = Record<string, unknown> & { seq: number; deleted: boolean };
+
+/**
+ * Every write transaction takes this lock first and holds it to its commit: writers run one
+ * at a time across every instance, as on SQLite, so a seq is never committed after a higher
+ * one (docs/DESIGN.md "Checkpoints under concurrent writers") and the checks made inside a
+ * transaction (capacity, one active trainer, sign-in counters) see every earlier write.
+ */
+export const WRITE_LOCK = 0x5370_7772;
+
+function column(table: PgSyncTable, field: string): PgColumn {
+  const col = table[field];
+  if (!col) throw new Error(`no column ${field}`);
+  return col;
+}
+
+function scopeSql(table: PgSyncTable, scope: Scope): SQL | undefined {
+  if (scope === 'all') return undefined;
+  const parts: SQL[] = [];
+  for (const { field, values } of scope) {
+    const col = column(table, field);
+    const ids = values.filter((v): v is string => v !== null);
+    if (ids.length) parts.push(inArray(col, ids));
+    if (values.includes(null)) parts.push(isNull(col));
+  }
+  // An empty scope matches nothing (never everything).
+  return parts.length ? or(...parts) : sql`false`;
+}
+
+function filterSql(table: PgSyncTable, f: Filter): SQL {
+  const col = column(table, f.field);
+  switch (f.op) {
+    case 'eq':
+      return f.value === null ? isNull(col) : eq(col, f.value);
+    case 'in':
+      return inArray(col, f.value as string[]);
+    case 'gte':
+      return gte(col, f.value);
+    case 'lte':
+      return lte(col, f.value);
+  }
+}
+
+/**
+ * The Repository on PostgreSQL (DATABASE_URL), through Drizzle's node-postgres driver on a
+ * bounded pool. A transaction holds one pooled connection; the calls its body makes find it
+ * through #tx (tx-context.ts). Errors are thrown in neutral terms (pg-errors.ts).
+ */
+export class PgRepository implements Repository {
+  readonly #db: PgDb;
+  readonly #pool: pg.Pool;
+  readonly #tx = new TxContext<{ client: pg.PoolClient; db: PgDb }>();
+  readonly #auth: PgAuthStore;
+
+  // PostgreSQL aborts the whole transaction on a failed statement: push.ts keeps a savepoint per row.
+  readonly failedStatementKeepsTransaction = false;
+
+  constructor(db: PgDb, pool: pg.Pool) {
+    this.#db = db;
+    this.#pool = pool;
+    this.#auth = new PgAuthStore(() => this.#current(), (fn) => this.transaction(fn));
+  }
+
+  /** The open transaction's connection, or the pool (each statement on its own). */
+  #current(): PgDb {
+    return this.#tx.current()?.handle.db ?? this.#db;
+  }
+
+  transaction<T>(fn: () => Promise<T>): Promise<T> {
+    return neutralPg(async () => {
+      const inner = this.#tx.current();
+      if (inner) {
+        const name = `sp${inner.next()}`;
+        const { client } = inner.handle;
+        await client.query(`SAVEPOINT ${name}`);
+        try {
+          const result = await fn();
+          await client.query(`RELEASE SAVEPOINT ${name}`);
+          return result;
+        } catch (e) {
+          await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+          await client.query(`RELEASE SAVEPOINT ${name}`);
+          throw e;
+        }
+      }
+      const client = await this.#pool.connect();
+      let broken: unknown = null;
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+        const result = await this.#tx.run({ client, db: drizzle(client, { schema: tables }) }, fn);
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        // A connection that cannot even roll back is not given back to the pool.
+        await client.query('ROLLBACK').catch((err: unknown) => (broken = err));
+        throw e;
+      } finally {
+        client.release(broken instanceof Error ? broken : undefined);
+      }
+    });
+  }
+
+  async #nextSeq(db: PgDb, n = 1): Promise<number> {
+    const t = getTableName(seqCounter);
+    const { rows } = await db.execute<{ value: string }>(
+      sql`INSERT INTO ${sql.identifier(t)} (id, value) VALUES (1, ${n}) ON CONFLICT (id) DO UPDATE SET value = ${sql.identifier(t)}.value + ${n} RETURNING value`,
+    );
+    return Number(rows[0]!.value);
+  }
+
+  #stored(collection: CollectionName, row: Row): Stored {
+    return { doc: docFromRow(collection, row), deleted: row.deleted, seq: Number(row.seq) };
+  }
+
+  get(collection: CollectionName, id: string): Promise<Stored | null> {
+    return neutralPg(async () => {
+      const table = syncedTables[collection];
+      const [row] = (await this.#current().select().from(table).where(eq(table.id, id)).limit(1)) as Row[];
+      return row ? this.#stored(collection, row) : null;
+    });
+  }
+
+  put(collection: CollectionName, doc: Doc, deleted: boolean): Promise<number> {
+    if (!this.#tx.current()) return this.transaction(() => this.put(collection, doc, deleted));
+    return neutralPg(async () => {
+      const db = this.#current();
+      const seq = await this.#nextSeq(db);
+      const table = syncedTables[collection];
+      const values: Record<string, unknown> = { ...rowFromDoc(collection, doc, deleted), seq };
+      if (collection === 'people') {
+        // Accounts are created with a password (createUser); sync only updates them.
+        const { id: _id, ...set } = values;
+        const changed = await db.update(table).set(set).where(eq(table.id, doc.id)).returning({ id: table.id });
+        if (changed.length !== 1) throw new Error(`no account ${doc.id}`);
+      } else {
+        await db.insert(table).values(values).onConflictDoUpdate({ target: table.id, set: values });
+      }
+      return seq;
+    });
+  }
+
+  page(collection: CollectionName, scope: Scope, afterSeq: number, limit: number, window?: DateWindow): Promise<Stored[]> {
+    return neutralPg(async () => {
+      const table = syncedTables[collection];
+      const rows = (await this.#current()
+        .select()
+        .from(table)
+        .where(and(gt(table.seq, afterSeq), scopeSql(table, scope), window && this.#windowSql(table, window)))
+        .orderBy(asc(table.seq))
+        .limit(limit)) as Row[];
+      return rows.map((r) => this.#stored(collection, r));
+    });
+  }
+
+  #windowSql(table: PgSyncTable, w: DateWindow): SQL {
+    const upTo = lte(table.seq, w.upTo);
+    if (!('parent' in w.dated)) {
+      const recent = gte(column(table, w.dated.field), w.since);
+      return and(upTo, w.side === 'recent' ? recent : not(recent))!;
+    }
+    // As on SQLite (sqlite-repository.ts): the parent counts as recent only while unchanged since upTo.
+    const parent = syncedTables[w.dated.parent];
+    const recent = exists(
+      this.#current()
+        .select({ one: sql`1` })
+        .from(parent)
+        .where(and(eq(parent.id, column(table, w.dated.key)), gte(column(parent, w.dated.field), w.since), lte(parent.seq, w.upTo))),
+    );
+    return and(upTo, w.side === 'recent' ? recent : not(recent))!;
+  }
+
+  bump(collection: CollectionName, scope: Scope): Promise<number> {
+    if (!this.#tx.current()) return this.transaction(() => this.bump(collection, scope));
+    return neutralPg(async () => {
+      const db = this.#current();
+      const table = syncedTables[collection];
+      const ids = await db.select({ id: table.id }).from(table).where(scopeSql(table, scope)).orderBy(asc(table.seq));
+      if (!ids.length) return 0;
+      // One block of seqs for all of them, above every seq given so far: in their old order.
+      const last = await this.#nextSeq(db, ids.length);
+      const first = last - ids.length + 1;
+      const name = sql.identifier(getTableName(table));
+      await db.execute(sql`UPDATE ${name} SET seq = ${first - 1} + o.n FROM json_array_elements_text(${JSON.stringify(ids.map((r) => r.id))}::json) WITH ORDINALITY AS o(id, n) WHERE ${name}.id = o.id`);
+      return ids.length;
+    });
+  }
+
+  find(collection: CollectionName, filters: readonly Filter[], orderBy?: { field: string; desc?: boolean }): Promise<Stored[]> {
+    return neutralPg(async () => {
+      const table = syncedTables[collection];
+      let query = this.#current()
+        .select()
+        .from(table)
+        .where(and(...filters.map((f) => filterSql(table, f))))
+        .$dynamic();
+      if (orderBy) query = query.orderBy((orderBy.desc ? desc : asc)(column(table, orderBy.field)));
+      return ((await query) as Row[]).map((r) => this.#stored(collection, r));
+    });
+  }
+
+  maxSeq(): Promise<number> {
+    return neutralPg(async () => {
+      const [row] = await this.#current().select().from(seqCounter).limit(1);
+      return Number(row?.value ?? 0);
+    });
+  }
+
+  isEmpty(): Promise<boolean> {
+    return neutralPg(async () => (await this.#current().select({ id: users.id }).from(users).limit(1)).length === 0);
+  }
+
+  findUserByEmail(email: string) {
+    return neutralPg(async () => {
+      const [row] = (await this.#current().select().from(users).where(eq(users.email, email.toLowerCase())).limit(1)) as (Row & { passwordHash: string })[];
+      if (!row) return null;
+      return { person: docFromRow('people', row) as Person, passwordHash: row.passwordHash, deleted: row.deleted };
+    });
+  }
+
+  createUser(person: Person, passwordHash: string): Promise<number> {
+    if (!this.#tx.current()) return this.transaction(() => this.createUser(person, passwordHash));
+    return neutralPg(async () => {
+      const db = this.#current();
+      const seq = await this.#nextSeq(db);
+      await db.insert(users).values({ ...rowFromDoc('people', person, false), seq, passwordHash });
+      return seq;
+    });
+  }
+
+  close(): Promise<void> {
+    return this.#pool.end();
+  }
+
+  // The sign-in side (auth-store.ts), kept in its own file.
+  reserveAttempt(limits: readonly AttemptLimit[], nowMs: number): Promise<Reservation> {
+    return neutralPg(() => this.#auth.reserveAttempt(limits, nowMs));
+  }
+  releaseAttempt(limits: readonly AttemptLimit[], nowMs: number): Promise<void> {
+    return neutralPg(() => this.#auth.releaseAttempt(limits, nowMs));
+  }
+  startTokenFamily(familyId: string, userId: string, first: NewRefreshToken, now: string): Promise<void> {
+    return neutralPg(() => this.#auth.startTokenFamily(familyId, userId, first, now));
+  }
+  findRefreshToken(tokenHash: string): Promise<RefreshTokenState | null> {
+    return neutralPg(() => this.#auth.findRefreshToken(tokenHash));
+  }
+  rotateRefreshToken(spent: RefreshTokenState, next: NewRefreshToken, now: string, supersede: string | null): Promise<void> {
+    return neutralPg(() => this.#auth.rotateRefreshToken(spent, next, now, supersede));
+  }
+  revokeTokenFamily(familyId: string, reason: string, now: string): Promise<void> {
+    return neutralPg(() => this.#auth.revokeTokenFamily(familyId, reason, now));
+  }
+  isTokenFamilyActive(familyId: string): Promise<boolean> {
+    return neutralPg(() => this.#auth.isTokenFamilyActive(familyId));
+  }
+}
