@@ -52,7 +52,7 @@ describe('the compact push answer', () => {
 
     const local = await until(() => internals(device).store.get('sessions', submitted.id), (s) => s?.status === 'published');
     await until(() => device.syncState$.value.pending, (n) => n === 0);
-    const stored = server.app.repo.get('sessions', submitted.id)!;
+    const stored = (await server.app.repo.get('sessions', submitted.id))!;
     expect(local).toEqual(stored.doc);
     expect(local).toMatchObject({ status: 'published', rejection: null, title: 'Compact answer' });
 
