@@ -114,11 +114,13 @@ const commands: Record<string, (args: any) => Promise<unknown>> = {
     link.setOnline(online);
   },
   async reopen() {
+    tap.closed();
     await device.close();
     device = await open();
     device.resumeSession();
   },
   async wipe() {
+    tap.closed();
     await device.close();
     factory = new IDBFactory();
     device = await open();

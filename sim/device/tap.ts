@@ -15,7 +15,10 @@ export interface PushRecord {
   rows: { assumedMasterState?: Doc | null; newDocumentState: Doc }[];
   /** The server's answer: conflicting/refused documents (a compact answer expanded). */
   answer: Doc[];
-  /** delivered: the device got the answer; lost: committed but the answer never reached it; replay. */
+  /**
+   * delivered: the device got the answer; lost: committed but the answer never reached it
+   * (the server died, or the app that sent it was closed before it came back); replay.
+   */
   how: 'delivered' | 'lost' | 'replay';
 }
 
@@ -40,12 +43,22 @@ export class Tap {
   /** Resolves when an armed kill has fired. */
   killFired: Promise<void> = Promise.resolve();
   #fireKill: () => void = () => undefined;
+  /** Counts the app's closes (reopen, wipe): an answer to a closed app reaches nobody. */
+  #generation = 0;
 
   constructor(base: Fetch, report: (rec: PushRecord) => void, kill: () => Promise<void>, auth: (e: AuthEvent) => void = () => undefined) {
     this.#base = base;
     this.#report = report;
     this.#kill = kill;
     this.#auth = auth;
+  }
+
+  /**
+   * The app is closing. In a browser a closed page runs nothing: the answers to its requests
+   * still on the wire are never processed. Here the process lives on, so they are dropped.
+   */
+  closed(): void {
+    this.#generation++;
   }
 
   arm(mode: KillMode): void {
@@ -85,12 +98,17 @@ export class Tap {
       this.#fireKill();
     };
     if (mode === 'before') await killNow();
+    const generation = this.#generation;
     const pending = this.#base(url, init);
     const racing = mode === 'during' ? killNow() : null;
     try {
       const res = await pending;
       if (res.status === 401) this.#auth('expired');
       const text = await res.clone().text();
+      if (generation !== this.#generation) {
+        if (res.ok) this.#record(collection, init, text, 'lost');
+        throw new TypeError('fetch failed: the app was closed before its answer came back');
+      }
       if (mode === 'after') {
         await killNow();
         if (res.ok) this.#record(collection, init, text, 'lost');
