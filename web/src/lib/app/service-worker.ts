@@ -24,11 +24,16 @@ export function registerServiceWorker(onUpdateReady: (activate: () => void) => v
         next.postMessage({ type: 'SKIP_WAITING' });
         // An event can be missed (the worker activated between the check and the listeners, or
         // the browser coalesced the change): the registration's active worker tells the truth.
+        let ticks = 0;
         const poll = setInterval(() => {
           if (registration.active === next || next.state === 'activated' || next.state === 'redundant') {
             clearInterval(poll);
             reload();
+            return;
           }
+          // Still waiting after 2 s: ask again (skipWaiting is idempotent; a message to a worker
+          // being started or stopped by the browser can be dropped).
+          if (++ticks % 8 === 0) (registration.waiting ?? next).postMessage({ type: 'SKIP_WAITING' });
         }, 250);
       });
     // Only an update has a controller already; the first install needs no prompt.
