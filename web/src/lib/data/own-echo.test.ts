@@ -3,7 +3,7 @@ import type { TrainingSession } from '@spotter/shared';
 import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
 import type { Fetch } from './api.ts';
 import { internals } from './internals.ts';
-import { serverDocs, syncedCoach, TestBrowser, until } from './test-device.ts';
+import { gate, serverDocs, syncedCoach, TestBrowser, until } from './test-device.ts';
 
 // docs/DESIGN.md "Every deletion reaches every device" hands pulled states that RxDB dropped
 // back to it once a push is answered (held-back.ts). A pulled state that is only this device's
@@ -18,12 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-const gate = () => {
-  let open = () => undefined as void;
-  const opened = new Promise<void>((r) => (open = r));
-  return { open, opened };
-};
 
 describe('a pulled echo of this device’s own earlier write', () => {
   it('never replaces the newer local edit made while it was on its way', async () => {

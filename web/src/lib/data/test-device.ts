@@ -136,3 +136,10 @@ export async function syncedCoach(server: { url: string; login(email: string): P
   const library: Exercise[] = await internals(device).store.all('exercises');
   return { device, clientId, library };
 }
+
+/** A gate a test opens by hand: `await opened` holds a request until the test calls `open()`. */
+export function gate(): { open: () => void; opened: Promise<void> } {
+  let open = () => undefined as void;
+  const opened = new Promise<void>((r) => (open = r));
+  return { open, opened };
+}

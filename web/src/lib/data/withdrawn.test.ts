@@ -3,7 +3,7 @@ import type { TrainingSession } from '@spotter/shared';
 import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
 import type { Fetch } from './api.ts';
 import { internals } from './internals.ts';
-import { serverDocs, syncedCoach, TestBrowser, until } from './test-device.ts';
+import { gate, serverDocs, syncedCoach, TestBrowser, until } from './test-device.ts';
 
 // docs/DESIGN.md "Every deletion reaches every device": once online and quiet, every deletion the
 // server made is applied on every device, and no device says "synced" while it holds a
@@ -23,11 +23,6 @@ describe('a deletion pulled while this device’s edit of the document is unansw
   it('is applied once the answer arrives (the device is not "synced" holding it)', async () => {
     const browser = new TestBrowser(server.url);
     const plain = browser.fetch;
-    const gate = () => {
-      let open = () => undefined as void;
-      const opened = new Promise<void>((r) => (open = r));
-      return { open, opened };
-    };
     // The sessions pull is held before it leaves; the push of the edit reaches the server (and
     // commits) and its answer is held: the server deletes the document in between.
     let armed = '';
