@@ -4,9 +4,9 @@ import type { Doc } from '../storage/mappers.ts';
 import type { Repository, Stored } from '../storage/repository.ts';
 
 /**
- * The round trips of one push, batched (docs/DESIGN.md "Checkpoints under concurrent
- * writers" keeps its guarantee: all of it runs inside the push's one transaction, seqs in the
- * order of the rows). On PostgreSQL every statement is a round trip; a push of 100 documents
+ * The round trips of one push, batched. The guarantee of
+ * docs/DESIGN.md "Checkpoints under concurrent writers" holds: all of it runs inside the
+ * push's one transaction, seqs in the order of the rows. On PostgreSQL every statement is a round trip; a push of 100 documents
  * used to make ~500 of them. Now the current states come in one query, and plain writes wait
  * in a batch written by one multi-row statement — until something could see them: a read
  * the rules make (flushed first), a second write of the same document, a write with side
