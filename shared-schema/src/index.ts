@@ -33,3 +33,5 @@ export * from './domain/plans.ts';
 export * from './domain/password.ts';
 export * from './domain/sets.ts';
 export * from './domain/records.ts';
+export * from './domain/catalogue.ts';
+export * from './domain/muscle-balance.ts';
