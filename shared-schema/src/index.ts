@@ -35,3 +35,4 @@ export * from './domain/sets.ts';
 export * from './domain/records.ts';
 export * from './domain/catalogue.ts';
 export * from './domain/muscle-balance.ts';
+export * from './domain/supersets.ts';
