@@ -83,3 +83,37 @@ test('a coach prescribes a catalogue exercise and a superset offline on a phone;
   expect(session.exercises[1]!.group).toBe(session.exercises[0]!.group);
   await context.close();
 });
+
+test("the coach's library shows catalogue photos on demand, keeps the ones seen for offline, and adds an entry offline", async ({ browser, baseURL }) => {
+  const coach = await api.login(baseURL!, 'coach@demo.test');
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await signIn(page, 'coach@demo.test');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Exercises' }).click();
+  // Nothing of the catalogue's photos is fetched ahead: the library asks as it shows them.
+  const before = await page.evaluate(async () => (await (await caches.open('exercise-photos')).keys()).map((r) => new URL(r.url).pathname));
+  expect(before).not.toContain('/catalogue/Zottman_Curl/0.webp');
+  await page.getByLabel('Search exercises').fill('zottman');
+  const entry = page.getByRole('list', { name: 'Catalogue exercises' }).getByRole('article', { name: 'Zottman Curl' });
+  const photo = entry.getByRole('img', { name: 'Zottman Curl, start position' });
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
+  await expect
+    .poll(() => page.evaluate(async () => (await (await caches.open('exercise-photos')).keys()).map((r) => new URL(r.url).pathname)))
+    .toContain('/catalogue/Zottman_Curl/0.webp');
+
+  await goOffline(page);
+  await entry.getByRole('button', { name: 'Add Zottman Curl to my library' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Zottman Curl added to your library.' })).toBeVisible();
+  await page.reload(); // offline: the library and the photo come from the device
+  await page.getByLabel('Search exercises').fill('zottman');
+  const mine = page.getByRole('article', { name: 'Zottman Curl' }).first();
+  await expect(mine).toContainText('mine');
+  await expect.poll(() => mine.getByRole('img', { name: 'Zottman Curl, start position' }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
+  await expect(page.getByRole('list', { name: 'Catalogue exercises' })).toHaveCount(0); // not offered twice
+
+  await goOnline(page);
+  await waitForUpload(page);
+  const exercises = await api.pull(baseURL!, coach.accessToken, 'exercises');
+  expect(exercises.filter((e) => e.catalogueId === 'Zottman_Curl' && e.ownerId === coach.user.id)).toHaveLength(1);
+  await context.close();
+});
