@@ -46,7 +46,7 @@ test('a coach prescribes a catalogue exercise and a superset offline on a phone;
   await sheet.getByLabel('Exercise', { exact: true }).press('Enter');
   await sheet.getByRole('button', { name: 'Done' }).click();
 
-  const items = draft.getByRole('listitem');
+  const items = draft.getByRole('list', { name: 'Exercises in this session' }).getByRole('listitem');
   await expect(draft.getByRole('listitem', { name: '1. Cable Crossover' })).toBeVisible();
   await expect(draft.getByRole('listitem', { name: '1. Cable Crossover' }).getByRole('img', { name: 'Cable Crossover, start position' })).toHaveAttribute('height', /\d+/);
 
