@@ -36,3 +36,4 @@ export * from './domain/records.ts';
 export * from './domain/catalogue.ts';
 export * from './domain/muscle-balance.ts';
 export * from './domain/supersets.ts';
+export * from './domain/plates.ts';
