@@ -58,7 +58,7 @@ test('a client walks a superset offline with photos and the plate calculator; re
   // The plate calculator for the next set's 100 kg, then this gym's 15 kg bar and few plates.
   await expect(lift.getByTestId('plates-answer')).toHaveText('Each side: 25 + 15 kg, on a 20 kg bar.');
   await lift.getByText('Bar and plates (kg)').click();
-  await lift.getByLabel('Bar (kg)').fill('15');
+  await lift.getByLabel('Bar (kg)', { exact: true }).fill('15');
   await lift.getByLabel('Plates you have (kg)').fill('20, ten');
   await lift.getByRole('button', { name: 'Save plates' }).click();
   await expect(lift.getByRole('alert')).toHaveText(/^Plates: weights separated by commas/);
