@@ -4,12 +4,14 @@ import { sessionLogId, todayLocal, type TrainingSession } from '@spotter/shared'
 import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 import { exerciseItem } from './client-helpers.ts';
 
-// In the client's workout on a 390 px phone with no signal: the photos of today's exercises,
-// kept by the client's home while online, show offline (docs/DESIGN.md "Exercise catalogue");
-// a superset is walked round by round with the rest after the round (docs/DESIGN.md
-// "Supersets and circuits"); the plate calculator answers for the next set and keeps the
-// gym's plates across a reload (docs/DESIGN.md "Plate calculator"); online, the coach has
-// every set.
+// In the client's workout on a 390 px phone with no signal:
+// - the photos of today's exercises, kept by the client's home while online, show offline
+//   (docs/DESIGN.md "Exercise catalogue");
+// - a superset is walked round by round with the rest after the round
+//   (docs/DESIGN.md "Supersets and circuits");
+// - the plate calculator answers for the next set and keeps the gym's plates across a reload
+//   (docs/DESIGN.md "Plate calculator");
+// online, the coach has every set.
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
