@@ -4,12 +4,14 @@ import { sessionLogId, todayLocal, type TrainingSession } from '@spotter/shared'
 import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 import { exerciseItem } from './client-helpers.ts';
 
-// In the client's workout on a 390 px phone with no signal: the photos of today's exercises,
-// kept by the client's home while online, show offline (docs/DESIGN.md "Exercise catalogue");
-// a superset is walked round by round with the rest after the round (docs/DESIGN.md
-// "Supersets and circuits"); the plate calculator answers for the next set and keeps the
-// gym's plates across a reload (docs/DESIGN.md "Plate calculator"); online, the coach has
-// every set.
+// In the client's workout on a 390 px phone with no signal:
+// - the photos of today's exercises, kept by the client's home while online, show offline
+//   (docs/DESIGN.md "Exercise catalogue");
+// - a superset is walked round by round with the rest after the round
+//   (docs/DESIGN.md "Supersets and circuits");
+// - the plate calculator answers for the next set and keeps the gym's plates across a reload
+//   (docs/DESIGN.md "Plate calculator");
+// online, the coach has every set.
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -58,7 +60,7 @@ test('a client walks a superset offline with photos and the plate calculator; re
   // The plate calculator for the next set's 100 kg, then this gym's 15 kg bar and few plates.
   await expect(lift.getByTestId('plates-answer')).toHaveText('Each side: 25 + 15 kg, on a 20 kg bar.');
   await lift.getByText('Bar and plates (kg)').click();
-  await lift.getByLabel('Bar (kg)').fill('15');
+  await lift.getByLabel('Bar (kg)', { exact: true }).fill('15');
   await lift.getByLabel('Plates you have (kg)').fill('20, ten');
   await lift.getByRole('button', { name: 'Save plates' }).click();
   await expect(lift.getByRole('alert')).toHaveText(/^Plates: weights separated by commas/);

@@ -5,8 +5,8 @@ import { startTestServer, type TestServer } from './helper.ts';
 import { coachAndClient, now, pullAll, push, type Who } from './wire.ts';
 
 // The real server on a real SQLite file: a coach's copy of a catalogue entry and a session
-// holding a superset travel whole, and the client sees both (docs/DESIGN.md "Exercise
-// catalogue", docs/DESIGN.md "Supersets and circuits").
+// holding a superset travel whole, and the client sees both
+// (docs/DESIGN.md "Exercise catalogue", docs/DESIGN.md "Supersets and circuits").
 
 let s: TestServer;
 let coach: Who;
