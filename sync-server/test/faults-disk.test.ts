@@ -45,7 +45,8 @@ afterAll(async () => {
   if (server) rmSync(dirname(server.dbPath), { recursive: true, force: true });
 });
 
-describe('the server cannot write to its disk', () => {
+// Each test restarts the server process once or twice (seconds each on two loaded cores).
+describe('the server cannot write to its disk', { timeout: 120_000 }, () => {
   it('refuses a push with a clear 503, writes none of it, and takes the retry once the disk is back', async () => {
     await restart(FULL_DISK);
     const rows = Array.from({ length: 200 }, (_, i) => row(`disk-${String(i).padStart(3, '0')}`, `message ${i} `.repeat(20)));
