@@ -20,6 +20,8 @@ export interface PushResult {
   clientIds: Set<string>;
   /** Rows refused as outside what the viewer may change (security-log.ts): logged by the route. */
   denied: { id: string; code: RefusalCode }[];
+  /** The accepted writes with the state each replaced, for the notices they send once committed (push/). */
+  written: { before: { doc: Doc; deleted: boolean } | null; doc: Doc; deleted: boolean }[];
 }
 
 export interface PushOptions {
@@ -58,6 +60,7 @@ export async function push(repo: Repository, viewer: Viewer, collection: Collect
   const changed = new Set<CollectionName>();
   const clientIds = new Set<string>();
   const denied: PushResult['denied'] = [];
+  const written: PushResult['written'] = [];
   // Once per push, not per row: the calendar day and instant (a date-fns format) and, for sessions, every
   // exercise the rows prescribe in one query instead of ~6 gets per session (bench/README.md).
   const day = opts.today ?? todayLocal();
@@ -121,6 +124,7 @@ export async function push(repo: Repository, viewer: Viewer, collection: Collect
         refuse(refusal(e.kind === 'foreign_key' ? 'reference_missing' : 'conflicts_with_other'));
         continue;
       }
+      written.push({ before: current && { doc: current.doc, deleted: current.deleted }, doc: decision.doc, deleted });
       // The server stored something else than pushed (a submit answered): tell the device.
       if (!isDeepStrictEqual(decision.doc, doc)) {
         const stored = { ...decision.doc, _deleted: deleted };
@@ -129,7 +133,7 @@ export async function push(repo: Repository, viewer: Viewer, collection: Collect
       }
     }
   });
-  return { conflicts, changed, clientIds, denied };
+  return { conflicts, changed, clientIds, denied, written };
 }
 
 /**
