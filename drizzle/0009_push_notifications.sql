@@ -17,4 +17,5 @@ CREATE TABLE `server_settings` (
 	`created_at` text NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE `users` ADD `notifications` text;
+ALTER TABLE `users` ADD `notifications` text;--> statement-breakpoint
+ALTER TABLE `users` ADD `read_up_to` text;

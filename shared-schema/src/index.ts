@@ -35,3 +35,4 @@ export * from './domain/password.ts';
 export * from './domain/sets.ts';
 export * from './domain/records.ts';
 export * from './domain/notifications.ts';
+export * from './domain/inbox.ts';

@@ -123,6 +123,14 @@ describe("the recipient's preferences", () => {
     expect((await pushesTo(clientBrowser, from)).map((p) => p.tag)).toEqual(['session:push-awake']);
   });
 
+  it("a person's quiet hours and time zone are theirs: their coach's pull does not carry them", async () => {
+    await setPrefs(client, { newSession: true, messages: true, clientLogged: true, quietFrom: '22:00', quietTo: '07:00', timeZone: 'Europe/Berlin' });
+    const seenByCoach = visible((await pullAll<Person>(s, coach.token, 'people')).docs).find((p) => p.id === client.id)!;
+    expect(seenByCoach).not.toHaveProperty('notifications');
+    const own = visible((await pullAll<Person>(s, client.token, 'people')).docs).find((p) => p.id === client.id)!;
+    expect(own.notifications).toMatchObject({ quietFrom: '22:00', timeZone: 'Europe/Berlin' });
+  });
+
   it('a kind switched off is not sent, others still are', async () => {
     await setPrefs(client, { newSession: false, messages: true, clientLogged: true, quietFrom: null, quietTo: null, timeZone: 'UTC' });
     const from = service.received.length;

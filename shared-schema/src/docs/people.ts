@@ -49,12 +49,18 @@ export const personSchema = z.strictObject({
    * defaults (`defaultNotificationPrefs`) then apply.
    */
   notifications: notificationPrefsSchema.optional(),
+  /**
+   * How far each conversation has been read: the other person's id → the creation instant of
+   * the newest message or comment read in it (docs/DESIGN.md "The coach's inbox"). A record, so
+   * two devices marking different conversations read offline both keep theirs.
+   */
+  readUpTo: z.record(id, instant).optional(),
   updatedAt: instant,
   fieldClocks,
 });
 export type Person = z.infer<typeof personSchema>;
 
 /** Fields a person may change on their own document; everything else is the admin's. */
-export const selfEditablePersonFields = ['firstName', 'lastName', 'units', 'notifications', 'bio', 'updatedAt', 'fieldClocks'] as const;
+export const selfEditablePersonFields = ['firstName', 'lastName', 'units', 'notifications', 'readUpTo', 'bio', 'updatedAt', 'fieldClocks'] as const;
 
 export const DEFAULT_MAX_CLIENTS = 15;

@@ -61,6 +61,8 @@ export const users = sqliteTable(
     yearsExperience: integer('years_experience'),
     // The shared notificationPrefsSchema; NULL until the person first sets them (defaults apply).
     notifications: text('notifications', { mode: 'json' }).$type<Record<string, unknown>>(),
+    // The shared readUpTo: conversations read, by the other person's id; NULL until one is read.
+    readUpTo: text('read_up_to', { mode: 'json' }).$type<Record<string, string>>(),
     updatedAt: text('updated_at').notNull(),
     passwordHash: text('password_hash').notNull(),
     ...syncColumns(),
