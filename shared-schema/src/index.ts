@@ -34,5 +34,8 @@ export * from './domain/plans.ts';
 export * from './domain/password.ts';
 export * from './domain/sets.ts';
 export * from './domain/records.ts';
+export * from './domain/catalogue.ts';
+export * from './domain/muscle-balance.ts';
+export * from './domain/supersets.ts';
 export * from './domain/notifications.ts';
 export * from './domain/inbox.ts';

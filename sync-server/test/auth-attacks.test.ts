@@ -119,6 +119,30 @@ describe('sessions', () => {
     expect((await s.api(client.token, 'POST', '/api/sync/messages/pull', { checkpoint: null, batchSize: 10 })).status).toBe(200);
   });
 
+  it('an open stream ends at sign-out at once, with no change to wake it', async () => {
+    const session = await s.login('client2@demo.test');
+    const reader = (await fetch(`${s.url}/api/sync/stream?token=${session.accessToken}`)).body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain('RESYNC');
+    expect((await s.logout(session.cookie)).status).toBe(200);
+    // Nothing is published: only the sign-out's own notice can end it.
+    for (;;) if ((await reader.read()).done) break;
+  });
+
+  it('a reused refresh token ends the open streams of its family', async () => {
+    const strict = await startTestServer({ refreshReuseGraceMs: 0 });
+    try {
+      const stolen = await strict.login('client@demo.test');
+      const second = await strict.refresh(stolen.cookie);
+      const third = await strict.refresh(second.cookie); // the device goes on using its chain
+      const reader = (await fetch(`${strict.url}/api/sync/stream?token=${third.body.accessToken}`)).body!.getReader();
+      expect(new TextDecoder().decode((await reader.read()).value)).toContain('RESYNC');
+      expect((await strict.refresh(stolen.cookie)).status).toBe(401); // the replayed copy
+      for (;;) if ((await reader.read()).done) break;
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('logout with only the access token (a client without the cookie) ends its family', async () => {
     const session = await s.login('client3@demo.test');
     expect((await s.logout(null, session.accessToken)).status).toBe(200);

@@ -28,6 +28,21 @@ const { count, size, warnings } = await generateSW({
   sourcemap: false,
   mode: 'production',
   maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+  // Exercise photos (docs/DESIGN.md "Exercise catalogue"): never precached (about 14 MB for all
+  // 873 exercises). Cache-first: a photo never changes under its URL. What the coach's library
+  // shows is kept as it is seen, bounded; the client's upcoming sessions put theirs in the same
+  // cache ahead of time (web/src/lib/catalogue/photo-cache.ts).
+  runtimeCaching: [
+    {
+      urlPattern: /\/catalogue\/[^/]+\/\d\.webp$/,
+      handler: 'CacheFirst',
+      options: {
+        cacheName: 'exercise-photos',
+        expiration: { maxEntries: 400, purgeOnQuotaError: true },
+        cacheableResponse: { statuses: [200] },
+      },
+    },
+  ],
 });
 for (const w of warnings) console.warn(w);
 console.log(`service worker: ${count} files precached (${Math.round(size / 1024)} KiB)`);

@@ -10,6 +10,9 @@ export const prescriptionSchema = z.strictObject({
   weight: text(40), // "60 kg", "135 lb", "bodyweight", "70% 1RM"
   restSeconds: z.number().int().min(0).max(3600),
   notes: text(1000),
+  // Consecutive prescriptions with the same group are one superset or circuit, done round by
+  // round (docs/DESIGN.md "Supersets and circuits"). Optional: older sessions stay valid.
+  group: optionalId.optional(),
 });
 export type Prescription = z.infer<typeof prescriptionSchema>;
 

@@ -5,30 +5,45 @@ import { needsFacts, type Facts, type WriteRequest } from '../access/write-rules
 import type { Doc } from '../storage/mappers.ts';
 import type { Repository, Stored } from '../storage/repository.ts';
 
+/** What the facts are read with: only reads (push.ts makes them after its waiting writes). */
+type Reads = Pick<Repository, 'get' | 'find'>;
+
 export interface FactsContext {
   /** The server's calendar day and instant. */
   today: string;
   now: string;
   /** The exercises a push of sessions prescribes, loaded once for the push (preloadExercises). */
   exercises?: ReadonlyMap<string, Stored>;
+  /** For a push of logs, their sessions, loaded once for the push (preloadSessions). */
+  sessions?: ReadonlyMap<string, Stored>;
 }
 
 /** The exercises a push of sessions prescribes, in one query instead of one get per prescription. */
-export function preloadExercises(repo: Repository, sessions: readonly Doc[]): Promise<Map<string, Stored>> {
+export function preloadExercises(repo: Reads, sessions: readonly Doc[]): Promise<Map<string, Stored>> {
   const ids = new Set<string>();
   for (const s of sessions) for (const p of (s as TrainingSession).exercises ?? []) ids.add(p.exerciseId);
   return loadExercises(repo, ids);
 }
 
-async function loadExercises(repo: Repository, ids: ReadonlySet<string>): Promise<Map<string, Stored>> {
+async function loadExercises(repo: Reads, ids: ReadonlySet<string>): Promise<Map<string, Stored>> {
   if (ids.size === 0) return new Map();
   return new Map((await repo.find('exercises', [{ field: 'id', op: 'in', value: [...ids] }])).map((r) => [String(r.doc.id), r]));
+}
+
+/**
+ * The sessions a push of logs belongs to, in one query instead of one get per log. A log's
+ * write changes no session, so they stay true for the whole push.
+ */
+export async function preloadSessions(repo: Reads, logs: readonly Doc[]): Promise<Map<string, Stored>> {
+  const ids = [...new Set(logs.map((l) => String(l.sessionId)))];
+  if (ids.length === 0) return new Map();
+  return new Map((await repo.find('sessions', [{ field: 'id', op: 'in', value: ids }])).map((r) => [String(r.doc.id), r]));
 }
 
 const live = { field: 'deleted', op: 'eq', value: false } as const;
 
 /** Reads what the write rules of `req` look at (access/write-rules.ts FactsOf); nothing else. */
-export async function loadFacts(repo: Repository, req: WriteRequest, ctx: FactsContext): Promise<Facts> {
+export async function loadFacts(repo: Reads, req: WriteRequest, ctx: FactsContext): Promise<Facts> {
   const { collection, next } = req;
   if (!needsFacts(collection)) return {};
   switch (collection) {
@@ -45,7 +60,7 @@ export async function loadFacts(repo: Repository, req: WriteRequest, ctx: FactsC
       };
     }
     case 'logs':
-      return { logs: { session: await repo.get('sessions', String(next.sessionId)) } };
+      return { logs: { session: ctx.sessions ? (ctx.sessions.get(String(next.sessionId)) ?? null) : await repo.get('sessions', String(next.sessionId)) } };
     case 'messages':
       return { messages: await messageFacts(repo, req, next as Message) };
     case 'assignments': {
@@ -62,7 +77,7 @@ export async function loadFacts(repo: Repository, req: WriteRequest, ctx: FactsC
   }
 }
 
-async function messageFacts(repo: Repository, req: WriteRequest, m: Message): Promise<MessageFacts> {
+async function messageFacts(repo: Reads, req: WriteRequest, m: Message): Promise<MessageFacts> {
   const base = { viewer: req.viewer, rel: req.rel, target: null, targetCollection: null, session: null };
   const targetId = m.targetId ?? '';
   if (m.kind === 'view') return { ...base, target: await repo.get('notes', targetId), targetCollection: 'notes' };
@@ -79,7 +94,7 @@ async function messageFacts(repo: Repository, req: WriteRequest, m: Message): Pr
   return { ...base, target, targetCollection, session };
 }
 
-async function planFacts(repo: Repository, req: WriteRequest, p: Plan, ctx: FactsContext): Promise<PlanFacts> {
+async function planFacts(repo: Reads, req: WriteRequest, p: Plan, ctx: FactsContext): Promise<PlanFacts> {
   // Only what the decision can use: a plan leaving "active" withdraws its own sessions; an
   // activation needs the assignment, the other active plans and their sessions, the exercises.
   const wasActive = !!req.current && !req.current.deleted && req.current.doc.status === 'active';

@@ -79,7 +79,10 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, opts
     const token = req.cookies[REFRESH_COOKIE];
     if (!token) throw ended();
     const result = await refresh(app.repo, tokens, token);
-    if (result.kind === 'reuse') securityEvent(req.log, 'refresh_token_reuse', { userId: result.userId, family: result.familyId, ip: req.ip });
+    if (result.kind === 'reuse') {
+      securityEvent(req.log, 'refresh_token_reuse', { userId: result.userId, family: result.familyId, ip: req.ip });
+      app.notifier.publish({ collections: [], endedFamilies: [result.familyId] });
+    }
     if (result.kind !== 'ok') {
       clearCookie(req, reply);
       throw ended();
@@ -93,11 +96,14 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, opts
   }, async (req, reply) => {
     // The cookie names the family; without it (another client), a valid access token does.
     const token = req.cookies[REFRESH_COOKIE];
-    if (token) await logoutByRefreshToken(app.repo, token);
+    let family: string | null = null;
+    if (token) family = await logoutByRefreshToken(app.repo, token);
     else {
       const user = await req.jwtVerify<{ sid?: string }>().catch(() => null);
-      if (user?.sid) await logoutFamily(app.repo, user.sid);
+      if (user?.sid) await logoutFamily(app.repo, (family = user.sid));
     }
+    // The device's open streams end now, on every instance (sync/stream.ts).
+    if (family) app.notifier.publish({ collections: [], endedFamilies: [family] });
     clearCookie(req, reply);
     return { ok: true as const };
   });

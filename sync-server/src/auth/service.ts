@@ -97,10 +97,12 @@ export function refresh(repo: Repository, tokens: TokenIssuer, refreshToken: str
   });
 }
 
-/** Ends the family of this refresh token (every token of the device's chain, and its access tokens). */
-export async function logoutByRefreshToken(repo: Repository, refreshToken: string): Promise<void> {
+/** Ends the family of this refresh token (every token of the device's chain, and its access tokens); answers which. */
+export async function logoutByRefreshToken(repo: Repository, refreshToken: string): Promise<string | null> {
   const found = await repo.findRefreshToken(sha256(refreshToken));
-  if (found?.familyId) await repo.revokeTokenFamily(found.familyId, 'logout', new Date().toISOString());
+  if (!found?.familyId) return null;
+  await repo.revokeTokenFamily(found.familyId, 'logout', new Date().toISOString());
+  return found.familyId;
 }
 
 export function logoutFamily(repo: Repository, familyId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, getTableName, gt, gte, inArray, isNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, getTableColumns, getTableName, gt, gte, inArray, isNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
@@ -156,6 +156,31 @@ export class PgRepository implements Repository {
         await db.insert(table).values(values).onConflictDoUpdate({ target: table.id, set: values });
       }
       return seq;
+    });
+  }
+
+  putMany(collection: CollectionName, rows: ReadonlyArray<{ doc: Doc; deleted: boolean }>): Promise<number[]> {
+    if (!this.#tx.current()) return this.transaction(() => this.putMany(collection, rows));
+    // Accounts are only updated (put): few, and never pushed in bulk.
+    return neutralPg(async () => {
+      if (collection === 'people' || rows.length <= 1) {
+        const seqs: number[] = [];
+        for (const r of rows) seqs.push(await this.put(collection, r.doc, r.deleted));
+        return seqs;
+      }
+      const db = this.#current();
+      const first = (await this.#nextSeq(db, rows.length)) - rows.length + 1;
+      const table = syncedTables[collection];
+      const values = rows.map((r, k) => ({ ...rowFromDoc(collection, r.doc, r.deleted), seq: first + k }));
+      // Every column the rows carry takes the new row's value (EXCLUDED), as put's SET does.
+      const columns = getTableColumns(table);
+      const set = Object.fromEntries(Object.keys(values[0]!).filter((k) => k !== 'id').map((k) => [k, sql.raw(`excluded."${columns[k]!.name}"`)]));
+      // PostgreSQL takes at most 65,535 parameters per statement.
+      const perStatement = Math.floor(60_000 / Object.keys(values[0]!).length);
+      for (let i = 0; i < values.length; i += perStatement) {
+        await db.insert(table).values(values.slice(i, i + perStatement)).onConflictDoUpdate({ target: table.id, set });
+      }
+      return values.map((v) => v.seq);
     });
   }
 

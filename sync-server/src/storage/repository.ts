@@ -63,6 +63,13 @@ export interface Repository extends AuthStore, PushStore {
   /** Inserts or updates a document, giving it the next global seq. Returns that seq. */
   put(collection: CollectionName, doc: Doc, deleted: boolean): Promise<number>;
   /**
+   * put of several documents (distinct ids), in order: consecutive seqs, as few statements as
+   * the store allows (PostgreSQL: one seq update and one multi-row upsert instead of a round
+   * trip each). One refused by a constraint refuses the call; the caller's savepoint undoes
+   * the others (push.ts then writes them one by one to refuse only that one).
+   */
+  putMany(collection: CollectionName, rows: ReadonlyArray<{ doc: Doc; deleted: boolean }>): Promise<number[]>;
+  /**
    * Rows in scope with seq > afterSeq (and in `window` when given), ordered by seq. Never a
    * row whose seq is above that of a write still uncommitted: a later pull from this page's
    * last seq would skip it (docs/DESIGN.md "Checkpoints under concurrent writers").

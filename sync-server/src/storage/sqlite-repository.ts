@@ -174,6 +174,13 @@ export class SqliteRepository implements Repository {
     });
   }
 
+  // One statement per row costs no round trip on SQLite: a loop of put is the batch.
+  async putMany(collection: CollectionName, rows: ReadonlyArray<{ doc: Doc; deleted: boolean }>): Promise<number[]> {
+    const seqs: number[] = [];
+    for (const r of rows) seqs.push(await this.put(collection, r.doc, r.deleted));
+    return seqs;
+  }
+
   page(collection: CollectionName, scope: Scope, afterSeq: number, limit: number, window?: DateWindow): Promise<Stored[]> {
     return this.#run(() => {
       const table = syncedTables[collection];

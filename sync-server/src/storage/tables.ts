@@ -110,6 +110,7 @@ export const exercises = sqliteTable(
     type: text('type', { enum: enumValues(exerciseType) }).notNull(),
     pattern: text('pattern').notNull(),
     muscleGroups: json<string[]>('muscle_groups'),
+    catalogueId: text('catalogue_id'),
     updatedAt: text('updated_at').notNull(),
     ...syncColumns(),
   },

@@ -12,6 +12,12 @@ export interface ChangeEvent {
    * unknown: every stream re-checks.
    */
   clientIds?: string[];
+  /**
+   * Token families that just ended (a sign-out, a reused refresh token): their open streams
+   * close at once. Streams also re-check their family now and then (sync/stream.ts), for a
+   * notice that never arrived.
+   */
+  endedFamilies?: string[];
 }
 
 /**

@@ -7,8 +7,9 @@ import type { Doc } from '../storage/mappers.ts';
 import type { Repository } from '../storage/repository.ts';
 import { decideWrite } from '../access/write-rules.ts';
 import { applyEffects } from '../access-io/apply.ts';
-import { loadFacts, preloadExercises } from '../access-io/facts.ts';
+import { loadFacts, preloadExercises, preloadSessions } from '../access-io/facts.ts';
 import { loadRelations } from '../access-io/relations.ts';
+import { CurrentStates, PendingWrites, readsAfter } from './push-batch.ts';
 import { isEchoedTombstone, toWire } from './tombstone.ts';
 
 export interface PushResult {
@@ -39,6 +40,7 @@ export interface PushOptions {
  *     pushes, so a repeat must change nothing); a stale assumed state is a conflict answered
  *     with the current state; a refused write is answered with the current state and the
  *     reason; otherwise the (possibly server-adjusted) document is written with a new seq.
+ *     Reads and plain writes are batched (push-batch.ts) with the same outcome per row.
  */
 export async function push(repo: Repository, viewer: Viewer, collection: CollectionName, rows: readonly PushRow[], opts: PushOptions = {}): Promise<PushResult> {
   const schema = collections[collection].schema;
@@ -56,20 +58,33 @@ export async function push(repo: Repository, viewer: Viewer, collection: Collect
     return { ...parse(row.newDocumentState, `[${i}].newDocumentState`), assumed: row.assumedMasterState ?? null, sent: row.newDocumentState };
   });
 
-  const conflicts: PushAnswer<Doc> = [];
+  // One answer slot per row, so the answer keeps the rows' order whenever a batched write lands.
+  const answers: (PushAnswer<Doc>[number] | undefined)[] = [];
   const changed = new Set<CollectionName>();
   const clientIds = new Set<string>();
   const denied: PushResult['denied'] = [];
-  const written: PushResult['written'] = [];
+  const accepted: PushResult['written'] = [];
   // Once per push, not per row: the calendar day and instant (a date-fns format) and, for sessions, every
-  // exercise the rows prescribe in one query instead of ~6 gets per session (bench/README.md).
+  // exercise the rows prescribe in one query instead of ~6 gets per session (bench/README.md);
+  // for logs, their sessions; the rows' current states (push-batch.ts).
   const day = opts.today ?? todayLocal();
   const now = new Date().toISOString();
   await repo.transaction(async () => {
     const rel = await loadRelations(repo, viewer);
-    const exercises = collection === 'sessions' ? await preloadExercises(repo, parsed.map((p) => p.doc)) : undefined;
-    for (const { doc, deleted, assumed, sent } of parsed) {
-      const current = await repo.get(collection, doc.id);
+    const docs = parsed.map((p) => p.doc);
+    const exercises = collection === 'sessions' ? await preloadExercises(repo, docs) : undefined;
+    const sessions = collection === 'logs' ? await preloadSessions(repo, docs) : undefined;
+    const currents = new CurrentStates(repo, collection, docs.map((d) => d.id));
+    const pending = new PendingWrites(repo, collection);
+    const reads = readsAfter(repo, pending);
+    for (const [i, { doc, deleted, assumed, sent }] of parsed.entries()) {
+      const answer = (a: PushAnswer<Doc>[number]) => (answers[i] = a);
+      // A second write of one document in one push sees the first.
+      if (pending.has(doc.id)) {
+        await pending.flush();
+        currents.forget();
+      }
+      const current = await currents.of(i);
       const pushed = { ...doc, _deleted: deleted };
       // Someone else's document (or no longer this viewer's): "not found", answered with the
       // pushed state deleted, so not even whose it is leaks (nor, by a silent no-op, that a
@@ -78,7 +93,7 @@ export async function push(repo: Repository, viewer: Viewer, collection: Collect
       // tombstone back, or assuming it, is answered as before.
       if (current && !canSee(viewer, collection, current.doc, rel) && !isEchoedTombstone(collection, current, pushed) && !isDeepStrictEqual(assumed, toWire(viewer, collection, current, rel))) {
         const r = refusal('not_found');
-        conflicts.push({ ...pushed, _deleted: true, _refusal: r.message, _refusalCode: r.code });
+        answer({ ...pushed, _deleted: true, _refusal: r.message, _refusalCode: r.code });
         continue;
       }
       if (current && isDeepStrictEqual({ ...current.doc, _deleted: current.deleted }, pushed)) continue;
@@ -87,53 +102,56 @@ export async function push(repo: Repository, viewer: Viewer, collection: Collect
       // A stale assumed state, or a tombstone this viewer was sent pushed back as a deletion:
       // answered with what the viewer may see.
       if (shown && (!isDeepStrictEqual(assumed, shown) || isEchoedTombstone(collection, current!, pushed))) {
-        conflicts.push(shown);
+        answer(shown);
         continue;
       }
-      const refuse = (r: Refusal) =>
-        conflicts.push({ ...(shown ?? { ...pushed, _deleted: true }), _refusal: r.message, _refusalCode: r.code });
+      const refuse = (r: Refusal) => answer({ ...(shown ?? { ...pushed, _deleted: true }), _refusal: r.message, _refusalCode: r.code });
+      const refuseConstraint = (e: ConstraintViolation) => refuse(refusal(e.kind === 'foreign_key' ? 'reference_missing' : 'conflicts_with_other'));
       // Load → decide (access/, pure) → write.
       const req = { viewer, rel, collection, current, next: doc, deleted };
-      const decision = decideWrite(req, await loadFacts(repo, req, { today: day, now, exercises }));
+      const decision = decideWrite(req, await loadFacts(reads, req, { today: day, now, exercises, sessions }));
       if (decision.kind === 'refuse') {
         refuse(decision.refusal);
         if (looksLikeProbing(decision.refusal.code)) denied.push({ id: doc.id, code: decision.refusal.code });
         continue;
       }
-      const write = async () => {
-        // Side effects of the write (plan activation: archive the old plan, schedule sessions;
-        // an assignment: every document of its client re-evaluated), in the same savepoint.
-        for (const c of await applyEffects(repo, decision.before)) changed.add(c);
-        await repo.put(collection, decision.doc, deleted);
+      const written = () => {
+        accepted.push({ before: current && { doc: current.doc, deleted: current.deleted }, doc: decision.doc, deleted });
         changed.add(collection);
-        for (const c of await applyEffects(repo, decision.after)) changed.add(c);
         // Side effects (plan scheduling, assignment bumps) only touch this same client.
         if (typeof decision.doc.clientId === 'string') clientIds.add(decision.doc.clientId);
+        // The server stored something else than pushed (a submit answered): tell the device.
+        if (!isDeepStrictEqual(decision.doc, doc)) {
+          const stored = { ...decision.doc, _deleted: deleted };
+          if (decision.refusal) answer({ ...stored, _refusal: decision.refusal.message, _refusalCode: decision.refusal.code });
+          else answer(opts.answer === 'patch' ? patchOf(sent, stored) : stored);
+        }
       };
-      try {
-        // A constraint error (one active plan per assignment, a dangling reference) refuses
-        // this row alone instead of failing the whole push with a 500. A write with side
-        // effects needs a savepoint for that; a plain put does not when the store backs out a
-        // failed statement alone and keeps the transaction going (SQLite: the seq it took is
-        // a gap, and seqs may have gaps). The savepoint cost a fifth of a push of sessions.
-        const multiStatement = !!decision.before?.length || !!decision.after?.length;
-        if (multiStatement || !repo.failedStatementKeepsTransaction) await repo.transaction(write);
-        else await write();
-      } catch (e) {
-        if (!(e instanceof ConstraintViolation)) throw e;
-        refuse(refusal(e.kind === 'foreign_key' ? 'reference_missing' : 'conflicts_with_other'));
+      if (!decision.before?.length && !decision.after?.length) {
+        pending.add({ doc: decision.doc, deleted, written, refused: refuseConstraint });
         continue;
       }
-      written.push({ before: current && { doc: current.doc, deleted: current.deleted }, doc: decision.doc, deleted });
-      // The server stored something else than pushed (a submit answered): tell the device.
-      if (!isDeepStrictEqual(decision.doc, doc)) {
-        const stored = { ...decision.doc, _deleted: deleted };
-        if (decision.refusal) conflicts.push({ ...stored, _refusal: decision.refusal.message, _refusalCode: decision.refusal.code });
-        else conflicts.push(opts.answer === 'patch' ? patchOf(sent, stored) : stored);
+      // Side effects (plan activation: archive the old plan, schedule sessions; an assignment:
+      // every document of its client re-evaluated) are written at once, with the write, in one
+      // savepoint: a constraint error refuses this row alone instead of failing the push.
+      await pending.flush();
+      try {
+        await repo.transaction(async () => {
+          for (const c of await applyEffects(repo, decision.before)) changed.add(c);
+          await repo.put(collection, decision.doc, deleted);
+          for (const c of await applyEffects(repo, decision.after)) changed.add(c);
+        });
+        written();
+      } catch (e) {
+        if (!(e instanceof ConstraintViolation)) throw e;
+        refuseConstraint(e);
       }
+      currents.forget();
     }
+    await pending.flush();
   });
-  return { conflicts, changed, clientIds, denied, written };
+  const conflicts = answers.filter((a) => a !== undefined);
+  return { conflicts, changed, clientIds, denied, written: accepted };
 }
 
 /**

@@ -7,6 +7,7 @@ import { pull } from './pull.ts';
 
 const HEARTBEAT_MS = 15_000;
 const BATCH = 500;
+const FAMILY_CHECK_MS = 5_000;
 
 export interface StreamOptions {
   /** Open streams per user; opening one more closes that user's oldest. Default 20. */
@@ -27,6 +28,12 @@ export interface StreamOptions {
  * costs each stream one pull per collection, not one per push (SECURITY.md "Availability").
  * Streams of one user at the same checkpoint (a coach's tabs and devices) share that pull and
  * its serialised event: between two changes the same query has the same answer.
+ *
+ * A stream whose token family ends (sign-out, a reused refresh token) closes when that is
+ * announced (ChangeEvent.endedFamilies). A check of the family in the database on every flush
+ * was the push's largest cost with 500 streams open (bench/README.md), so each stream also
+ * re-checks it at most every FAMILY_CHECK_MS, at a flush or a heartbeat: an announcement that
+ * never arrived (another instance's, lost) still ends the stream.
  */
 export const streamRoute: FastifyPluginAsync<StreamOptions> = async (app, opts) => {
   const maxPerUser = opts.maxStreamsPerUser ?? 20;
@@ -35,8 +42,8 @@ export const streamRoute: FastifyPluginAsync<StreamOptions> = async (app, opts) 
   const byUser = new Map<string, (() => void)[]>();
   /** Pages pulled since the last change, by user, collection and checkpoint, as sent. */
   let shared = new Map<string, Promise<{ event: string; seq: number; full: boolean } | null>>();
-  app.notifier.subscribe(() => {
-    if (shared.size) shared = new Map();
+  app.notifier.subscribe(({ collections }) => {
+    if (collections.length && shared.size) shared = new Map();
   });
   // Open streams would keep app.close() waiting forever: end them first.
   app.addHook('preClose', async () => {
@@ -87,6 +94,13 @@ export const streamRoute: FastifyPluginAsync<StreamOptions> = async (app, opts) 
       shared.set(key, out);
       return out;
     };
+    /** verifyAccess has just checked the family. */
+    let familyCheckedAt = Date.now();
+    const familyStillActive = async () => {
+      if (Date.now() - familyCheckedAt < FAMILY_CHECK_MS) return true;
+      familyCheckedAt = Date.now();
+      return app.repo.isTokenFamilyActive(payload.sid);
+    };
     /** Set while a flush runs: a change meanwhile flushes again once it is done. */
     let flushing = false;
     const flush = async () => {
@@ -98,7 +112,7 @@ export const streamRoute: FastifyPluginAsync<StreamOptions> = async (app, opts) 
       const batch = dirty;
       dirty = new Map();
       try {
-        if (!(await app.repo.isTokenFamilyActive(payload.sid))) return end();
+        if (!(await familyStillActive())) return end();
         if (batch.has('assignments')) rel = await loadRelations(app.repo, viewer);
         for (const [collection, clientIds] of batch) {
           // Another user's client: nothing this stream could send (candidateScope), skip the query.
@@ -122,19 +136,23 @@ export const streamRoute: FastifyPluginAsync<StreamOptions> = async (app, opts) 
         }
       }
     };
-    const unsubscribe = app.notifier.subscribe(({ collections, clientIds }: ChangeEvent) => {
+    const unsubscribe = app.notifier.subscribe(({ collections, clientIds, endedFamilies }: ChangeEvent) => {
+      if (endedFamilies?.includes(payload.sid)) return end();
       for (const collection of collections) {
         const known = dirty.get(collection);
         if (dirty.has(collection) && known === null) continue;
         if (!clientIds) dirty.set(collection, null);
         else dirty.set(collection, new Set([...(known ?? []), ...clientIds]));
       }
-      if (!scheduled) {
+      if (!scheduled && dirty.size) {
         scheduled = true;
         setImmediate(flush);
       }
     });
-    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+    const heartbeat = setInterval(() => {
+      res.write(': heartbeat\n\n');
+      familyStillActive().then((active) => active || end(), () => undefined);
+    }, HEARTBEAT_MS);
     const expiry = payload.exp ? setTimeout(() => end(), Math.max(0, payload.exp * 1000 - Date.now())) : undefined;
     function end() {
       if (!open.delete(end)) return;

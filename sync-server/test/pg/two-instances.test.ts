@@ -67,4 +67,17 @@ describe('two instances on one PostgreSQL database', () => {
       stream.close();
     }
   });
+
+  it('signing out through one instance ends the device’s open stream on the other', async () => {
+    const session = await a.login('client@demo.test');
+    const stream = await openEventStream(b.url, session.accessToken);
+    try {
+      expect(await stream.next()).toBe('RESYNC');
+      expect((await a.logout(session.cookie)).status).toBe(200);
+      // Nothing else is published: the notice of the ended family travels by NOTIFY.
+      await expect(stream.next()).rejects.toThrow('stream ended');
+    } finally {
+      stream.close();
+    }
+  });
 });

@@ -14,6 +14,8 @@ export interface PrescriptionForm {
   weight: string;
   rest: string;
   notes: string;
+  /** Superset/circuit group (docs/DESIGN.md "Supersets and circuits"); null: on its own. */
+  group?: string | null;
 }
 
 export interface SessionForm {
@@ -38,6 +40,7 @@ export const toPrescriptionForm = (p: Prescription): PrescriptionForm => ({
   weight: p.weight,
   rest: String(p.restSeconds),
   notes: p.notes,
+  group: p.group ?? null,
 });
 
 function int(raw: string, min: number, max: number): number | null {
@@ -83,6 +86,8 @@ export function toSessionFields(form: SessionForm, saved: Pick<TrainingSession, 
       weight: problems[`${f.id}.weight`] ? (old?.weight ?? '') : f.weight,
       restSeconds: int(f.rest, 0, 3600) ?? old?.restSeconds ?? 90,
       notes: problems[`${f.id}.notes`] ? (old?.notes ?? '') : f.notes,
+      // Absent rather than null when on its own: a session that never used groups stays as it was.
+      ...(f.group ? { group: f.group } : {}),
     };
   });
   return {

@@ -25,9 +25,13 @@ const migrationStrategies: Record<number, (doc: any) => any> = {
   //    record, as the server's migration gives it (drizzle/0008_log_sets.sql), so the
   //    device's copy and the server's stay equal; its summary numbers still stand for it.
   3: (doc) => (doc && typeof doc.entries === 'object' && doc.entries !== null ? { ...doc, entries: withEmptySets(doc.entries) } : doc),
-  // 4: a person gained the optional `notifications` (docs/DESIGN.md "Notifications"). A stored
-  //    person has none and stays valid: the defaults apply until they are set.
+  // 4: an exercise's optional catalogueId (docs/DESIGN.md "Exercise catalogue") and a
+  //    prescription's optional group (docs/DESIGN.md "Supersets and circuits"). Both are
+  //    optional, so every stored document is already valid.
   4: (doc) => doc,
+  // 5: a person gained the optional `notifications` and `readUpTo` (docs/DESIGN.md "Notifications",
+  //    "The coach's inbox"). A stored person has neither and stays valid: the defaults apply.
+  5: (doc) => doc,
 };
 
 function withEmptySets(entries: Record<string, Record<string, unknown>>): Record<string, unknown> {

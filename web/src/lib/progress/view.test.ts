@@ -40,6 +40,17 @@ describe('progressView', () => {
     expect(v.exercises).toEqual([{ id: 'bench', name: 'Bench Press', days: 2 }]);
   });
 
+  it("counts muscle balance from the catalogue entry's muscles, else the exercise's own groups", () => {
+    const entry = { id: 'Barbell_Bench', name: 'Barbell Bench', category: 'strength', force: 'push', level: 'beginner', mechanic: 'compound', equipment: 'barbell', primary: ['chest'], secondary: ['triceps'], photos: [] } as const;
+    const linked = progressView(input({ exercises: [exercise({ id: 'bench', catalogueId: 'Barbell_Bench', muscleGroups: ['shoulders'] })], catalogue: new Map([[entry.id, { ...entry, primary: [...entry.primary], secondary: [...entry.secondary], photos: [] }]]) }));
+    const worked = (v: typeof linked) => Object.fromEntries(v.muscles.filter((m) => m.sets > 0).map((m) => [m.muscle, m.sets]));
+    expect(linked.muscles).toHaveLength(17);
+    expect(worked(linked)).toEqual({ chest: 6, triceps: 3 });
+    // Before the catalogue has loaded (or for a coach's own exercise): its own muscle groups.
+    const own = progressView(input({ exercises: [exercise({ id: 'bench', catalogueId: 'Barbell_Bench', muscleGroups: ['shoulders'] })] }));
+    expect(worked(own)).toEqual({ shoulders: 6 });
+  });
+
   it('converts to lb', () => {
     const v = progressView(input({ units: 'lb' }));
     expect(v.records[0]!.bestSet!.text).toBe('3 × 10 @ 143.3 lb');

@@ -1,6 +1,9 @@
 import {
   BALANCE_PATTERNS,
+  catalogueMuscles,
   completionPerWeek,
+  muscleBalance,
+  musclesOf,
   difficultySeries,
   exerciseSeries,
   performedEntries,
@@ -8,6 +11,8 @@ import {
   roundWeight,
   trainingBalance,
   weeklyVolume,
+  type CatalogueEntry,
+  type CatalogueMuscle,
   type DateRange,
   type Exercise,
   type MovementPattern,
@@ -24,7 +29,9 @@ import {
 export interface ProgressInput {
   sessions: readonly TrainingSession[];
   logs: readonly SessionLog[];
-  exercises: readonly Pick<Exercise, 'id' | 'name' | 'pattern'>[];
+  exercises: readonly (Pick<Exercise, 'id' | 'name' | 'pattern' | 'muscleGroups'> & Partial<Pick<Exercise, 'catalogueId'>>)[];
+  /** The exercise catalogue by id, for muscle balance (empty until it has loaded). */
+  catalogue?: ReadonlyMap<string, CatalogueEntry>;
   units: WeightUnit;
   range: DateRange;
   today: string;
@@ -54,6 +61,8 @@ export interface ProgressView {
   completion: { weekStart: string; due: number; completed: number; onTime: number; percent: number | null }[];
   difficulty: { date: string; average: number }[];
   balance: { pattern: MovementPattern; sets: number }[];
+  /** Working sets per catalogue muscle (secondary muscles count half), every muscle listed. */
+  muscles: { muscle: CatalogueMuscle; sets: number }[];
   volume: { weekStart: string; tonnage: number }[];
   totals: { sessionsCompleted: number; tonnage: number; prs: number };
 }
@@ -82,6 +91,12 @@ export function progressView(input: ProgressInput): ProgressView {
     percent: w.due ? Math.round((w.completed / w.due) * 100) : null,
   }));
   const balance = trainingBalance(performed, input.exercises);
+  const catalogue = input.catalogue ?? new Map<string, CatalogueEntry>();
+  const byId = new Map(input.exercises.map((e) => [e.id, e]));
+  const muscles = muscleBalance(performed, (id) => {
+    const ex = byId.get(id);
+    return ex && musclesOf(ex, catalogue);
+  });
   const days = new Map<string, Set<string>>();
   for (const p of performed) days.set(p.exerciseId, (days.get(p.exerciseId) ?? new Set()).add(p.date));
   return {
@@ -91,6 +106,7 @@ export function progressView(input: ProgressInput): ProgressView {
     completion,
     difficulty: difficultySeries(performed).map(({ date, average }) => ({ date, average })),
     balance: BALANCE_PATTERNS.map((pattern) => ({ pattern, sets: balance[pattern] })),
+    muscles: catalogueMuscles.map((muscle) => ({ muscle, sets: muscles[muscle] })),
     volume: weeklyVolume(performed).map((w) => ({ weekStart: w.weekStart, tonnage: roundWeight(w.tonnage) })),
     totals: {
       // Same source as the weekly bars, so the headline and the chart always agree.

@@ -1,0 +1,1 @@
+ALTER TABLE "exercises" ADD COLUMN "catalogue_id" text;
