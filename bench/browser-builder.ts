@@ -152,7 +152,8 @@ export async function builderFigures(coachContext: BrowserContext, baseURL: stri
     const clientPage = await clientContext.newPage();
     await signIn(clientPage, clientLogin, BENCH_PASSWORD);
     await clientPage.waitForURL('**/client**', { timeout: 30_000 });
-    const { samples, lost } = await propagation(coach, clientPage);
+    // The client's page is the receiving end: its profile (BENCH_PROFILE=1) says what a delivery costs there.
+    const { samples, lost } = await profiled(clientPage, 'propagation-client', () => propagation(coach, clientPage));
     figures.push(figure('propagation: coach submits → visible on the client\'s open page', samples.length ? percentile(samples, 95) : null, 'ms', '<=', 500,
       `p95 of ${samples.length} (${lost} not seen within 15 s); median ${median(samples).toFixed(0)} ms, max ${Math.max(...samples).toFixed(0)} ms`));
   } catch (e) {

@@ -58,3 +58,6 @@ const show = (title: string, m: Map<string, number>, filter: (l: string) => bool
 };
 show('self time', self);
 show('inclusive time, our code', inclusive, (l) => /(sync-server|shared-schema)\//.test(l) && !l.includes('node_modules'));
+// A page's profile (browser-*.cpuprofile): every function of the app's chunks, RxDB and Dexie
+// included (they are bundled into them), by name when built with SPOTTER_NO_MINIFY=1.
+show('inclusive time, the page\'s chunks', inclusive, (l) => l.includes('/_app/immutable/'));

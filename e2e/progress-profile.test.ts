@@ -4,6 +4,7 @@ import {
   engagement,
   recommend,
   todayLocal,
+  type CatalogueEntry,
   type CollectionName,
   type DocOf,
   type Exercise,
@@ -20,6 +21,7 @@ import { newRecommendations } from '@spotter/web/lib/progress/recommendations.ts
 import { progressView } from '@spotter/web/lib/progress/view.ts';
 import { weightsInText } from '@spotter/web/lib/app/format.ts';
 import { api, goOffline, goOnline, signIn } from './fixtures.ts';
+import { readFileSync } from 'node:fs';
 
 // The coach, offline, opens a client's profile and sees charts whose numbers match
 // the demo data (expectations computed here from the server's own documents with the same
@@ -67,7 +69,10 @@ test('offline, the coach reviews a client’s progress, approves and applies a r
   const client = (people as Person[]).find((p) => p.id === clientId)!;
   const clientName = `${client.firstName} ${client.lastName}`;
   const units = (people as Person[]).find((p) => p.id === coachLogin.user.id)!.units;
-  const view = progressView({ sessions: published, logs: clientLogs, exercises: exercises as Exercise[], units, range: { from: null, to: null }, today });
+  // Muscle balance counts the catalogue's muscles (docs/DESIGN.md "Exercise catalogue").
+  const entries = JSON.parse(readFileSync(new URL('../web/src/lib/catalogue/catalogue.json', import.meta.url), 'utf8')) as CatalogueEntry[];
+  const catalogue = new Map(entries.map((e) => [e.id, e]));
+  const view = progressView({ sessions: published, logs: clientLogs, exercises: exercises as Exercise[], units, range: { from: null, to: null }, today, catalogue });
   const score = engagement(clientId, published, clientLogs, (messages as Message[]).filter((m) => m.clientId === clientId), today).score;
   // What the coach's device should add on opening the review, next to what the server already holds.
   const existing = (recommendations as Recommendation[]).filter((r) => r.clientId === clientId);
@@ -94,13 +99,16 @@ test('offline, the coach reviews a client’s progress, approves and applies a r
   await expect(coach.getByTestId('total-sessions')).toHaveText(String(view.totals.sessionsCompleted));
   await expect(coach.getByTestId('total-tonnage')).toHaveText(String(view.totals.tonnage));
   await expect(coach.getByTestId('total-prs')).toHaveText(String(view.totals.prs));
-  for (const id of ['exercise', 'volume', 'completion', 'difficulty', 'balance']) await expect(coach.locator(`[data-chart="${id}"]`)).toHaveAttribute('data-drawn', 'true');
+  for (const id of ['exercise', 'volume', 'completion', 'difficulty', 'balance', 'muscles']) await expect(coach.locator(`[data-chart="${id}"]`)).toHaveAttribute('data-drawn', 'true');
   for (const w of view.completion) {
     await expect(cell(coach, 'completion', 'data-week', w.weekStart)).toHaveText([w.weekStart, String(w.due), String(w.completed), String(w.onTime), w.percent === null ? '–' : `${w.percent}%`]);
   }
   expect(view.volume.length).toBeGreaterThan(0);
   for (const w of view.volume) await expect(cell(coach, 'volume', 'data-week', w.weekStart)).toHaveText([w.weekStart, String(w.tonnage)]);
   for (const b of view.balance) await expect(cell(coach, 'balance', 'data-pattern', b.pattern)).toHaveText([b.pattern, String(b.sets)]);
+  const worked = view.muscles.filter((m) => m.sets > 0);
+  expect(worked.length).toBeGreaterThan(0);
+  for (const m of worked) await expect(cell(coach, 'muscles', 'data-muscle', m.muscle)).toHaveText([m.muscle, String(m.sets)]);
   for (const r of view.records) await expect(coach.locator(`tr[data-exercise="${r.exerciseId}"] [data-col="e1rm"]`)).toHaveText(String(r.e1rm ?? '–'));
 
   // The other tabs answer offline too.

@@ -37,5 +37,6 @@ export * from './domain/records.ts';
 export * from './domain/catalogue.ts';
 export * from './domain/muscle-balance.ts';
 export * from './domain/supersets.ts';
+export * from './domain/plates.ts';
 export * from './domain/notifications.ts';
 export * from './domain/inbox.ts';

@@ -84,7 +84,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // silently become something else (text-check.ts).
   app.addHook('preValidation', async (req) => {
     const at = illFormedTextAt(req.body);
-    if (at) throw badRequest(`${at}: is not valid text (it holds a lone UTF-16 surrogate). Nothing was saved.`);
+    if (at) throw badRequest(`${at}: is not valid text (it holds a lone UTF-16 surrogate or a NUL character). Nothing was saved.`);
   });
   // The server's clock, to the millisecond, on every answer: devices correct their own clocks
   // by it before stamping edits (shared-schema/src/hlc.ts; the Date header has whole seconds).

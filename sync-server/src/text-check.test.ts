@@ -10,6 +10,8 @@ describe('illFormedTextAt', () => {
     ['a lone surrogate in a key', { ['k\ud800']: 1 }, 'k\ud800'],
     ['a bare string body', '\ud800', '(the body)'],
     ['a surrogate pair is fine', { emoji: '\ud83d\udcaa' }, null],
+    ['a NUL character in a field', [{ newDocumentState: { body: 'a\u0000b' } }], '[0].newDocumentState.body'],
+    ['other control characters are text', { notes: 'line 1\nline 2\ttab\u0001' }, null],
   ])('%s', (_, value, expected) => {
     expect(illFormedTextAt(value)).toBe(expected);
   });

@@ -1,12 +1,13 @@
 // With the u flag a surrogate pair is one code point; only a lone surrogate is in Cs.
-const loneSurrogate = /\p{Cs}/u;
-const wellFormed = (s: string) => !loneSurrogate.test(s);
+const notText = /\p{Cs}|\u0000/u;
+const wellFormed = (s: string) => !notText.test(s);
 
 /**
- * Where in a parsed JSON body a string is not well-formed Unicode (a lone UTF-16 surrogate,
- * which JSON's \u escapes allow), as a path like `[0].newDocumentState.title`; null when all
- * text is valid. SQLite would store such a string as U+FFFD: not what was sent, yet answered
- * as accepted. So it is refused with a 400 instead (errors.ts, app.ts).
+ * Where in a parsed JSON body a string is not text a store keeps as sent, as a path like
+ * `[0].newDocumentState.title`; null when all text is valid. A lone UTF-16 surrogate (JSON's
+ * \u escapes allow one) would be stored as U+FFFD: not what was sent, yet answered as
+ * accepted. A NUL character (U+0000) cannot be stored in PostgreSQL's text at all, while
+ * SQLite would keep it: refused on both, so both stores answer alike. A 400 (errors.ts, app.ts).
  */
 export function illFormedTextAt(value: unknown, path = ''): string | null {
   if (typeof value === 'string') return wellFormed(value) ? null : path || '(the body)';

@@ -35,6 +35,8 @@ const cases: [string, () => string, number, RegExp][] = [
   ['a missing field', () => row({ ...valid(), title: undefined }), 400, /\[0\]\.newDocumentState\.title/],
   ['an out-of-range value', () => row({ ...valid(), exercises: [{ ...prescription(), restSeconds: -5 }] }), 400, /restSeconds/],
   ['more than 500 rows', () => JSON.stringify(Array.from({ length: 501 }, () => ({ assumedMasterState: null, newDocumentState: valid() }))), 400, /500/],
+  // PostgreSQL cannot store U+0000 in text; SQLite would. One answer on both stores.
+  ['a NUL character in a text', () => row({ ...valid(), title: 'Squat\u0000day' }), 400, /\[0\]\.newDocumentState\.title: is not valid text/],
   ['an oversized body (3 MB)', () => row({ ...valid(), notes: 'x'.repeat(3 * 1024 * 1024) }), 413, /too large/],
 ];
 
@@ -85,6 +87,13 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     const edit = await push(s, client.token, 'sessions', [{ doc: { ...sdoc, title: 'Easy day' }, assumed: session }]);
     expect(edit).toEqual([{ ...session, _refusal: 'A client cannot change sessions.', _refusalCode: 'role_cannot_write' }]);
     expect(await snapshot()).toBe(before);
+  });
+
+  it.each(['/api/clients/a%00b', '/api/sessions/a%00b', '/api/clients/a%00b/sessions?from=2026-01-01&to=2026-02-01'])('GET %s (a NUL character in the path) is a clear 4xx', async (path) => {
+    const res = await s.api(coach.token, 'GET', path);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.body.message).toEqual(expect.any(String));
   });
 
   it('answers unknown API routes with 404', async () => {

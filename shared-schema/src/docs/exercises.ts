@@ -18,8 +18,8 @@ export const exerciseSchema = z.strictObject({
   type: exerciseType,
   pattern: movementPattern,
   muscleGroups: z.array(text(40)).max(12),
-  // The catalogue entry this exercise shows the photos and muscles of (docs/DESIGN.md
-  // "Exercise catalogue"). Optional: exercises written before the catalogue stay valid.
+  // The catalogue entry this exercise shows the photos and muscles of
+  // (docs/DESIGN.md "Exercise catalogue"). Optional: exercises from before it stay valid.
   catalogueId: optionalId.optional(),
   updatedAt: instant,
   fieldClocks,

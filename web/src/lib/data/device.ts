@@ -10,6 +10,7 @@ import { createRest } from './rest.ts';
 import { createSession } from './session.ts';
 import type { DeviceStorage } from './storage.ts';
 import { localStorageSessionStore, type SessionStore } from './session-store.ts';
+import { createSnapshots } from './snapshots.ts';
 import { createStore } from './store.ts';
 import { createSyncEngine, type SyncEngine } from './sync-engine.ts';
 import { createSyncOwner, soleOwner } from './sync-owner.ts';
@@ -96,6 +97,8 @@ export async function createDevice(opts: DeviceOptions) {
     awaitInSync: sync.awaitInSync,
     queries: createQueries(() => local.db),
     commands: createCommands(store, createRest(api)),
+    /** Pages' last answers for a fast first paint (snapshots.ts). */
+    snapshots: createSnapshots(() => local.db),
     async close(): Promise<void> {
       await sync.dispose();
       await local.close();

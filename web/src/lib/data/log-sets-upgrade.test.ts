@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { sessionLogId, type CollectionName, type LogEntry, type SessionLog, type TrainingSession } from '@spotter/shared';
+import { SCHEMA_VERSION, sessionLogId, type CollectionName, type LogEntry, type SessionLog, type TrainingSession } from '@spotter/shared';
 import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
 import type { Device } from './device.ts';
 import { memorySessionStore } from './session-store.ts';
@@ -82,7 +82,8 @@ describe('the update to sets', () => {
     await before.close();
 
     const after = await open(false);
-    expect(internals(after).db().logs.schema.version).toBe(3);
+    // The current version: later schema steps (4: optional catalogueId and group) keep these logs as they are.
+    expect(internals(after).db().logs.schema.version).toBe(SCHEMA_VERSION);
     const migrated = (await internals(after).store.get('logs', logId))!;
     expect(migrated.entries[rx.id]).toMatchObject({ sets: {}, setsCompleted: 3, repsCompleted: 8, weightUsed: 60, notes: 'edited offline before the update' });
     expect(after.resumeSession()).toBeTruthy();
