@@ -28,6 +28,7 @@ export const storeTests = [
   'sync-server/test/tombstone-echo.test.ts',
   'sync-server/test/resource-views.test.ts',
   'sync-server/test/push-batch.test.ts',
+  'sync-server/test/push-notifications.test.ts',
   // Not stream-fanout.test.ts: it counts pulls within turns of the event loop, which only an
   // in-process store answers within; the store-independent fan-out is tested on SQLite.
 ];
