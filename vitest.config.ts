@@ -10,7 +10,8 @@ const common = {
 /**
  * Integration tests whose outcome depends on the store: they run a second time, on a real
  * PostgreSQL started by the project's globalSetup (sync-server/test/pg-setup.ts), plus the
- * tests only PostgreSQL has (sync-server/test/pg/). README "What runs where".
+ * tests only PostgreSQL has (sync-server/test/pg/), and the short simulation on two instances
+ * (sim/sim-pg.test.ts). README "What runs where".
  */
 export const storeTests = [
   'sync-server/test/sync.test.ts',
@@ -29,6 +30,11 @@ export const storeTests = [
   'sync-server/test/resource-views.test.ts',
   'sync-server/test/push-batch.test.ts',
   'sync-server/test/push-notifications.test.ts',
+  'sync-server/test/faults-sigkill.test.ts',
+  'sync-server/test/fuzz-endpoints.test.ts',
+  'sync-server/test/auth-attacks.test.ts',
+  'sync-server/test/faults-interrupted.test.ts',
+  'sync-server/test/catalogue-groups.test.ts',
   // Not stream-fanout.test.ts: it counts pulls within turns of the event loop, which only an
   // in-process store answers within; the store-independent fan-out is tested on SQLite.
 ];
@@ -41,14 +47,14 @@ export default defineConfig({
           ...common,
           name: 'sqlite',
           include: ['docs/**/*.test.ts', 'shared-schema/src/**/*.test.ts', 'sync-server/**/*.test.ts', 'web/src/**/*.test.ts', 'sim/**/*.test.ts'],
-          exclude: [...common.exclude, 'sync-server/test/pg/**'],
+          exclude: [...common.exclude, 'sync-server/test/pg/**', 'sim/sim-pg.test.ts'],
         },
       },
       {
         test: {
           ...common,
           name: 'pg',
-          include: [...storeTests, 'sync-server/test/pg/**/*.test.ts'],
+          include: [...storeTests, 'sync-server/test/pg/**/*.test.ts', 'sim/sim-pg.test.ts'],
           globalSetup: ['sync-server/test/pg-setup.ts'],
           // The cluster's URL (SPOTTER_TEST_PG) is set by the globalSetup in the runner, whose
           // environment every project's workers inherit: only this project's servers use it.

@@ -4,7 +4,8 @@
  * a target is missed, non-zero only when the bench itself crashes.
  *
  *   npm run bench                    # everything (builds the web app first)
- *   npm run bench -- server sse      # only some parts: server, sse, browser
+ *   npm run bench -- server sse      # only some parts: server, sse, pg, browser
+ *   npm run bench -- server pg       # both stores side by side (pg: PostgreSQL, one and two instances)
  *   npm run bench -- sync            # only the browser's initial-sync figures (usable, final, complete)
  *   npm run bench -- sse-push        # only the push p99 with 500 streams at the per-user cap
  *   npm run bench -- phone           # only the phone figures: Lighthouse, 4× CPU sync and cold start, JS heap
@@ -17,6 +18,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { browserFigures } from './browser-figures.ts';
+import { pgFigures } from './pg-figures.ts';
 import { phoneFigures } from './phone.ts';
 import { generateLargeAccount } from './generate.ts';
 import { printTable, type Figure } from './report.ts';
@@ -45,6 +47,10 @@ try {
   if (want('sse')) {
     step('server: 500 SSE streams under 200 pushes/s');
     figures.push(...(await sseFigures(base, work, data)));
+  }
+  if (want('pg')) {
+    step('PostgreSQL: the same account copied in; pull, push vs raw inserts, one instance vs two, push on A → stream on B');
+    figures.push(...(await pgFigures(base, work, data)));
   }
   if (want('sse-push')) {
     step('server: push p99 with 500 SSE streams at the per-user cap');

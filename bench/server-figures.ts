@@ -15,17 +15,17 @@ import { figure, median, type Figure } from './report.ts';
 import { api, cpuSeconds, startServerProcess, PORTS, type ServerProcess } from './server-process.ts';
 
 const PULL_DOCS = 10_000;
-const PULL_BATCH = 1000; // web/src/lib/data/replication.ts
-const PUSH_BATCH = 100; // idem
-const PUSH_REQUESTS = 40;
+export const PULL_BATCH = 1000; // web/src/lib/data/replication.ts
+export const PUSH_BATCH = 100; // idem
+export const PUSH_REQUESTS = 40;
 
-interface Login {
+export interface Login {
   accessToken: string;
   user: { id: string };
 }
 
 /** Pulls sessions then logs, as a fresh device would, until `PULL_DOCS` documents arrived. */
-async function pullOnce(url: string, token: string): Promise<{ docs: number; ms: number; bytes: number }> {
+export async function pullOnce(url: string, token: string): Promise<{ docs: number; ms: number; bytes: number }> {
   let docs = 0;
   let bytes = 0;
   const t0 = performance.now();
@@ -48,7 +48,7 @@ async function pullOnce(url: string, token: string): Promise<{ docs: number; ms:
   return { docs, ms: performance.now() - t0, bytes };
 }
 
-function sessionsToPush(coach: Person, clients: string[], exercises: Exercise[], n: number): TrainingSession[] {
+export function sessionsToPush(coach: Person, clients: string[], exercises: Exercise[], n: number): TrainingSession[] {
   const rnd = new Prng(99);
   const today = todayLocal();
   const now = new Date().toISOString();
@@ -88,16 +88,19 @@ function rawDatabase(rawDb: string) {
   };
 }
 
-interface PushRun {
+export interface PushRun {
   published: number;
   rate: number;
+  /** performance.now() of the first request and of the last answer. */
+  startedAt: number;
+  endedAt: number;
   cpuMs: number;
   latency: { p50: number; p99: number };
   non2xx: number;
 }
 
-/** PUSH_REQUESTS pushes of PUSH_BATCH sessions from `docs`, 4 connections; rate to the last answer. */
-async function pushRun(server: ServerProcess, token: string, docs: TrainingSession[]): Promise<PushRun> {
+/** PUSH_REQUESTS pushes of PUSH_BATCH sessions from `docs`, 4 connections (or as given); rate to the last answer. */
+export async function pushRun(server: ServerProcess, token: string, docs: TrainingSession[], opts: { connections?: number; requests?: number } = {}): Promise<PushRun> {
   let next = 0;
   let published = 0;
   let lastResponse = 0;
@@ -105,8 +108,8 @@ async function pushRun(server: ServerProcess, token: string, docs: TrainingSessi
   const serverCpu0 = cpuSeconds(server.child.pid!);
   const result = await autocannon({
     url: server.url,
-    connections: 4,
-    amount: PUSH_REQUESTS,
+    connections: opts.connections ?? 4,
+    amount: opts.requests ?? PUSH_REQUESTS,
     requests: [{
       method: 'POST',
       path: '/api/sync/sessions/push?answer=patch', // as the web app asks (replication.ts)
@@ -128,6 +131,8 @@ async function pushRun(server: ServerProcess, token: string, docs: TrainingSessi
   return {
     published,
     rate: (published / (lastResponse - t0)) * 1000,
+    startedAt: t0,
+    endedAt: lastResponse,
     cpuMs: (cpuSeconds(server.child.pid!) - serverCpu0) * 1000,
     latency: result.latency,
     non2xx: result.non2xx,

@@ -21,11 +21,11 @@ export interface ServerProcess {
 }
 
 /**
- * The bench's own ports (8816–8819 by default; BENCH_PORT=<n> moves them to n … n+3 — a
+ * The bench's own ports (8816–8821 by default; BENCH_PORT=<n> moves them to n … n+5 — a
  * shared machine: other engineers run servers and benches too); 0 = any free port.
  */
 const portBase = Number(process.env.BENCH_PORT ?? 8816);
-export const PORTS = { browser: portBase, server: portBase + 1, sse: portBase + 2, ssePush: portBase + 3 } as const;
+export const PORTS = { browser: portBase, server: portBase + 1, sse: portBase + 2, ssePush: portBase + 3, pgA: portBase + 4, pgB: portBase + 5 } as const;
 
 /** The web build variant the bench builds and serves (BENCH_BUILD, default `bench` → web/build-bench). */
 export const BUILD_VARIANT = process.env.BENCH_BUILD ?? 'bench';

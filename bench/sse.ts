@@ -96,10 +96,44 @@ export async function pacedWriters(url: string, writers: number, rate: number, m
   return { latencies, failed };
 }
 
+export interface SseRun {
+  latencies: number[];
+  failed: number;
+  delivery: number[];
+  sent: number;
+  held: number;
+  /** CPU of the server processes and of the load generator, in cores. */
+  serverLoad: number;
+  benchLoad: number;
+}
+
 export async function sseFigures(baseDb: string, workDir: string, data: Generated): Promise<Figure[]> {
   const dbPath = `${workDir}/sse.db`;
   copyFileSync(baseDb, dbPath);
   const server = await startServerProcess(dbPath, PORTS.sse);
+  try {
+    const r = await sseLoad(server.url, server.url, data, [server.child.pid!]);
+    return [
+      figure('server: push p99 latency, 500 SSE streams held, 200 pushes/s from 50 writers', percentile(r.latencies, 99), 'ms', '<=', 100, `${latencyNote(r)}; CPU: server ${(r.serverLoad * 100).toFixed(0)} %, load generator ${(r.benchLoad * 100).toFixed(0)} % of a core`),
+      figure('server: push → coach stream delivery p99 (same load)', r.delivery.length ? percentile(r.delivery, 99) : null, 'ms', 'info', 0, deliveryNote(r)),
+    ];
+  } finally {
+    await server.stop();
+  }
+}
+
+export const latencyNote = (r: SseRun) =>
+  `p50 ${percentile(r.latencies, 50).toFixed(1)} ms, max ${Math.max(...r.latencies).toFixed(0)} ms; ${(r.latencies.length / SECONDS).toFixed(0)} pushes/s over ${SECONDS} s; failed ${r.failed}; ${r.held}/${STREAMS} streams still open`;
+
+export const deliveryNote = (r: SseRun) =>
+  `p50 ${percentile(r.delivery, 50).toFixed(0)} ms; ${r.delivery.length}/${r.sent} delivered within 2 s of the end${r.sent - r.delivery.length ? ` (${r.sent - r.delivery.length} not seen)` : ''}`;
+
+/**
+ * 500 streams held on `streamUrl` while 50 writers push 200 messages a second to `pushUrl`
+ * (the same server, or another instance on the same database): push latency, and delivery
+ * latency to the writers' coaches' streams.
+ */
+export async function sseLoad(pushUrl: string, streamUrl: string, data: Generated, serverPids: number[]): Promise<SseRun> {
   const streams: Stream[] = [];
   try {
     const viewers: Person[] = [...data.crowd.flatMap((c) => [c.coach, ...c.clients]), data.coach, ...data.clients].slice(0, STREAMS);
@@ -110,7 +144,7 @@ export async function sseFigures(baseDb: string, workDir: string, data: Generate
     const delivery: number[] = [];
     for (const viewer of viewers) {
       const isCoach = coachIds.has(viewer.id);
-      streams.push(await openStream(server.url, mintToken(viewer.id, viewer.role), (raw) => {
+      streams.push(await openStream(streamUrl, mintToken(viewer.id, viewer.role), (raw) => {
         // Only the coach's streams are timed: the writer's coach is the one who must see it.
         if (!isCoach || !raw.includes('"messages"')) return;
         const now = performance.now();
@@ -124,8 +158,9 @@ export async function sseFigures(baseDb: string, workDir: string, data: Generate
     const tokens = writers.map((w) => mintToken(w.client.id, 'client'));
     const rnd = new Prng(5);
     const cpu0 = process.cpuUsage();
-    const serverCpu0 = cpuSeconds(server.child.pid!);
-    const push = pacedWriters(server.url, WRITERS, RATE, SECONDS * 1000, (i, seq) => {
+    const serverCpu = () => serverPids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+    const serverCpu0 = serverCpu();
+    const result = await pacedWriters(pushUrl, WRITERS, RATE, SECONDS * 1000, (i, seq) => {
       const { client, coach } = writers[i]!;
       const now = new Date().toISOString();
       const msg: Message = {
@@ -135,22 +170,13 @@ export async function sseFigures(baseDb: string, workDir: string, data: Generate
       sentAt.set(msg.id, performance.now());
       return { token: tokens[i]!, body: JSON.stringify([{ assumedMasterState: null, newDocumentState: { ...msg, _deleted: false } }]) };
     });
-    const result = await push;
     const cpu = process.cpuUsage(cpu0);
     const benchLoad = (cpu.user + cpu.system) / 1e6 / SECONDS;
-    const serverLoad = (cpuSeconds(server.child.pid!) - serverCpu0) / SECONDS;
+    const serverLoad = (serverCpu() - serverCpu0) / SECONDS;
     await new Promise((r) => setTimeout(r, 2000)); // stragglers still in flight on the streams
     const held = streams.filter((s) => s.open).length;
-    const pushesPerSecond = result.latencies.length / SECONDS;
-    const lost = sentAt.size - delivery.length;
-    return [
-      figure('server: push p99 latency, 500 SSE streams held, 200 pushes/s from 50 writers', percentile(result.latencies, 99), 'ms', '<=', 100,
-        `p50 ${percentile(result.latencies, 50).toFixed(1)} ms, max ${Math.max(...result.latencies).toFixed(0)} ms; ${pushesPerSecond.toFixed(0)} pushes/s over ${SECONDS} s; failed ${result.failed}; ${held}/${STREAMS} streams still open; CPU: server ${(serverLoad * 100).toFixed(0)} %, load generator ${(benchLoad * 100).toFixed(0)} % of a core`),
-      figure('server: push → coach stream delivery p99 (same load)', delivery.length ? percentile(delivery, 99) : null, 'ms', 'info', 0,
-        `p50 ${percentile(delivery, 50).toFixed(0)} ms; ${delivery.length}/${sentAt.size} delivered within 2 s of the end${lost ? ` (${lost} not seen)` : ''}`),
-    ];
+    return { ...result, delivery, sent: sentAt.size, held, serverLoad, benchLoad };
   } finally {
     for (const s of streams) s.close();
-    await server.stop();
   }
 }

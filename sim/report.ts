@@ -8,6 +8,7 @@ export function formatReport(seed: number | string, opsGenerated: number, r: Sim
   const o = r.oracle;
   return [
     `Spotter sync simulation — seed ${seed}, ${opsGenerated} operations, ${(r.ms / 1000).toFixed(1)} s`,
+    `  server: ${r.backend}`,
     `  user operations: ${r.userOps.applied} applied, ${r.userOps.skipped} not applicable (nothing to pick)`,
     `  faults injected: ${faults || 'none'} (server SIGKILLs in all: ${r.serverKills})`,
     `  pushes observed: ${o.pushes} (${o.rowsAcked} rows acknowledged, ${o.lostAnswers} answers lost with the server, ${o.replays} replays delivered)`,

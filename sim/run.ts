@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Prng, randomSeed } from './prng.ts';
 import { formatReport } from './report.ts';
-import { describe, generateSchedule, type Op } from './schedule.ts';
+import { describe, generateSchedule, withInstanceKilledMidway, type Op } from './schedule.ts';
 import { failureKinds, shrink } from './shrink.ts';
 import { runSchedule } from './simulation.ts';
 
@@ -13,7 +13,8 @@ import { runSchedule } from './simulation.ts';
  * SIM_SHRINK_MINUTES (time for shrinking a failure, default 10; 0 = off), SIM_VERBOSE=1,
  * SIM_TRACE=<id part or marker> (print every push of the matching documents; 1: every push, pull
  * and write of every device, the diagnostic mode), SIM_TOKEN_TTL (the server's access-token
- * lifetime in seconds, default 2), SIM_SEEDS=N (N seeds in parallel, many.ts).
+ * lifetime in seconds, default 2), SIM_SEEDS=N (N seeds in parallel, many.ts), SIM_STORE=pg (two
+ * server instances on PostgreSQL behind a round-robin proxy, one killed midway; backend.ts).
  */
 if (Number(process.env.SIM_SEEDS) > 0) {
   // Many seeds, in parallel (many.ts); each is this same file with its SIM_SEED.
@@ -26,10 +27,15 @@ const seed = process.env.SIM_SEED ? Number(process.env.SIM_SEED) : randomSeed();
 const count = Number(process.env.SIM_OPS ?? 60);
 const verbose = process.env.SIM_VERBOSE === '1';
 const log = (line: string) => console.log(line);
-const ops: Op[] = process.env.SIM_SCHEDULE ? JSON.parse(readFileSync(process.env.SIM_SCHEDULE, 'utf8')) : generateSchedule(new Prng(seed), count);
+const store = process.env.SIM_STORE === 'pg' ? 'pg' : 'sqlite';
+const generated = (): Op[] => {
+  const ops = generateSchedule(new Prng(seed), count);
+  return store === 'pg' ? withInstanceKilledMidway(ops) : ops;
+};
+const ops: Op[] = process.env.SIM_SCHEDULE ? JSON.parse(readFileSync(process.env.SIM_SCHEDULE, 'utf8')) : generated();
 
-console.log(`SIM_SEED=${seed} SIM_OPS=${ops.length}${process.env.SIM_SCHEDULE ? ` SIM_SCHEDULE=${process.env.SIM_SCHEDULE}` : ''}`);
-const result = await runSchedule(ops, { verbose, log, trace: process.env.SIM_TRACE });
+console.log(`SIM_SEED=${seed} SIM_OPS=${process.env.SIM_SCHEDULE ? ops.length : count}${store === 'pg' ? ' SIM_STORE=pg' : ''}${process.env.SIM_SCHEDULE ? ` SIM_SCHEDULE=${process.env.SIM_SCHEDULE}` : ''}`);
+const result = await runSchedule(ops, { verbose, log, trace: process.env.SIM_TRACE, store });
 console.log(formatReport(seed, ops.length, result));
 
 if (result.failures.length) {
@@ -41,7 +47,7 @@ if (result.failures.length) {
     const smallest = await shrink(
       ops,
       async (candidate) => {
-        const r = await runSchedule(candidate, { verbose: false });
+        const r = await runSchedule(candidate, { verbose: false, store });
         return [...failureKinds(r.failures)].some((k) => kinds.has(k));
       },
       minutes * 60_000,
@@ -51,7 +57,7 @@ if (result.failures.length) {
     writeFileSync(file, JSON.stringify(smallest, null, 1));
     console.log(`Shortest failing schedule found (${smallest.length} of ${ops.length} operations), seed ${seed}:`);
     for (const op of smallest) console.log(`  ${describe(op)}`);
-    console.log(`Replay it: SIM_SCHEDULE=${file} npm run test:sim`);
+    console.log(`Replay it: SIM_SCHEDULE=${file}${store === 'pg' ? ' SIM_STORE=pg' : ''} npm run test:sim`);
   }
   process.exitCode = 1;
 }

@@ -161,3 +161,14 @@ export function describe(op: Op): string {
   const { n, kind, ...rest } = op;
   return `#${n} ${kind} ${JSON.stringify(rest)}`;
 }
+
+/**
+ * On several server instances (SIM_STORE=pg): one of them SIGKILLed in the middle of the run,
+ * during a push of coachA's, whatever the seed drew, and restarted a second later while the
+ * other goes on serving. A schedule file (SIM_SCHEDULE) already holds it.
+ */
+export function withInstanceKilledMidway(ops: Op[]): Op[] {
+  const mid = Math.floor(ops.length / 2);
+  const n = ops.reduce((max, op) => Math.max(max, op.n), 0) + 1;
+  return [...ops.slice(0, mid), { kind: 'killServer', mode: 'during', dev: 'coachA', downMs: 1000, n }, ...ops.slice(mid)];
+}

@@ -1,18 +1,16 @@
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Admin } from './admin.ts';
+import { startBackend, type Store } from './backend.ts';
 import { DeviceHandle, type DeviceEvents } from './device-handle.ts';
 import type { PushRecord } from './device/tap.ts';
 import type { OpResult } from './device/op-result.ts';
 import { Oracle, type UserView } from './oracle.ts';
 import { describe as describeOp, devices as deviceEmails, deviceNames, type DeviceName, type Op, type UserOp } from './schedule.ts';
-import { ServerProcess } from './server-process.ts';
 import type { RefusedChange } from '@spotter/web/lib/data/database.ts';
-import { readServerState } from './server-db.ts';
 import { pullAs, type Doc, type View } from './server-view.ts';
 
 /**
- * Runs one schedule from scratch: a fresh server (own SQLite file, demo data) and six device
+ * Runs one schedule from scratch: a fresh server (own SQLite file, demo data; or two instances
+ * on a fresh PostgreSQL database behind a round-robin proxy, backend.ts) and seven device
  * processes, the operations one after the other (replication runs in the background all the
  * while), then everyone online and quiet, then the oracle's invariants.
  */
@@ -28,6 +26,8 @@ export interface SimResult {
   /** Access tokens found expired by the server, refreshes made, refresh answers lost with the server. */
   auth: Record<string, number>;
   tokenTtl: number;
+  /** What the devices talked to (backend.ts). */
+  backend: string;
   ms: number;
 }
 
@@ -36,6 +36,8 @@ export interface SimOptions {
   /** Print every push row and answer about documents whose id contains this (SIM_TRACE); '1': every push, pull and write. */
   trace?: string;
   log?: (line: string) => void;
+  /** 'pg': two server instances on PostgreSQL behind a round-robin proxy (SIM_STORE). */
+  store?: Store;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -54,12 +56,12 @@ export const TOKEN_TTL_S = Number(process.env.SIM_TOKEN_TTL ?? 2);
 export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<SimResult> {
   const started = Date.now();
   const log = opts.log ?? (() => undefined);
-  const server = await ServerProcess.start({ verbose: opts.verbose, env: { ACCESS_TOKEN_TTL: String(TOKEN_TTL_S) } });
+  const server = await startBackend({ store: opts.store, verbose: opts.verbose, env: { ACCESS_TOKEN_TTL: String(TOKEN_TTL_S) } });
   const oracle = new Oracle();
   const admin = new Admin(server.url);
   const result: SimResult = {
     failures: [], userOps: { applied: 0, skipped: 0 }, faults: {}, conflictScenarios: 0, oracle: oracle.stats, serverKills: 0,
-    reassignments: { moved: 0, refused: 0 }, auth: {}, tokenTtl: TOKEN_TTL_S, ms: 0,
+    reassignments: { moved: 0, refused: 0 }, auth: {}, tokenTtl: TOKEN_TTL_S, backend: '', ms: 0,
   };
   const fault = (kind: string) => (result.faults[kind] = (result.faults[kind] ?? 0) + 1);
   let killFired = false;
@@ -92,7 +94,7 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
     await Promise.all([...handles.values()].map((h) => h.call('awaitIdle', { ms: IDLE_MS }, IDLE_MS + 5_000)));
     if (opts.verbose) log(`first sync done at ${((Date.now() - started) / 1000).toFixed(1)} s`);
     // Demo data has an active plan that no activation scheduled: the plan invariant is about the simulation's.
-    for (const id of (await readServerState(server.dbPath)).plans.keys()) oracle.seededPlans.add(id);
+    for (const id of (await server.state()).plans.keys()) oracle.seededPlans.add(id);
     const dev = (name: DeviceName) => handles.get(name)!;
 
     const userOp = async (name: DeviceName, op: UserOp, n: number, marker = `m${n}`) => {
@@ -182,7 +184,8 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
       }
       await server.kill();
       await sleep(op.downMs);
-      await server.start();
+      // Several instances: the killed one restarts while the other serves the next operations.
+      await server.resume();
     }
 
     /** A conflict on purpose (docs/DESIGN.md "Conflicts"): one coach's two devices edit one session offline. */
@@ -198,7 +201,7 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
       const onB = new Set(await b.call<string[]>('sessionIds'));
       // Only sessions of the coach's current clients: the devices may not have heard yet of a
       // reassignment just made, and then both edits are refused, which is another invariant.
-      const state = await readServerState(server.dbPath);
+      const state = await server.state();
       const coachId = admin.id(deviceEmails.coachA);
       const current = new Set([...state.assignments.values()].filter((x) => x.coachId === coachId && x.status === 'active' && !x._deleted).map((x) => x.clientId));
       const shared = ids.filter((id) => onB.has(id) && current.has(state.sessions.get(id)?.clientId));
@@ -241,7 +244,7 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
           refused: await dev(name).call<RefusedChange[]>('refused'),
         })),
       );
-      const failures = oracle.check(await readServerState(server.dbPath), views, deviceStates);
+      const failures = oracle.check(await server.state(), views, deviceStates);
       if (failures.length === 0 || attempt === 3) {
         result.failures.push(...failures);
         break;
@@ -253,9 +256,9 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
   } finally {
     await Promise.all([...handles.values()].map((h) => h.shutdown()));
     result.serverKills = server.kills;
-    await server.stop();
+    result.backend = server.description;
     if (result.failures.length && opts.verbose) log(server.output);
-    rmSync(dirname(server.dbPath), { recursive: true, force: true });
+    await server.dispose();
   }
   result.ms = Date.now() - started;
   return result;

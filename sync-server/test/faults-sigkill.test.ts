@@ -1,23 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { postJson } from '@spotter/sim/faults/cut-proxy.ts';
 import { ServerProcess } from '@spotter/sim/server-process.ts';
 import { messageIds as messageIdsOf, messageRow } from './message-rows.ts';
 import { login } from '@spotter/sim/server-view.ts';
+import { createDatabase, dropDatabase } from './pg-cluster.ts';
 
 /**
  * docs/DESIGN.md "Nothing is lost" with a real crash: the server process SIGKILLed (no shutdown hook
  * runs) right after acknowledging a push, and in the middle of a large one. An acknowledged
  * write survives the restart; a push killed mid-way is all there or not there at all, and its
- * retry lands it exactly once.
+ * retry lands it exactly once. In the "pg" project (vitest.config.ts) the server runs on a
+ * database of its own on the project's PostgreSQL, where a transaction cut by the crash is
+ * rolled back by the database.
  */
+const pgAdmin = process.env.SPOTTER_TEST_STORE === 'pg' ? process.env.SPOTTER_TEST_PG : undefined;
+const pgName = `spotter_sigkill_${randomBytes(6).toString('hex')}`;
 let server: ServerProcess;
 let coach: { token: string; id: string };
 let clientId: string;
 
 beforeAll(async () => {
-  server = await ServerProcess.start();
+  server = await ServerProcess.start({ env: pgAdmin ? { DATABASE_URL: await createDatabase(pgAdmin, pgName) } : {} });
   const c = await login(server.url, 'coach@demo.test');
   coach = { token: c.accessToken, id: c.user.id };
   clientId = (await login(server.url, 'client@demo.test')).user.id;
@@ -25,6 +31,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   if (server) rmSync(dirname(server.dbPath), { recursive: true, force: true });
+  if (pgAdmin) await dropDatabase(pgAdmin, pgName);
 });
 
 const row = (id: string, body: string) => messageRow(coach, clientId, id, body);
@@ -32,6 +39,7 @@ const messageIds = (prefix: string) => messageIdsOf(server.url, coach.token, pre
 
 describe('the server killed with SIGKILL', () => {
   it('keeps a push it acknowledged just before dying (tokens too)', async () => {
+    expect(server.output).toContain(pgAdmin ? 'database: PostgreSQL' : `database: ${server.dbPath}`);
     const res = await postJson(server.url, '/api/sync/messages/push', coach.token, [row('kill-ack-1', 'acknowledged then killed')]);
     expect(res).toEqual({ status: 200, body: [] });
     await server.kill();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
+import pg from 'pg';
 import { collectionNames, collections, newClientSchema, type CollectionName } from '@spotter/shared';
 import { samples } from '@spotter/shared/fixtures.ts';
 import { startTestServer, type TestServer } from './helper.ts';
@@ -10,10 +11,12 @@ import { startTestServer, type TestServer } from './helper.ts';
  * fixtures mutated field by field (the fields come from the shared zod schemas: dropped, given
  * a wrong type or a random JSON value, joined by unknown ones), random JSON, and text that is
  * not JSON at all. Whatever arrives: never a 5xx, every 4xx says why ({error, message}), and a
- * refused request leaves the database exactly as it was (no partial write).
+ * refused request leaves the database exactly as it was (no partial write). On both stores
+ * (vitest.config.ts storeTests).
  */
 let server: TestServer;
-let db: Database.Database;
+let db: Database.Database | null = null;
+let pgClient: pg.Client | null = null;
 let tokens: { coach: string; client: string; admin: string };
 let coachIds: { coach: string; client: string };
 
@@ -24,10 +27,14 @@ beforeAll(async () => {
   const [coach, client, admin] = await Promise.all(['coach@demo.test', 'client@demo.test', 'admin@demo.test'].map((e) => server.login(e)));
   tokens = { coach: coach!.accessToken, client: client!.accessToken, admin: admin!.accessToken };
   coachIds = { coach: coach!.user.id, client: client!.user.id };
-  db = new Database(server.dbPath, { readonly: true });
+  if (server.databaseUrl) {
+    pgClient = new pg.Client({ connectionString: server.databaseUrl });
+    await pgClient.connect();
+  } else db = new Database(server.dbPath, { readonly: true });
 });
 afterAll(async () => {
   db?.close();
+  await pgClient?.end();
   await server?.close();
 });
 
@@ -35,13 +42,19 @@ afterAll(async () => {
  * Every table's row count and the seq counter: any write of user data shows up here. The
  * failed-sign-in counters are left out on purpose: counting a refused login is the point.
  */
-function fingerprint(): string {
-  const tables = db
+async function fingerprint(): Promise<string> {
+  if (pgClient) {
+    const query = async (sql: string) => (await pgClient!.query(sql)).rows;
+    const tables = (await query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'rate_counters' ORDER BY table_name")).map((r) => r.name as string);
+    const counts = await Promise.all(tables.map(async (t) => `${t}=${(await query(`SELECT count(*)::int AS n FROM "${t}"`))[0].n}`));
+    return `${counts.join(',')} ${JSON.stringify(await query('SELECT * FROM seq_counter'))}`;
+  }
+  const tables = db!
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'rate_counters' ORDER BY name")
     .pluck()
     .all() as string[];
-  const counts = tables.map((t) => `${t}=${db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get()}`);
-  const seq = db.prepare('SELECT * FROM seq_counter').all();
+  const counts = tables.map((t) => `${t}=${db!.prepare(`SELECT count(*) FROM "${t}"`).pluck().get()}`);
+  const seq = db!.prepare('SELECT * FROM seq_counter').all();
   return `${counts.join(',')} ${JSON.stringify(seq)}`;
 }
 
@@ -112,13 +125,13 @@ async function send(method: string, path: string, token: string | null, body: st
 
 /** The property every endpoint must hold, whatever `body` is. */
 async function holds(method: string, path: string, token: string | null, body: string | undefined): Promise<void> {
-  const before = fingerprint();
+  const before = await fingerprint();
   const res = await send(method, path, token, body);
   const what = `${method} ${path} ${body?.slice(0, 300)} → ${res.status} ${res.text.slice(0, 300)}`;
   expect(res.status, what).toBeLessThan(500);
   if (res.status >= 400) {
     expect(res.body, what).toMatchObject({ error: expect.any(String), message: expect.stringMatching(/\S/) });
-    expect(fingerprint(), `a refused request wrote something: ${what}`).toBe(before);
+    expect(await fingerprint(), `a refused request wrote something: ${what}`).toBe(before);
   }
 }
 
