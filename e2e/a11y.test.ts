@@ -21,7 +21,7 @@ async function pagesOf(page: Page, role: 'coach' | 'client' | 'admin'): Promise<
   await page.goto('/coach');
   const id = await page.locator('[data-client-id]').first().getAttribute('data-client-id');
   const c = `/coach/clients/${id}`;
-  return ['/coach', '/coach/exercises', '/coach/plans', c, `${c}/builder`, `${c}/notes`, `${c}/messages`, `${c}/recommendations`];
+  return ['/coach', '/coach/inbox', '/coach/exercises', '/coach/plans', c, `${c}/builder`, `${c}/notes`, `${c}/messages`, `${c}/recommendations`];
 }
 
 /** The page has drawn its local data: no skeleton or busy region left. */

@@ -5,9 +5,10 @@ import { collections, type CollectionName } from './collections.ts';
  * Bump when a collection's zod schema changes shape, and add the step to `migrationStrategies`
  * in the web data layer (web/src/lib/data/database.ts). 1: message kind 'view', target 'resource';
  * 2: the optional fieldClocks (per-field clocks); 3: a log entry's sets;
- * 4: an exercise's optional catalogueId and a prescription's optional group.
+ * 4: an exercise's optional catalogueId and a prescription's optional group;
+ * 5: a person's optional notification preferences and read markers.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 type JsonSchema = Record<string, unknown>;
 

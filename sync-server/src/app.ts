@@ -10,6 +10,9 @@ import { defaultLoginLimits, type LoginLimits } from './auth/attempts.ts';
 import { authRoutes } from './auth/routes.ts';
 import { badRequest, errorHandler } from './errors.ts';
 import { securityHeaders } from './security-headers.ts';
+import { PushService } from './push/notifications.service.ts';
+import { pushRoutes } from './push/routes.ts';
+import { loadVapid, type VapidSettings } from './push/vapid.ts';
 import { restRoutes } from './rest/routes.ts';
 import type { Repository } from './storage/repository.ts';
 import { LocalNotifier, type Notifier } from './sync/notifier.ts';
@@ -22,6 +25,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     repo: Repository;
     notifier: Notifier;
+    /** Web Push: subscriptions and the notices accepted writes send (push/). */
+    pushes: PushService;
   }
 }
 
@@ -51,6 +56,11 @@ export interface AppOptions {
   trustProxy?: FastifyServerOptions['trustProxy'];
   /** Open SSE streams per user before the oldest is closed (sync/stream.ts); default 20. */
   maxStreamsPerUser?: number;
+  /**
+   * Web Push (docs/DESIGN.md "Notifications"): the VAPID keys (default: a pair kept in the
+   * database) and the origins exempt from the endpoint checks (only tests' local push service).
+   */
+  push?: { vapid?: VapidSettings; allow?: ReadonlySet<string> };
 }
 
 /** The whole server, without listening: main.ts and the tests both build it here. */
@@ -66,6 +76,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   app.decorate('repo', opts.repo);
   app.decorate('notifier', opts.notifier ?? new LocalNotifier());
+  const vapid = await loadVapid(opts.repo, opts.push?.vapid);
+  app.decorate('pushes', new PushService(opts.repo, vapid, { allow: opts.push?.allow ?? new Set(), log: app.log }));
+  // Notices still being sent when the server stops are given their chance before the database closes.
+  app.addHook('onClose', async () => app.pushes.settled());
   // Text that is not valid Unicode is refused before any route sees it: stored, it would
   // silently become something else (text-check.ts).
   app.addHook('preValidation', async (req) => {
@@ -112,6 +126,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(syncRoutes);
       await api.register(restRoutes);
       await api.register(adminRoutes);
+      await api.register(pushRoutes);
     },
     { prefix: '/api' },
   );

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseAllowList } from './push/endpoint.ts';
 
 export interface Config {
   port: number;
@@ -17,6 +18,8 @@ export interface Config {
   webRoot: string;
   /** Fastify trustProxy: false, or the proxy addresses (README "Running behind https"). */
   trustProxy: false | string;
+  /** Web Push (docs/DESIGN.md "Notifications"): VAPID keys from the environment, else kept in the database. */
+  push: { vapid: { publicKey?: string; privateKey?: string; subject?: string }; allow: ReadonlySet<string> };
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -76,5 +79,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     refreshTokenTtl: int(env, 'REFRESH_TOKEN_TTL', 30 * 24 * 3600),
     webRoot: resolve(env.WEB_ROOT || join(repoRoot, 'web/build')),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    push: {
+      vapid: { publicKey: env.VAPID_PUBLIC_KEY || undefined, privateKey: env.VAPID_PRIVATE_KEY || undefined, subject: env.VAPID_SUBJECT || undefined },
+      // Only for a local push service in tests: these origins skip the https and public-address checks.
+      allow: parseAllowList(env.PUSH_ENDPOINT_ALLOWLIST),
+    },
   };
 }

@@ -48,6 +48,8 @@ export interface TestServerOptions {
   maxStreamsPerUser?: number;
   /** Serve a built web app from this folder. */
   webRoot?: string;
+  /** Origins exempt from the push endpoint checks (a local push service, push-notifications.test.ts). */
+  pushAllow?: ReadonlySet<string>;
 }
 
 export interface ApiResponse<T = any> {
@@ -113,6 +115,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     trustProxy: opts.trustProxy,
     logger: opts.logStream ? { level: 'info', stream: opts.logStream } : false,
     maxStreamsPerUser: opts.maxStreamsPerUser,
+    push: { allow: opts.pushAllow },
   });
   const url = server.url.replace(/\/$/, '');
 

@@ -60,5 +60,9 @@ export const restRoutes: FastifyPluginAsync = async (app) => {
       body: sessionSchema,
       response: { 201: sessionSchema, ...errors },
     },
-  }, async (req, reply) => reply.code(201).send((await createSession(app.repo, app.notifier, req.viewer, req.body)).session));
+  }, async (req, reply) => {
+    const { session, written } = await createSession(app.repo, app.notifier, req.viewer, req.body);
+    app.pushes.afterWrites('sessions', written);
+    return reply.code(201).send(session);
+  });
 };

@@ -3,7 +3,7 @@ import { HttpError, notFound, refused } from '../errors.ts';
 import type { Doc } from '../storage/mappers.ts';
 import type { Repository } from '../storage/repository.ts';
 import type { Notifier } from '../sync/notifier.ts';
-import { push } from '../sync/push.ts';
+import { push, type PushResult } from '../sync/push.ts';
 import type { ViewerRelations } from '../access/relations.ts';
 import { loadRelations } from '../access-io/relations.ts';
 import { assertClientVisible } from './clients.service.ts';
@@ -52,16 +52,16 @@ export async function getSession(repo: Repository, viewer: Viewer, id: string): 
  * POST /api/sessions: exactly a sync push of a new session (same parser, authorization and
  * publish rules), so integrations cannot bypass what devices are held to.
  */
-export async function createSession(repo: Repository, notifier: Notifier, viewer: Viewer, body: Record<string, unknown>, today = todayLocal()): Promise<{ session: TrainingSession; rejection: string | null }> {
+export async function createSession(repo: Repository, notifier: Notifier, viewer: Viewer, body: Record<string, unknown>, today = todayLocal()): Promise<{ session: TrainingSession; rejection: string | null; written: PushResult['written'] }> {
   if (viewer.role !== 'coach') throw refused(403, refusal('coach_only_creates_sessions'));
   if (typeof body.id === 'string' && (await repo.get('sessions', body.id))) throw refused(409, refusal('session_exists'));
-  const { conflicts, changed } = await push(repo, viewer, 'sessions', [{ assumedMasterState: null, newDocumentState: { ...body, _deleted: false } }], { today });
+  const { conflicts, changed, written } = await push(repo, viewer, 'sessions', [{ assumedMasterState: null, newDocumentState: { ...body, _deleted: false } }], { today });
   if (changed.size) notifier.publish({ collections: [...changed] });
   const answer = conflicts[0] as ConflictDoc<Doc> | undefined; // a full answer: no PushPatch
-  if (!answer) return { session: body as TrainingSession, rejection: null };
+  if (!answer) return { session: body as TrainingSession, rejection: null, written };
   const { _deleted, _refusal, _refusalCode, ...doc } = answer;
   // Stored, but as a draft with the reason (a refused publish keeps the coach's content).
-  if (changed.size) return { session: doc as TrainingSession, rejection: (doc as TrainingSession).rejection };
+  if (changed.size) return { session: doc as TrainingSession, rejection: (doc as TrainingSession).rejection, written };
   // Refused outright: every refusal of a push carries its code and sentence.
   throw new HttpError(403, 'forbidden', _refusal ?? 'This session was refused.', _refusalCode);
 }

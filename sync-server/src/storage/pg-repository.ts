@@ -4,6 +4,8 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import type { CollectionName, Person } from '@spotter/shared';
 import { PgAuthStore } from './pg-auth-store.ts';
+import { PgPushStore } from './pg-push-store.ts';
+import type { PushSubscriptionRow } from './push-store.ts';
 import type { PgDb } from './pg-db.ts';
 import { neutralPg } from './pg-errors.ts';
 import { seqCounter, syncedTables, users, type PgSyncTable } from './pg-tables.ts';
@@ -66,6 +68,7 @@ export class PgRepository implements Repository {
   readonly #pool: pg.Pool;
   readonly #tx = new TxContext<{ client: pg.PoolClient; db: PgDb }>();
   readonly #auth: PgAuthStore;
+  readonly #push: PgPushStore;
 
   // PostgreSQL aborts the whole transaction on a failed statement: push.ts keeps a savepoint per row.
   readonly failedStatementKeepsTransaction = false;
@@ -74,6 +77,7 @@ export class PgRepository implements Repository {
     this.#db = db;
     this.#pool = pool;
     this.#auth = new PgAuthStore(() => this.#current(), (fn) => this.transaction(fn));
+    this.#push = new PgPushStore(() => this.#current());
   }
 
   /** The open transaction's connection, or the pool (each statement on its own). */
@@ -293,5 +297,19 @@ export class PgRepository implements Repository {
   }
   isTokenFamilyActive(familyId: string): Promise<boolean> {
     return neutralPg(() => this.#auth.isTokenFamilyActive(familyId));
+  }
+
+  // The Web Push side (push-store.ts), kept in its own file.
+  setting(key: string, make: () => string, now: string): Promise<string> {
+    return neutralPg(() => this.#push.setting(key, make, now));
+  }
+  savePushSubscription(sub: PushSubscriptionRow, now: string): Promise<void> {
+    return neutralPg(() => this.#push.savePushSubscription(sub, now));
+  }
+  deletePushSubscription(endpoint: string, userId?: string): Promise<number> {
+    return neutralPg(() => this.#push.deletePushSubscription(endpoint, userId));
+  }
+  pushSubscriptionsOf(userId: string): Promise<(PushSubscriptionRow & { live: boolean })[]> {
+    return neutralPg(() => this.#push.pushSubscriptionsOf(userId));
   }
 }

@@ -109,5 +109,7 @@ export const recommendations = derive(sqlite.recommendations);
 export const tokenFamilies = derive(sqlite.tokenFamilies);
 export const refreshTokens = derive(sqlite.refreshTokens);
 export const rateCounters = derive(sqlite.rateCounters);
+export const serverSettings = derive(sqlite.serverSettings);
+export const pushSubscriptions = derive(sqlite.pushSubscriptions);
 
 export const syncedTables: Record<CollectionName, PgSyncTable> = { people: users, assignments, exercises, sessions, logs, messages, notes, plans, recommendations };

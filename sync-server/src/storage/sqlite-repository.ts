@@ -7,7 +7,9 @@ import type { AttemptLimit, NewRefreshToken, RefreshTokenState, Reservation } fr
 import { docFromRow, docKeys, optionalKeys, rowFromDoc, type Doc } from './mappers.ts';
 import type { DateWindow, Filter, Repository, Scope, Stored } from './repository.ts';
 import { RowStatements } from './row-statements.ts';
+import type { PushSubscriptionRow } from './push-store.ts';
 import { SqliteAuthStore } from './sqlite-auth-store.ts';
+import { SqlitePushStore } from './sqlite-push-store.ts';
 import { neutral, translateSqliteError } from './sqlite-errors.ts';
 import { Mutex, TxContext } from './tx-context.ts';
 import { seqCounter, syncedTables, users } from './tables.ts';
@@ -70,6 +72,7 @@ export class SqliteRepository implements Repository {
   readonly #rowStatements = new Map<CollectionName, RowStatements>();
   #seq: Database.Statement | undefined;
   readonly #auth: SqliteAuthStore;
+  readonly #push: SqlitePushStore;
   readonly #lock = new Mutex();
   readonly #tx = new TxContext<null>();
 
@@ -80,6 +83,7 @@ export class SqliteRepository implements Repository {
     this.#db = db;
     this.#sqlite = sqlite;
     this.#auth = new SqliteAuthStore(db, sqlite, (fn) => this.#syncTransaction(fn));
+    this.#push = new SqlitePushStore(db);
   }
 
   /** Runs a synchronous step once no other request's transaction holds the connection. */
@@ -298,5 +302,19 @@ export class SqliteRepository implements Repository {
   }
   isTokenFamilyActive(familyId: string): Promise<boolean> {
     return this.#run(() => this.#auth.isTokenFamilyActive(familyId));
+  }
+
+  // The Web Push side (push-store.ts), kept in its own file.
+  setting(key: string, make: () => string, now: string): Promise<string> {
+    return this.#run(() => this.#push.setting(key, make, now));
+  }
+  savePushSubscription(sub: PushSubscriptionRow, now: string): Promise<void> {
+    return this.#run(() => this.#push.savePushSubscription(sub, now));
+  }
+  deletePushSubscription(endpoint: string, userId?: string): Promise<number> {
+    return this.#run(() => this.#push.deletePushSubscription(endpoint, userId));
+  }
+  pushSubscriptionsOf(userId: string): Promise<(PushSubscriptionRow & { live: boolean })[]> {
+    return this.#run(() => this.#push.pushSubscriptionsOf(userId));
   }
 }

@@ -59,6 +59,10 @@ export const users = sqliteTable(
     hourlyRate: real('hourly_rate'),
     bio: text('bio').notNull(),
     yearsExperience: integer('years_experience'),
+    // The shared notificationPrefsSchema; NULL until the person first sets them (defaults apply).
+    notifications: text('notifications', { mode: 'json' }).$type<Record<string, unknown>>(),
+    // The shared readUpTo: conversations read, by the other person's id; NULL until one is read.
+    readUpTo: text('read_up_to', { mode: 'json' }).$type<Record<string, string>>(),
     updatedAt: text('updated_at').notNull(),
     passwordHash: text('password_hash').notNull(),
     ...syncColumns(),
@@ -312,6 +316,35 @@ export const rateCounters = sqliteTable('rate_counters', {
   count: integer('count').notNull(),
   windowStartMs: integer('window_start_ms').notNull(),
 });
+
+/**
+ * Server-wide settings that must survive restarts and be the same on every instance: the VAPID
+ * key pair push services know this server by (docs/DESIGN.md "Notifications").
+ */
+export const serverSettings = sqliteTable('server_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+/**
+ * Where each signed-in device of a person is reached by Web Push. The endpoint is the push
+ * service's URL for one browser; `familyId` is the device's sign-in (token family): once it
+ * ends (sign-out), the subscription is dropped instead of notifying a signed-out device.
+ */
+export const pushSubscriptions = sqliteTable(
+  'push_subscriptions',
+  {
+    endpoint: text('endpoint').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    familyId: text('family_id').references(() => tokenFamilies.id),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('push_subscriptions_user_idx').on(t.userId)],
+);
 
 /** Synced tables by collection name (people are the users table). */
 export const syncedTables = { people: users, assignments, exercises, sessions, logs, messages, notes, plans, recommendations } as const;

@@ -21,6 +21,8 @@ export interface PushResult {
   clientIds: Set<string>;
   /** Rows refused as outside what the viewer may change (security-log.ts): logged by the route. */
   denied: { id: string; code: RefusalCode }[];
+  /** The accepted writes with the state each replaced, for the notices they send once committed (push/). */
+  written: { before: { doc: Doc; deleted: boolean } | null; doc: Doc; deleted: boolean }[];
 }
 
 export interface PushOptions {
@@ -61,6 +63,7 @@ export async function push(repo: Repository, viewer: Viewer, collection: Collect
   const changed = new Set<CollectionName>();
   const clientIds = new Set<string>();
   const denied: PushResult['denied'] = [];
+  const accepted: PushResult['written'] = [];
   // Once per push, not per row: the calendar day and instant (a date-fns format) and, for sessions, every
   // exercise the rows prescribe in one query instead of ~6 gets per session (bench/README.md);
   // for logs, their sessions; the rows' current states (push-batch.ts).
@@ -113,6 +116,7 @@ export async function push(repo: Repository, viewer: Viewer, collection: Collect
         continue;
       }
       const written = () => {
+        accepted.push({ before: current && { doc: current.doc, deleted: current.deleted }, doc: decision.doc, deleted });
         changed.add(collection);
         // Side effects (plan scheduling, assignment bumps) only touch this same client.
         if (typeof decision.doc.clientId === 'string') clientIds.add(decision.doc.clientId);
@@ -147,7 +151,7 @@ export async function push(repo: Repository, viewer: Viewer, collection: Collect
     await pending.flush();
   });
   const conflicts = answers.filter((a) => a !== undefined);
-  return { conflicts, changed, clientIds, denied };
+  return { conflicts, changed, clientIds, denied, written: accepted };
 }
 
 /**

@@ -35,11 +35,13 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
     schema: { tags: ['sync'], params, querystring: pushQuerySchema, body: pushRequestSchema, response: { 200: pushAnswer, 400: errorSchema, 404: errorSchema } },
   }, async (req) => {
     const collection = collectionOf(req.params.collection);
-    const { conflicts, changed, clientIds, denied } = await push(app.repo, req.viewer, collection, req.body, { answer: req.query.answer });
+    const { conflicts, changed, clientIds, denied, written } = await push(app.repo, req.viewer, collection, req.body, { answer: req.query.answer });
     // Writes outside what the viewer may change: a buggy device, or someone probing ids.
     if (denied.length) securityEvent(req.log, 'write_denied', { userId: req.viewer.id, collection, count: denied.length, rows: denied.slice(0, 5) });
     // After commit: wake every open stream (rule 5: acknowledged only once committed).
     if (changed.size) app.notifier.publish({ collections: [...changed], clientIds: [...clientIds] });
+    // Committed: the people these writes concern may be told (in the background, never failing the push).
+    app.pushes.afterWrites(collection, written);
     return conflicts;
   });
 };

@@ -36,10 +36,22 @@ export function tombstone(collection: CollectionName, doc: Doc): WireDoc<Doc> {
   return { ...(out as Doc), _deleted: true };
 }
 
+/**
+ * A person's own settings, nobody else's business (docs/DESIGN.md "Notifications", "The coach's
+ * inbox"): their quiet hours and time zone, and how far they have read each conversation. Sent
+ * only to the person and to admins (who write whole person documents and must not drop them).
+ */
+const personalFields = ['notifications', 'readUpTo'] as const;
+
 /** The document as this viewer may receive it: in full when visible, else a tombstone. */
 export function toWire(viewer: Viewer, collection: CollectionName, stored: Stored, rel: ViewerRelations): WireDoc<Doc> {
-  if (canSee(viewer, collection, stored.doc, rel)) return { ...stored.doc, _deleted: stored.deleted };
-  return tombstone(collection, stored.doc);
+  if (!canSee(viewer, collection, stored.doc, rel)) return tombstone(collection, stored.doc);
+  if (collection === 'people' && viewer.role !== 'admin' && stored.doc.id !== viewer.id && personalFields.some((f) => f in stored.doc)) {
+    const doc: Record<string, unknown> = { ...stored.doc };
+    for (const f of personalFields) delete doc[f];
+    return { ...(doc as Doc), _deleted: stored.deleted };
+  }
+  return { ...stored.doc, _deleted: stored.deleted };
 }
 
 /**

@@ -5,6 +5,7 @@ export const navFor = (role: Role): { href: string; label: string }[] =>
   ({
     coach: [
       { href: '/coach', label: 'Clients' },
+      { href: '/coach/inbox', label: 'Inbox' },
       { href: '/coach/exercises', label: 'Exercises' },
       { href: '/coach/plans', label: 'Plans' },
     ],

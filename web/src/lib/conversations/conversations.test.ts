@@ -1,6 +1,6 @@
 import { message } from '@spotter/shared/fixtures.ts';
 import { describe, expect, it } from 'vitest';
-import { localReadMarkers, searchMessages, unreadCount } from './conversations.ts';
+import { searchMessages, unreadCount } from './conversations.ts';
 
 const at = (t: string) => `2026-03-12T${t}:00.000Z`;
 const msgs = [
@@ -27,14 +27,4 @@ describe('searchMessages', () => {
     ['cafe', ['3']],
     ['knee squat', []],
   ])('%j → %o', (q, ids) => expect(searchMessages(msgs, q).map((m) => m.id)).toEqual(ids));
-});
-
-describe('localReadMarkers', () => {
-  it('only moves forward', () => {
-    const map = new Map<string, string>();
-    const markers = localReadMarkers({ getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) });
-    markers.set('k', at('10:00'));
-    markers.set('k', at('09:00'));
-    expect(markers.get('k')).toBe(at('10:00'));
-  });
 });

@@ -2,8 +2,9 @@ import type { Message } from '@spotter/shared';
 
 /**
  * Conversation helpers on top of the comments engineer's `conversation()` (lib/comments):
- * search and unread counts. "Read" is per device and per person, kept in localStorage: it is
- * nobody else's business and needs no sync.
+ * search and unread counts. How far a conversation was read is the person's own `readUpTo`
+ * (docs/DESIGN.md "The coach's inbox"), synced to their other devices and to nobody else;
+ * read-state.ts moves it.
  */
 
 /** Messages from the other person written after `lastReadAt` (null: never opened). */
@@ -20,22 +21,4 @@ export function searchMessages(messages: readonly Message[], query: string): Mes
     const body = fold(m.body);
     return words.every((w) => body.includes(w));
   });
-}
-
-export interface ReadMarkers {
-  get(key: string): string | null;
-  set(key: string, at: string): void;
-}
-
-export const conversationKey = (me: string, coachId: string, clientId: string) => `spotter.read.${me}.${coachId}.${clientId}`;
-
-export function localReadMarkers(storage: Pick<Storage, 'getItem' | 'setItem'> = globalThis.localStorage): ReadMarkers {
-  return {
-    get: (key) => storage.getItem(key),
-    set: (key, at) => {
-      // Never move backwards: two tabs marking read at once keep the later time.
-      const prev = storage.getItem(key);
-      if (!prev || at > prev) storage.setItem(key, at);
-    },
-  };
 }

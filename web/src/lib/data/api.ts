@@ -112,30 +112,30 @@ export class Api {
     return this.access;
   }
 
-  /** POST JSON with the access token; on 401 refresh once and retry. */
-  async authed<T>(path: string, body: unknown): Promise<T> {
+  /** JSON with the access token (POST unless told); on 401 refresh once and retry. */
+  async authed<T>(path: string, body: unknown, method: 'GET' | 'POST' | 'DELETE' = 'POST'): Promise<T> {
     // Just started: no access token yet, a request without one could only answer 401.
     if (!this.access) await this.refresh();
-    let res = await this.post(path, body, this.accessToken());
+    let res = await this.post(path, body, this.accessToken(), method);
     // Only a refused refresh means "sign in again" (refresh() says so). A 401 right after a
     // refresh the server accepted is a token that expired on its way (a slow network, a busy
     // server, a short TTL): refresh again, a few times, then fail like any retryable error.
     for (let attempt = 0; res.status === 401 && attempt < 3; attempt++) {
       await this.refresh();
-      res = await this.post(path, body, this.accessToken());
+      res = await this.post(path, body, this.accessToken(), method);
     }
     if (!res.ok) throw new HttpError(res.status, await errorMessage(res));
     return (await res.json()) as T;
   }
 
-  private async post(path: string, body?: unknown, token?: string | null): Promise<Response> {
+  private async post(path: string, body?: unknown, token?: string | null, method: 'GET' | 'POST' | 'DELETE' = 'POST'): Promise<Response> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
     // The auth routes refuse requests without it (CSRF, SECURITY.md); the cookie is same-origin.
     if (path.startsWith('/api/auth/')) headers[CSRF_HEADER] = '1';
     const sentAt = this.clock?.deviceNow() ?? 0;
-    const res = await this.fetchImpl(this.url(path), { method: 'POST', headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await this.fetchImpl(this.url(path), { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
     // Every answer corrects the device's clock (the stamps of its edits) by the server's.
     const serverTime = Number(res.headers?.get?.(serverTimeHeader) ?? NaN);
     if (this.clock && serverTime > 0) this.clock.observeServerTime(serverTime, sentAt, this.clock.deviceNow());

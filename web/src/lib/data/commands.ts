@@ -19,7 +19,7 @@ function serial() {
 /**
  * Every write a page can make, by name. Local writes are parsed with the shared zod schema
  * (a ZodError names the field), stored at once and synced when a connection exists; they
- * never wait for the network. The last three need the server now (rest.ts).
+ * never wait for the network. Those spread in from rest.ts need the server now.
  */
 export function createCommands(store: Store, rest: Rest) {
   const logs = serial();

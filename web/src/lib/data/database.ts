@@ -29,6 +29,9 @@ const migrationStrategies: Record<number, (doc: any) => any> = {
   //    prescription's optional group (docs/DESIGN.md "Supersets and circuits"). Both are
   //    optional, so every stored document is already valid.
   4: (doc) => doc,
+  // 5: a person gained the optional `notifications` and `readUpTo` (docs/DESIGN.md "Notifications",
+  //    "The coach's inbox"). A stored person has neither and stays valid: the defaults apply.
+  5: (doc) => doc,
 };
 
 function withEmptySets(entries: Record<string, Record<string, unknown>>): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import type { CollectionName } from '@spotter/shared';
-import { BehaviorSubject, type Subscription } from 'rxjs';
+import { BehaviorSubject, filter, firstValueFrom, type Subscription } from 'rxjs';
 import type { SpotterDatabase } from './database.ts';
 import { Echoes } from './echoes.ts';
 import { jsonEqual, withoutMeta } from './equal.ts';
@@ -28,6 +28,12 @@ type Row = { newDocumentState: Record<string, any> };
 export class PendingTracker {
   readonly count$ = new BehaviorSubject(0);
   private readonly ids = new Set<string>();
+
+  /** Resolves once no change of `collection` waits for the server (replication.ts `pushAfter`). */
+  settled(collection: CollectionName): Promise<void> {
+    const none = () => ![...this.ids].some((key) => key.startsWith(`${collection}:`));
+    return firstValueFrom(this.count$.pipe(filter(none))).then(() => undefined);
+  }
   /** The server's state from a conflict answer, until it is seen in place (echoes.ts). */
   private readonly answers = new Echoes();
   private readonly subs: Subscription[] = [];

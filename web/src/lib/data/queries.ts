@@ -40,6 +40,11 @@ export function createQueries(db: () => SpotterDatabase) {
     /** Every log this user may see (a coach: their clients'). */
     logs: (): Live<SessionLog> => live(db().logs.find()),
     logsOfClient: (clientId: string): Live<SessionLog> => live(db().logs.find({ selector: { clientId } })),
+    /**
+     * A coach's inbox (docs/DESIGN.md "The coach's inbox"): every message and comment of their
+     * conversations written since `since` (an instant), bounded so the count stays cheap.
+     */
+    inboxMessages: (coachId: string, since: string): Live<Message> => live(db().messages.find({ selector: { coachId, createdAt: { $gte: since } } })),
     /** A client's messages, comments, ratings and resource views. */
     messagesOfClient: (clientId: string): Live<Message> => live(db().messages.find({ selector: { clientId } })),
     notesOfClient: (clientId: string): Live<Note> => live(db().notes.find({ selector: { clientId } })),

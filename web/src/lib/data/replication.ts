@@ -38,7 +38,16 @@ export interface ReplicationOptions {
   push: boolean;
   /** The server sends this collection's first pull recent weeks first (sync-server/src/sync/pull.ts `recentFirst`). */
   recentFirst?: boolean;
+  /**
+   * Collections this one's documents name (a session's exercises): a push first waits, up to
+   * PUSH_AFTER_MAX_MS, until none of their changes waits for the server. Each collection
+   * replicates on its own, and a session pushed before the new exercise it names is refused
+   * (push-order.test.ts). The bound keeps a failing push of those from holding this one back for good.
+   */
+  pushAfter?: readonly CollectionName[];
 }
+
+export const PUSH_AFTER_MAX_MS = 5000;
 
 /**
  * One RxDB replication of a collection against /api/sync/:collection. The stream Subject is
@@ -83,6 +92,14 @@ export function replicateCollection(
     push: !opts.push ? undefined : {
       batchSize: 100,
       async handler(rows) {
+        if (opts.pushAfter?.length) {
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          await Promise.race([
+            Promise.all(opts.pushAfter.map((c) => pending.settled(c))),
+            new Promise((resolve) => (timer = setTimeout(resolve, PUSH_AFTER_MAX_MS))),
+          ]);
+          clearTimeout(timer);
+        }
         // A row whose new state equals what the server already has needs no request. This is
         // also what ends the loop after a refusal: the device adopts the server's state, RxDB
         // pushes that resolved state once more, and it is acknowledged here.

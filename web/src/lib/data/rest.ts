@@ -1,13 +1,15 @@
 import {
   bulkAssignResponseSchema,
   personSchema,
+  pushKeyAnswerSchema,
   type BulkAssignRequest,
   type BulkAssignResponse,
   type NewTrainer,
   type Person,
+  type WebPushSubscription,
 } from '@spotter/shared';
+import { z } from 'zod';
 import { newClientAnswerSchema, type NewClientAnswer } from '@spotter/shared/answers.ts';
-import type { z } from 'zod';
 import type { Api } from './api.ts';
 
 /**
@@ -50,7 +52,19 @@ export function createRest(api: Api) {
     /** A coach adds a client: the account and the assignment. */
     addClient: (body: { email: string; firstName: string; lastName: string; password: string }): Promise<NewClientAnswer> =>
       post(api, '/api/clients', body, newClientAnswerSchema),
+    /** The server's VAPID public key: the browser's applicationServerKey (docs/DESIGN.md "Notifications"). */
+    pushKey: async (): Promise<string> => parseAnswer(pushKeyAnswerSchema, '/api/push/key', await api.authed<unknown>('/api/push/key', undefined, 'GET')).publicKey,
+    /** Where this device is reached by Web Push, saved under the person and this sign-in. */
+    savePushSubscription: async (subscription: WebPushSubscription): Promise<void> => {
+      parseAnswer(okAnswer, '/api/push/subscriptions', await api.authed<unknown>('/api/push/subscriptions', subscription));
+    },
+    /** Forgets one of this person's push endpoints (turned off, signing out). */
+    deletePushSubscription: async (endpoint: string): Promise<void> => {
+      parseAnswer(okAnswer, '/api/push/subscriptions', await api.authed<unknown>('/api/push/subscriptions', { endpoint }, 'DELETE'));
+    },
   };
 }
+
+const okAnswer = z.object({ ok: z.literal(true) });
 
 export type Rest = ReturnType<typeof createRest>;

@@ -12,6 +12,9 @@ import { openLiveStream, type LiveStream } from './stream.ts';
 import type { SyncOwner } from './sync-owner.ts';
 import type { SyncStateStore } from './sync-state.ts';
 
+/** Documents that name exercises: pushed after this device's new exercises (replication.ts `pushAfter`). */
+const NAMES_EXERCISES = new Set<CollectionName>(['sessions', 'plans']);
+
 export interface SyncEngineOptions {
   /** Wait between retries of a failed pull/push (RxDB's retryTime). */
   retryTime: number;
@@ -117,7 +120,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         pullBatchSize: deps.options.pullBatchSize,
       };
       const role = state.value.user?.role;
-      replications = collectionNames.map((n) => replicateCollection(n, replication, streams[n], { push: canWrite(n, role), recentFirst: isRecentFirst(n) }));
+      replications = collectionNames.map((n) =>
+        replicateCollection(n, replication, streams[n], { push: canWrite(n, role), recentFirst: isRecentFirst(n), pushAfter: NAMES_EXERCISES.has(n) && canWrite('exercises', role) ? ['exercises'] : [] }),
+      );
       trackInitialSync(recent);
     } else if (owner.isOwner) {
       for (const r of replications) if (r.isPaused()) void r.start();

@@ -43,6 +43,11 @@ class InstallState {
     });
   }
 
+  /** The first useful action happened on this device (the push offer waits for it too). */
+  get usefulDone(): boolean {
+    return this.#useful;
+  }
+
   /** The account panel's quiet path back to the prompt after "Not now" (still never before the useful action). */
   get canInstall(): boolean {
     return this.#prompt !== null && this.#useful && !this.#standalone;
