@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMPLIANCE_DROP_DAYS, COMPLIANCE_WINDOW_DAYS, LATE_WINDOW_DAYS } from './compliance.ts';
 import { ENGAGEMENT_WINDOW_DAYS } from './engagement.ts';
+import { INBOX_WINDOW_DAYS } from './inbox.ts';
 import { DASHBOARD_HISTORY_DAYS, RECENT_FIRST_DAYS } from './recent-window.ts';
 
 // The dashboard reads DASHBOARD_HISTORY_DAYS back, and a first sync brings RECENT_FIRST_DAYS
@@ -9,6 +10,7 @@ const windows: [string, number][] = [
   ['compliance 14 days ago (its window ends 14 days back)', COMPLIANCE_DROP_DAYS + COMPLIANCE_WINDOW_DAYS],
   ['engagement', ENGAGEMENT_WINDOW_DAYS],
   ['late count', LATE_WINDOW_DAYS],
+  ['unread messages and comments (the inbox)', INBOX_WINDOW_DAYS],
 ];
 
 describe('the recent window', () => {
