@@ -38,7 +38,7 @@ test('a trainer builds and activates a plan offline; the client sees it, logs a 
   const page = await coachContext.newPage();
   await signIn(page, trainerEmail, PASSWORD);
   await page.goto(`/coach/plans?client=${member.id}`);
-  await expect(page.getByLabel('Client')).toHaveValue(member.id);
+  await expect(page.getByLabel('Client', { exact: true })).toHaveValue(member.id);
   await expect(page.getByRole('option', { name: memberName })).toBeAttached();
   await goOffline(page);
 

@@ -1,4 +1,4 @@
-import { markedRead, type Person } from '@spotter/shared';
+import { markedRead, type Message, type Person } from '@spotter/shared';
 import type { Device } from '../data/device.ts';
 
 /**
@@ -12,3 +12,10 @@ export async function markConversationRead(device: Device, me: Person | null, ot
   const next = markedRead(me.readUpTo, otherId, at);
   if (next) await device.commands.updatePerson(me.id, { readUpTo: next });
 }
+
+/**
+ * What opening a thread marks read: the newest message the other person wrote. One's own
+ * messages are never unread, so sending one writes no marker (a message sent offline is one
+ * change waiting to upload, not two).
+ */
+export const newestFromOther = (thread: readonly Message[], me: string): Message | undefined => thread.findLast((m) => m.authorId !== me);
