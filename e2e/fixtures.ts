@@ -78,3 +78,22 @@ export const api = {
     return [...docs.values()].filter((d) => !d._deleted);
   },
 };
+
+/**
+ * Opens the client's thread and waits until what opening it wrote — the read marker on the
+ * person's own document, a synced change — has reached the server, so a test that then counts
+ * "changes waiting to upload" counts only its own.
+ */
+export async function openThreadSettled(page: Page, baseURL: string, email: string): Promise<void> {
+  await page.goto('/client/messages');
+  await expect(page.getByRole('heading', { name: /^Messages with/ })).toBeVisible();
+  await expect(page.getByTestId('message').first()).toBeVisible();
+  const me = await api.login(baseURL, email);
+  await expect
+    .poll(async () => {
+      const own = (await api.pull<{ id: string; readUpTo?: Record<string, string> }>(baseURL, me.accessToken, 'people')).find((p) => p.id === me.user.id);
+      return Object.keys(own?.readUpTo ?? {}).length;
+    })
+    .toBeGreaterThan(0);
+  await waitForUpload(page);
+}

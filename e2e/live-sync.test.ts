@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
+import { api, goOffline, goOnline, openThreadSettled, signIn, waitForUpload } from './fixtures.ts';
 
 // Live sync and identity: a change by one user shows on another user's open page
 // without a reload (SSE stream), and a session that ended while the device was offline keeps
@@ -38,17 +38,7 @@ test('two users in two browsers: each sees the other’s message appear without 
 
 test('a session that ended while offline keeps the change; signing in again uploads it once', async ({ page, baseURL }) => {
   await signIn(page, 'client2@demo.test');
-  await page.goto('/client/messages');
-  // Opening the thread marks the coach's messages read, a synced change of the client's own
-  // document: let it reach the server first, so the count below is this message alone.
-  const me = await api.login(baseURL!, 'client2@demo.test');
-  const coachMessage = page.getByTestId('message').first();
-  await expect(coachMessage).toBeVisible();
-  await expect.poll(async () => {
-    const own = (await api.pull<{ id: string; readUpTo?: Record<string, string> }>(baseURL!, me.accessToken, 'people')).find((p) => p.id === me.user.id);
-    return Object.keys(own?.readUpTo ?? {}).length;
-  }).toBeGreaterThan(0);
-  await waitForUpload(page);
+  await openThreadSettled(page, baseURL!, 'client2@demo.test');
   await goOffline(page);
   const body = `Written before my session ended ${Date.now()}`;
   await send(page, body);

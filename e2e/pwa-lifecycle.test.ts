@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Message } from '@spotter/shared';
-import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
+import { api, goOffline, goOnline, openThreadSettled, signIn, waitForUpload } from './fixtures.ts';
 
 // Signing out with unsynced changes warns first and says how many.
 
@@ -19,7 +19,7 @@ const onServer = async (baseURL: string, body: string) => {
 
 test('sign out with unsynced changes warns with their number; staying keeps them, discarding signs out', async ({ page, baseURL }) => {
   await signIn(page, 'client3@demo.test');
-  await page.goto('/client/messages');
+  await openThreadSettled(page, baseURL!, 'client3@demo.test');
   await goOffline(page);
   const first = unique('Not uploaded yet A');
   const second = unique('Not uploaded yet B');

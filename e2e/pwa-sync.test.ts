@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Message } from '@spotter/shared';
-import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
+import { api, goOffline, goOnline, openThreadSettled, signIn, waitForUpload } from './fixtures.ts';
 
 // Live sync between devices, offline writes uploaded exactly once, and a device whose
 // IndexedDB was wiped re-pulls everything. Message bodies are unique per run, so other test
@@ -21,8 +21,7 @@ const onServer = async (baseURL: string, email: string, body: string) => {
 
 test('a message written offline is uploaded after reconnect, exactly once', async ({ page, baseURL }) => {
   await signIn(page, 'client2@demo.test');
-  await page.goto('/client/messages');
-  await expect(page.getByRole('heading', { name: /^Messages with/ })).toBeVisible();
+  await openThreadSettled(page, baseURL!, 'client2@demo.test');
   await goOffline(page);
 
   const body = unique('Offline from the client');

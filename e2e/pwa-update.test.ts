@@ -60,6 +60,8 @@ test('a waiting new version is offered with "Reload", and reloading into it keep
   await expect(prompt).toBeVisible();
 
   // An unsynced change, then "Reload" — offline: the new version's files are already cached.
+  // (What opening the thread wrote, its read marker, is uploaded first: the count is this change's.)
+  await waitForUpload(page);
   await goOffline(page);
   const body = `Kept across the update ${Date.now()}`;
   await page.getByLabel('Message', { exact: true }).fill(body);
