@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysTo, todayLocal, type Exercise, type TrainingSession } from '@spotter/shared';
 import { prescription, session, sessionLog } from '@spotter/shared/fixtures.ts';
 import { startTestServer, type TestServer } from './helper.ts';
-import { coachAndClient, now, pullAll, push, type Who } from './wire.ts';
+import { coachAndClient, draftFor, now, pullAll, push, type Who } from './wire.ts';
 
 /**
  * A push's reads and plain writes are batched (sync-server/src/sync/push-batch.ts): each row's
@@ -21,8 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => s?.close());
 
-const newSession = (id: string, o: Partial<TrainingSession> = {}) =>
-  session({ id, coachId: coach.id, clientId: client.id, dueDate: addDaysTo(today, 3), status: 'draft', exercises: [prescription({ id: `${id}-rx`, exerciseId: exercise.id })], createdAt: now(), updatedAt: now(), ...o });
+const newSession = (id: string, o: Partial<TrainingSession> = {}) => draftFor(coach, client, exercise, id, o);
 
 describe('a push written in batches', () => {
   it('gives the rows consecutive seqs in their order, and a pull from before sees them all in that order', async () => {

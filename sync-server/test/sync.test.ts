@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysTo, todayLocal, type Exercise, type TrainingSession } from '@spotter/shared';
 import { message, prescription, session, sessionLog } from '@spotter/shared/fixtures.ts';
 import { startTestServer, type TestServer } from './helper.ts';
-import { coachAndClient, now, pullAll, push, type Who } from './wire.ts';
+import { coachAndClient, draftFor, now, pullAll, push, type Who } from './wire.ts';
 
 let s: TestServer;
 let coach: Who;
@@ -16,8 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => s?.close());
 
-const newSession = (id: string, o: Partial<TrainingSession> = {}) =>
-  session({ id, coachId: coach.id, clientId: client.id, dueDate: addDaysTo(today, 3), status: 'draft', exercises: [prescription({ id: `${id}-rx`, exerciseId: exercise.id })], createdAt: now(), updatedAt: now(), ...o });
+const newSession = (id: string, o: Partial<TrainingSession> = {}) => draftFor(coach, client, exercise, id, o);
 
 describe('pull', () => {
   it('pages through a collection with checkpoints, in seq order, to the same set as one big pull', async () => {

@@ -1,6 +1,7 @@
 /** Small protocol helpers for the server's own tests (pull everything, push rows). */
 import { expect } from 'vitest';
-import type { ConflictDoc, Exercise } from '@spotter/shared';
+import { addDaysTo, todayLocal, type ConflictDoc, type Exercise, type TrainingSession } from '@spotter/shared';
+import { prescription, session } from '@spotter/shared/fixtures.ts';
 import type { TestServer } from './helper.ts';
 
 export type Wire<T = Record<string, any>> = T & { id: string; _deleted: boolean; _refusal?: string; _refusalCode?: string };
@@ -29,6 +30,10 @@ export async function push(s: TestServer, token: string, collection: string, row
 }
 
 export const now = () => new Date().toISOString();
+
+/** A coach's draft for the client, due in three days, prescribing `exercise`: the sessions the push tests write. */
+export const draftFor = (coach: { id: string }, client: { id: string }, exercise: Exercise, id: string, o: Partial<TrainingSession> = {}): TrainingSession =>
+  session({ id, coachId: coach.id, clientId: client.id, dueDate: addDaysTo(todayLocal(), 3), status: 'draft', exercises: [prescription({ id: `${id}-rx`, exerciseId: exercise.id })], createdAt: now(), updatedAt: now(), ...o });
 
 export type Who = { token: string; id: string };
 
