@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDaysTo, todayLocal, type Exercise, type TrainingSession } from '@spotter/shared';
-import { prescription, session, sessionLog } from '@spotter/shared/fixtures.ts';
+import type { Exercise, TrainingSession } from '@spotter/shared';
+import { sessionLog } from '@spotter/shared/fixtures.ts';
 import { startTestServer, type TestServer } from './helper.ts';
 import { coachAndClient, draftFor, now, pullAll, push, type Who } from './wire.ts';
 
@@ -13,7 +13,6 @@ let s: TestServer;
 let coach: Who;
 let client: Who;
 let exercise: Exercise;
-const today = todayLocal();
 
 beforeAll(async () => {
   s = await startTestServer();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysTo, todayLocal, type Exercise, type TrainingSession } from '@spotter/shared';
-import { message, prescription, session, sessionLog } from '@spotter/shared/fixtures.ts';
+import { message, prescription, sessionLog } from '@spotter/shared/fixtures.ts';
 import { startTestServer, type TestServer } from './helper.ts';
 import { coachAndClient, draftFor, now, pullAll, push, type Who } from './wire.ts';
 
