@@ -1,6 +1,7 @@
 export * from './docs/common.ts';
 export * from './docs/people.ts';
 export * from './docs/assignments.ts';
+export * from './docs/media.ts';
 export * from './docs/exercises.ts';
 export * from './docs/sessions.ts';
 export * from './docs/logs.ts';
@@ -40,3 +41,4 @@ export * from './domain/supersets.ts';
 export * from './domain/plates.ts';
 export * from './domain/notifications.ts';
 export * from './domain/inbox.ts';
+export * from './domain/media.ts';

@@ -3,12 +3,14 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { serverTimeHeader } from '@spotter/shared';
+import { MEDIA_MAX_BYTES, serverTimeHeader } from '@spotter/shared';
 import { adminRoutes } from './admin/routes.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { defaultLoginLimits, type LoginLimits } from './auth/attempts.ts';
 import { authRoutes } from './auth/routes.ts';
 import { badRequest, errorHandler } from './errors.ts';
+import { mediaRoutes } from './media/routes.ts';
+import { DiskMediaStorage } from './media/storage.ts';
 import { securityHeaders } from './security-headers.ts';
 import { PushService } from './push/notifications.service.ts';
 import { pushRoutes } from './push/routes.ts';
@@ -61,6 +63,12 @@ export interface AppOptions {
    * database) and the origins exempt from the endpoint checks (only tests' local push service).
    */
   push?: { vapid?: VapidSettings; allow?: ReadonlySet<string> };
+  /**
+   * A coach's own media (docs/DESIGN.md "Media storage"): the folder files are stored in (by
+   * their SHA-256) and the largest upload in bytes (default 50 MB). Without a folder the media
+   * routes are not served.
+   */
+  media?: { dir: string; maxBytes?: number };
 }
 
 /** The whole server, without listening: main.ts and the tests both build it here. */
@@ -127,6 +135,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(restRoutes);
       await api.register(adminRoutes);
       await api.register(pushRoutes);
+      if (opts.media) {
+        const storage = new DiskMediaStorage(opts.media.dir);
+        await api.register(mediaRoutes, { media: { storage, incoming: storage.incoming, maxBytes: opts.media.maxBytes ?? MEDIA_MAX_BYTES } });
+      }
     },
     { prefix: '/api' },
   );

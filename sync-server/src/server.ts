@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from './app.ts';
 import { seedDemoData } from './demo/seed.ts';
@@ -31,7 +32,9 @@ export async function startServer(opts: StartOptions): Promise<Started> {
   // Several instances on one PostgreSQL database wake each other's streams (LISTEN/NOTIFY).
   const notifier = opts.databaseUrl ? await pgNotifier(opts.databaseUrl) : undefined;
   const demoAccounts = opts.demoData && (await repo.isEmpty()) ? await seedDemoData(repo) : [];
-  const app = await buildApp({ ...opts, repo, notifier: notifier ?? opts.notifier });
+  // Files live beside the SQLite file unless told otherwise (README "Configuration").
+  const media = { dir: opts.media?.dir ?? join(dirname(opts.databasePath), 'media'), maxBytes: opts.media?.maxBytes };
+  const app = await buildApp({ ...opts, media, repo, notifier: notifier ?? opts.notifier });
   app.addHook('onClose', async () => {
     await notifier?.close();
     await repo.close();

@@ -14,7 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { CSRF_HEADER, type LoginResponse } from '@spotter/shared';
@@ -50,6 +50,8 @@ export interface TestServerOptions {
   webRoot?: string;
   /** Origins exempt from the push endpoint checks (a local push service, push-notifications.test.ts). */
   pushAllow?: ReadonlySet<string>;
+  /** The largest media upload in bytes (default 50 MB); the files go beside the database. */
+  mediaMaxBytes?: number;
 }
 
 export interface ApiResponse<T = any> {
@@ -116,6 +118,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     logger: opts.logStream ? { level: 'info', stream: opts.logStream } : false,
     maxStreamsPerUser: opts.maxStreamsPerUser,
     push: { allow: opts.pushAllow },
+    media: opts.mediaMaxBytes ? { dir: join(dirname(dbPath), 'media'), maxBytes: opts.mediaMaxBytes } : undefined,
   });
   const url = server.url.replace(/\/$/, '');
 

@@ -5,6 +5,8 @@ import type pg from 'pg';
 import type { CollectionName, Person } from '@spotter/shared';
 import { PgAuthStore } from './pg-auth-store.ts';
 import { PgPushStore } from './pg-push-store.ts';
+import { PgMediaStore } from './pg-media-store.ts';
+import type { MediaRow } from './media-store.ts';
 import type { PushSubscriptionRow } from './push-store.ts';
 import type { PgDb } from './pg-db.ts';
 import { neutralPg } from './pg-errors.ts';
@@ -69,6 +71,7 @@ export class PgRepository implements Repository {
   readonly #tx = new TxContext<{ client: pg.PoolClient; db: PgDb }>();
   readonly #auth: PgAuthStore;
   readonly #push: PgPushStore;
+  readonly #media: PgMediaStore;
 
   // PostgreSQL aborts the whole transaction on a failed statement: push.ts keeps a savepoint per row.
   readonly failedStatementKeepsTransaction = false;
@@ -78,6 +81,7 @@ export class PgRepository implements Repository {
     this.#pool = pool;
     this.#auth = new PgAuthStore(() => this.#current(), (fn) => this.transaction(fn));
     this.#push = new PgPushStore(() => this.#current());
+    this.#media = new PgMediaStore(() => this.#current());
   }
 
   /** The open transaction's connection, or the pool (each statement on its own). */
@@ -311,5 +315,13 @@ export class PgRepository implements Repository {
   }
   pushSubscriptionsOf(userId: string): Promise<(PushSubscriptionRow & { live: boolean })[]> {
     return neutralPg(() => this.#push.pushSubscriptionsOf(userId));
+  }
+
+  // The uploads' records (media-store.ts), kept in their own file.
+  saveMedia(row: MediaRow): Promise<void> {
+    return neutralPg(() => this.#media.saveMedia(row));
+  }
+  mediaOf(id: string, ownerId: string): Promise<MediaRow | null> {
+    return neutralPg(() => this.#media.mediaOf(id, ownerId));
   }
 }

@@ -10,6 +10,8 @@ import { RowStatements } from './row-statements.ts';
 import type { PushSubscriptionRow } from './push-store.ts';
 import { SqliteAuthStore } from './sqlite-auth-store.ts';
 import { SqlitePushStore } from './sqlite-push-store.ts';
+import { SqliteMediaStore } from './sqlite-media-store.ts';
+import type { MediaRow } from './media-store.ts';
 import { neutral, translateSqliteError } from './sqlite-errors.ts';
 import { Mutex, TxContext } from './tx-context.ts';
 import { seqCounter, syncedTables, users } from './tables.ts';
@@ -73,6 +75,7 @@ export class SqliteRepository implements Repository {
   #seq: Database.Statement | undefined;
   readonly #auth: SqliteAuthStore;
   readonly #push: SqlitePushStore;
+  readonly #media: SqliteMediaStore;
   readonly #lock = new Mutex();
   readonly #tx = new TxContext<null>();
 
@@ -84,6 +87,7 @@ export class SqliteRepository implements Repository {
     this.#sqlite = sqlite;
     this.#auth = new SqliteAuthStore(db, sqlite, (fn) => this.#syncTransaction(fn));
     this.#push = new SqlitePushStore(db);
+    this.#media = new SqliteMediaStore(db);
   }
 
   /** Runs a synchronous step once no other request's transaction holds the connection. */
@@ -316,5 +320,13 @@ export class SqliteRepository implements Repository {
   }
   pushSubscriptionsOf(userId: string): Promise<(PushSubscriptionRow & { live: boolean })[]> {
     return this.#run(() => this.#push.pushSubscriptionsOf(userId));
+  }
+
+  // The uploads' records (media-store.ts), kept in their own file.
+  saveMedia(row: MediaRow): Promise<void> {
+    return this.#run(() => this.#media.saveMedia(row));
+  }
+  mediaOf(id: string, ownerId: string): Promise<MediaRow | null> {
+    return this.#run(() => this.#media.mediaOf(id, ownerId));
   }
 }
