@@ -19,7 +19,7 @@ let coach: Who, coach2: Who, client: Who, client2: Who, smallCoach: Who;
 
 // A real 1×1 PNG, a minimal MP4 (an ftyp box) and a PDF: what the sniffer reads is real.
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-const mp4 = Buffer.concat([Buffer.from('0000001c667479706973736f6d0000020069736f6d69736f326d703431', 'hex'), Buffer.alloc(300, 7)]);
+const mp4 = Buffer.concat([Buffer.from('0000001c6674797069736f6d0000020069736f6d69736f326d703431', 'hex'), Buffer.alloc(300, 7)]);
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 async function upload(who: Who, body: Buffer, id = sha(body), server = s, type = 'application/octet-stream') {
-  const res = await fetch(`${server.url}/api/media/${id}`, { method: 'PUT', headers: { authorization: `Bearer ${who.token}`, 'content-type': type }, body });
+  const res = await fetch(`${server.url}/api/media/${id}`, { method: 'PUT', headers: { authorization: `Bearer ${who.token}`, 'content-type': type }, body: new Uint8Array(body) });
   return { status: res.status, body: (await res.json()) as MediaRef & { code?: string; message?: string } };
 }
 

@@ -38,7 +38,7 @@ export const mediaRoutes: FastifyPluginAsync<{ media: MediaOptions }> = async (a
       description: 'A file, whole or one byte range (video players ask for ranges). A coach reads their own uploads; anyone else names the document they see it through (`via`).',
       params: mediaParamsSchema,
       querystring: mediaQuerySchema,
-      response: { ...errors },
+      // No response schema: the answer is the file's bytes (errors are the usual { error, message, code }).
     },
   }, async (req, reply) => {
     const row = await access(app.repo, req.viewer, req.params.id, req.query.via);
