@@ -32,8 +32,8 @@ const migrationStrategies: Record<number, (doc: any) => any> = {
   // 5: a person gained the optional `notifications` and `readUpTo` (docs/DESIGN.md "Notifications",
   //    "The coach's inbox"). A stored person has neither and stays valid: the defaults apply.
   5: (doc) => doc,
-  // 6: an exercise's, a prescription's and a resource's optional `media` (docs/DESIGN.md
-  //    "Media storage"). Optional, so every stored document is already valid.
+  // 6: an exercise's, a prescription's and a resource's optional `media`
+  //    (docs/DESIGN.md "Media storage"). Optional: every stored document is already valid.
   6: (doc) => doc,
 };
 
