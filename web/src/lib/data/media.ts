@@ -90,7 +90,10 @@ export function createMedia({ api, files, state, isOwner, retryMs = 5000 }: Medi
           return { status: res.status, body: await res.text() };
         };
 
-  async function refresh(progress?: { id: string; fraction: number }): Promise<void> {
+  // The upload under way, for every refresh of the list (the sweep's too).
+  let current: { id: string; fraction: number } | null = null;
+
+  async function refresh(progress = current): Promise<void> {
     const waiting = (await files.all()).filter((f) => f.upload).sort((a, b) => a.at - b.at);
     uploads.next(
       waiting.map((f) => ({
@@ -110,12 +113,20 @@ export function createMedia({ api, files, state, isOwner, retryMs = 5000 }: Medi
     if (!file?.upload) return 'sent';
     if (!api.accessToken()) await api.refresh();
     const url = api.url(`/api/media/${id}`);
-    const progress = (fraction: number) => void refresh({ id, fraction });
-    await refresh({ id, fraction: 0 });
-    let res = await send(url, file.blob, api.accessToken(), progress);
-    if (res.status === 401) {
-      await api.refresh();
+    const progress = (fraction: number) => {
+      current = { id, fraction };
+      void refresh();
+    };
+    progress(0);
+    let res;
+    try {
       res = await send(url, file.blob, api.accessToken(), progress);
+      if (res.status === 401) {
+        await api.refresh();
+        res = await send(url, file.blob, api.accessToken(), progress);
+      }
+    } finally {
+      current = null;
     }
     if (res.status === 201) {
       mediaUploadAnswerSchema.parse(JSON.parse(res.body));
@@ -171,6 +182,11 @@ export function createMedia({ api, files, state, isOwner, retryMs = 5000 }: Medi
     if (ready && !wasReady) void pump();
     wasReady = ready;
   });
+  // A file picked in another tab of this browser (which does not send) is found by the sending
+  // tab within this time; the list and the count are read again with it.
+  const sweep = setInterval(() => {
+    void refresh().then(() => pump());
+  }, 20_000);
   void refresh();
 
   return {
@@ -236,6 +252,7 @@ export function createMedia({ api, files, state, isOwner, retryMs = 5000 }: Medi
     close(): void {
       closed = true;
       watch.unsubscribe();
+      clearInterval(sweep);
       if (retry) clearTimeout(retry);
     },
   };
