@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { addDaysTo, todayLocal, type Exercise } from '@spotter/shared';
+import { addDaysTo, todayLocal, type Exercise, type Note } from '@spotter/shared';
 import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 
 // docs/DESIGN.md "Media storage" on a 390 px phone: a coach with no signal attaches a photo to
 // their own exercise (a file that is not a photo is refused with the reason first); it waits
 // among the changes to upload with its progress bar; online, it uploads. The client sees it in
-// the workout after both sync, keeps it, and sees it again offline after a reload.
+// the workout after both sync, keeps it, and sees it again offline after a reload. A resource
+// may be an uploaded PDF: the client opens it in place and the opening is counted.
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** A real PNG, made here: `size`×`size` pixels of one colour (8-bit RGB). */
@@ -117,5 +118,45 @@ test('a coach attaches a photo offline, it uploads when online, and the client s
   await phone.reload();
   await expect(phone.getByRole('img', { name: `${exercise.name}: the coach's photo` })).toBeVisible();
   expect(await phone.getByRole('img', { name: `${exercise.name}: the coach's photo` }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(8);
+  await clientContext.close();
+});
+
+test('a coach shares a PDF as a resource offline; online it uploads; the client opens it in place and the opening is counted', async ({ browser, baseURL }) => {
+  const client = (await api.login(baseURL!, 'client@demo.test')).user;
+  const coachToken = (await api.login(baseURL!, 'coach@demo.test')).accessToken;
+  const title = `E2E programme ${Date.now().toString(36)}`;
+  const pdf = Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${title}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+
+  const coachContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const coach = await coachContext.newPage();
+  await signIn(coach, 'coach@demo.test');
+  await coach.goto(`/coach/clients/${client.id}/notes`);
+  await goOffline(coach);
+  await coach.getByLabel('Kind').selectOption('resource');
+  await coach.getByLabel('Title').fill(title);
+  // A resource takes a PDF (an exercise would not).
+  await coach.getByTestId('media-file').setInputFiles({ name: 'programme.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await expect(coach.getByRole('link', { name: /^Open the PDF/ })).toBeVisible();
+  await coach.getByRole('combobox', { name: 'Type' }).selectOption('pdf');
+  await coach.getByRole('button', { name: 'Save' }).click();
+  const shared = coach.getByTestId('note-resource').filter({ hasText: title });
+  await expect(shared.getByTestId('resource-views')).toHaveText('Not opened yet');
+  await expect(coach.getByTestId('media-uploads')).toContainText('PDF, 1 KB: waiting to upload');
+  await goOnline(coach);
+  await waitForUpload(coach);
+  const note = (await api.pull<Note>(baseURL!, coachToken, 'notes')).find((n) => n.title === title)!;
+  expect(note.media).toMatchObject({ type: 'application/pdf', size: pdf.length });
+
+  const clientContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const phone = await clientContext.newPage();
+  await signIn(phone, 'client@demo.test');
+  await phone.goto('/client/progress');
+  const item = phone.getByTestId('client-note').filter({ hasText: title });
+  await item.getByText('Open pdf').click();
+  await expect(item.getByRole('link', { name: /^Open the PDF/ })).toBeVisible();
+  expect((await new AxeBuilder({ page: phone }).withTags(AXE_TAGS).analyze()).violations.map((v) => v.id)).toEqual([]);
+  await waitForUpload(phone);
+  await expect(shared.getByTestId('resource-views')).toContainText('Viewed once', { timeout: 20_000 });
+  await coachContext.close();
   await clientContext.close();
 });
