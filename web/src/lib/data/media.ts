@@ -187,6 +187,8 @@ export function createMedia({ api, files, state, isOwner, retryMs = 5000 }: Medi
   const sweep = setInterval(() => {
     void refresh().then(() => pump());
   }, 20_000);
+  // In Node (tests, the simulation) the sweep must not keep a finished process alive.
+  (sweep as { unref?: () => void }).unref?.();
   void refresh();
 
   return {
