@@ -54,10 +54,8 @@ export default defineConfig({
         test: {
           ...common,
           name: 'pg',
-          // The simulation on PostgreSQL with two instances is run on demand (SIM_PG=1 npm test, or
-          // SIM_STORE=pg npm run test:sim) until its open failure is understood: seed 1729251067
-          // once left a device without a later edit (sim/README.md). README "What runs where".
-          include: [...storeTests, 'sync-server/test/pg/**/*.test.ts', ...(process.env.SIM_PG === '1' ? ['sim/sim-pg.test.ts'] : [])],
+          // README "What runs where".
+          include: [...storeTests, 'sync-server/test/pg/**/*.test.ts', 'sim/sim-pg.test.ts'],
           globalSetup: ['sync-server/test/pg-setup.ts'],
           // The cluster's URL (SPOTTER_TEST_PG) is set by the globalSetup in the runner, whose
           // environment every project's workers inherit: only this project's servers use it.

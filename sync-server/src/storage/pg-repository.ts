@@ -14,6 +14,7 @@ import { docFromRow, rowFromDoc, type Doc } from './mappers.ts';
 import type { AttemptLimit, NewRefreshToken, RefreshTokenState, Reservation } from './auth-store.ts';
 import type { DateWindow, Filter, Repository, Scope, Stored } from './repository.ts';
 import { TxContext } from './tx-context.ts';
+import { TxChanges, type WrittenChange } from './tx-changes.ts';
 
 type Row = Record<string, unknown> & { seq: number; deleted: boolean };
 
@@ -66,16 +67,19 @@ function filterSql(table: PgSyncTable, f: Filter): SQL {
 export class PgRepository implements Repository {
   readonly #db: PgDb;
   readonly #pool: pg.Pool;
-  readonly #tx = new TxContext<{ client: pg.PoolClient; db: PgDb }>();
+  readonly #tx = new TxContext<{ client: pg.PoolClient; db: PgDb; changes: TxChanges }>();
+  readonly #announce: ((client: pg.PoolClient, change: WrittenChange) => Promise<void>) | null;
   readonly #auth: PgAuthStore;
   readonly #push: PgPushStore;
 
   // PostgreSQL aborts the whole transaction on a failed statement: push.ts keeps a savepoint per row.
   readonly failedStatementKeepsTransaction = false;
 
-  constructor(db: PgDb, pool: pg.Pool) {
+  /** announce: sends a transaction's writes to the other instances, inside it (pg-announce.ts). */
+  constructor(db: PgDb, pool: pg.Pool, announce: ((client: pg.PoolClient, change: WrittenChange) => Promise<void>) | null = null) {
     this.#db = db;
     this.#pool = pool;
+    this.#announce = announce;
     this.#auth = new PgAuthStore(() => this.#current(), (fn) => this.transaction(fn));
     this.#push = new PgPushStore(() => this.#current());
   }
@@ -107,7 +111,10 @@ export class PgRepository implements Repository {
       try {
         await client.query('BEGIN');
         await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
-        const result = await this.#tx.run({ client, db: drizzle(client, { schema: tables }) }, fn);
+        const handle = { client, db: drizzle(client, { schema: tables }), changes: new TxChanges() };
+        const result = await this.#tx.run(handle, fn);
+        const change = handle.changes.change();
+        if (change && this.#announce) await this.#announce(client, change);
         await client.query('COMMIT');
         return result;
       } catch (e) {
@@ -128,6 +135,11 @@ export class PgRepository implements Repository {
     return Number(rows[0]!.value);
   }
 
+  /** The open transaction's record of its writes (every write runs in one). */
+  #changes(): TxChanges {
+    return this.#tx.current()!.handle.changes;
+  }
+
   #stored(collection: CollectionName, row: Row): Stored {
     return { doc: docFromRow(collection, row), deleted: row.deleted, seq: Number(row.seq) };
   }
@@ -145,6 +157,7 @@ export class PgRepository implements Repository {
     return neutralPg(async () => {
       const db = this.#current();
       const seq = await this.#nextSeq(db);
+      this.#changes().wrote(collection, [doc]);
       const table = syncedTables[collection];
       const values: Record<string, unknown> = { ...rowFromDoc(collection, doc, deleted), seq };
       if (collection === 'people') {
@@ -170,6 +183,7 @@ export class PgRepository implements Repository {
       }
       const db = this.#current();
       const first = (await this.#nextSeq(db, rows.length)) - rows.length + 1;
+      this.#changes().wrote(collection, rows.map((r) => r.doc));
       const table = syncedTables[collection];
       const values = rows.map((r, k) => ({ ...rowFromDoc(collection, r.doc, r.deleted), seq: first + k }));
       // Every column the rows carry takes the new row's value (EXCLUDED), as put's SET does.
@@ -223,6 +237,7 @@ export class PgRepository implements Repository {
       if (!ids.length) return 0;
       // One block of seqs for all of them, above every seq given so far: in their old order.
       const last = await this.#nextSeq(db, ids.length);
+      this.#changes().bumped(collection, scope);
       const first = last - ids.length + 1;
       const name = sql.identifier(getTableName(table));
       await db.execute(sql`UPDATE ${name} SET seq = ${first - 1} + o.n FROM json_array_elements_text(${JSON.stringify(ids.map((r) => r.id))}::json) WITH ORDINALITY AS o(id, n) WHERE ${name}.id = o.id`);
@@ -267,6 +282,7 @@ export class PgRepository implements Repository {
     return neutralPg(async () => {
       const db = this.#current();
       const seq = await this.#nextSeq(db);
+      this.#changes().wrote('people', [person]);
       await db.insert(users).values({ ...rowFromDoc('people', person, false), seq, passwordHash });
       return seq;
     });
