@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, exists, getTableColumns, getTableName, gt, gte, inArray, isNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/node-postgres';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import type { CollectionName, Person } from '@spotter/shared';
@@ -9,22 +8,13 @@ import type { PushSubscriptionRow } from './push-store.ts';
 import type { PgDb } from './pg-db.ts';
 import { neutralPg } from './pg-errors.ts';
 import { seqCounter, syncedTables, users, type PgSyncTable } from './pg-tables.ts';
-import * as tables from './pg-tables.ts';
 import { docFromRow, rowFromDoc, type Doc } from './mappers.ts';
 import type { AttemptLimit, NewRefreshToken, RefreshTokenState, Reservation } from './auth-store.ts';
 import type { DateWindow, Filter, Repository, Scope, Stored } from './repository.ts';
-import { TxContext } from './tx-context.ts';
-import { TxChanges, type WrittenChange } from './tx-changes.ts';
+import { nextSeq, PgTransactions, type Announce } from './pg-transactions.ts';
+import type { TxChanges } from './tx-changes.ts';
 
 type Row = Record<string, unknown> & { seq: number; deleted: boolean };
-
-/**
- * Every write transaction takes this lock first and holds it to its commit: writers run one
- * at a time across every instance, as on SQLite, so a seq is never committed after a higher
- * one (docs/DESIGN.md "Checkpoints under concurrent writers") and the checks made inside a
- * transaction (capacity, one active trainer, sign-in counters) see every earlier write.
- */
-export const WRITE_LOCK = 0x5370_7772;
 
 function column(table: PgSyncTable, field: string): PgColumn {
   const col = table[field];
@@ -62,13 +52,12 @@ function filterSql(table: PgSyncTable, f: Filter): SQL {
 /**
  * The Repository on PostgreSQL (DATABASE_URL), through Drizzle's node-postgres driver on a
  * bounded pool. A transaction holds one pooled connection; the calls its body makes find it
- * through #tx (tx-context.ts). Errors are thrown in neutral terms (pg-errors.ts).
+ * through the transactions' context (pg-transactions.ts). Errors are thrown in neutral terms (pg-errors.ts).
  */
 export class PgRepository implements Repository {
   readonly #db: PgDb;
   readonly #pool: pg.Pool;
-  readonly #tx = new TxContext<{ client: pg.PoolClient; db: PgDb; changes: TxChanges }>();
-  readonly #announce: ((client: pg.PoolClient, change: WrittenChange) => Promise<void>) | null;
+  readonly #txs: PgTransactions;
   readonly #auth: PgAuthStore;
   readonly #push: PgPushStore;
 
@@ -76,68 +65,25 @@ export class PgRepository implements Repository {
   readonly failedStatementKeepsTransaction = false;
 
   /** announce: sends a transaction's writes to the other instances, inside it (pg-announce.ts). */
-  constructor(db: PgDb, pool: pg.Pool, announce: ((client: pg.PoolClient, change: WrittenChange) => Promise<void>) | null = null) {
+  constructor(db: PgDb, pool: pg.Pool, announce: Announce | null = null) {
     this.#db = db;
     this.#pool = pool;
-    this.#announce = announce;
+    this.#txs = new PgTransactions(pool, announce);
     this.#auth = new PgAuthStore(() => this.#current(), (fn) => this.transaction(fn));
     this.#push = new PgPushStore(() => this.#current());
   }
 
   /** The open transaction's connection, or the pool (each statement on its own). */
   #current(): PgDb {
-    return this.#tx.current()?.handle.db ?? this.#db;
+    return this.#txs.context.current()?.handle.db ?? this.#db;
   }
 
   transaction<T>(fn: () => Promise<T>): Promise<T> {
-    return neutralPg(async () => {
-      const inner = this.#tx.current();
-      if (inner) {
-        const name = `sp${inner.next()}`;
-        const { client } = inner.handle;
-        await client.query(`SAVEPOINT ${name}`);
-        try {
-          const result = await fn();
-          await client.query(`RELEASE SAVEPOINT ${name}`);
-          return result;
-        } catch (e) {
-          await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
-          await client.query(`RELEASE SAVEPOINT ${name}`);
-          throw e;
-        }
-      }
-      const client = await this.#pool.connect();
-      let broken: unknown = null;
-      try {
-        await client.query('BEGIN');
-        await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
-        const handle = { client, db: drizzle(client, { schema: tables }), changes: new TxChanges() };
-        const result = await this.#tx.run(handle, fn);
-        const change = handle.changes.change();
-        if (change && this.#announce) await this.#announce(client, change);
-        await client.query('COMMIT');
-        return result;
-      } catch (e) {
-        // A connection that cannot even roll back is not given back to the pool.
-        await client.query('ROLLBACK').catch((err: unknown) => (broken = err));
-        throw e;
-      } finally {
-        client.release(broken instanceof Error ? broken : undefined);
-      }
-    });
+    return neutralPg(() => this.#txs.run(fn));
   }
 
-  async #nextSeq(db: PgDb, n = 1): Promise<number> {
-    const t = getTableName(seqCounter);
-    const { rows } = await db.execute<{ value: string }>(
-      sql`INSERT INTO ${sql.identifier(t)} (id, value) VALUES (1, ${n}) ON CONFLICT (id) DO UPDATE SET value = ${sql.identifier(t)}.value + ${n} RETURNING value`,
-    );
-    return Number(rows[0]!.value);
-  }
-
-  /** The open transaction's record of its writes (every write runs in one). */
   #changes(): TxChanges {
-    return this.#tx.current()!.handle.changes;
+    return this.#txs.changes();
   }
 
   #stored(collection: CollectionName, row: Row): Stored {
@@ -153,10 +99,10 @@ export class PgRepository implements Repository {
   }
 
   put(collection: CollectionName, doc: Doc, deleted: boolean): Promise<number> {
-    if (!this.#tx.current()) return this.transaction(() => this.put(collection, doc, deleted));
+    if (!this.#txs.context.current()) return this.transaction(() => this.put(collection, doc, deleted));
     return neutralPg(async () => {
       const db = this.#current();
-      const seq = await this.#nextSeq(db);
+      const seq = await nextSeq(db);
       this.#changes().wrote(collection, [doc]);
       const table = syncedTables[collection];
       const values: Record<string, unknown> = { ...rowFromDoc(collection, doc, deleted), seq };
@@ -173,7 +119,7 @@ export class PgRepository implements Repository {
   }
 
   putMany(collection: CollectionName, rows: ReadonlyArray<{ doc: Doc; deleted: boolean }>): Promise<number[]> {
-    if (!this.#tx.current()) return this.transaction(() => this.putMany(collection, rows));
+    if (!this.#txs.context.current()) return this.transaction(() => this.putMany(collection, rows));
     // Accounts are only updated (put): few, and never pushed in bulk.
     return neutralPg(async () => {
       if (collection === 'people' || rows.length <= 1) {
@@ -182,7 +128,7 @@ export class PgRepository implements Repository {
         return seqs;
       }
       const db = this.#current();
-      const first = (await this.#nextSeq(db, rows.length)) - rows.length + 1;
+      const first = (await nextSeq(db, rows.length)) - rows.length + 1;
       this.#changes().wrote(collection, rows.map((r) => r.doc));
       const table = syncedTables[collection];
       const values = rows.map((r, k) => ({ ...rowFromDoc(collection, r.doc, r.deleted), seq: first + k }));
@@ -229,14 +175,14 @@ export class PgRepository implements Repository {
   }
 
   bump(collection: CollectionName, scope: Scope): Promise<number> {
-    if (!this.#tx.current()) return this.transaction(() => this.bump(collection, scope));
+    if (!this.#txs.context.current()) return this.transaction(() => this.bump(collection, scope));
     return neutralPg(async () => {
       const db = this.#current();
       const table = syncedTables[collection];
       const ids = await db.select({ id: table.id }).from(table).where(scopeSql(table, scope)).orderBy(asc(table.seq));
       if (!ids.length) return 0;
       // One block of seqs for all of them, above every seq given so far: in their old order.
-      const last = await this.#nextSeq(db, ids.length);
+      const last = await nextSeq(db, ids.length);
       this.#changes().bumped(collection, scope);
       const first = last - ids.length + 1;
       const name = sql.identifier(getTableName(table));
@@ -278,10 +224,10 @@ export class PgRepository implements Repository {
   }
 
   createUser(person: Person, passwordHash: string): Promise<number> {
-    if (!this.#tx.current()) return this.transaction(() => this.createUser(person, passwordHash));
+    if (!this.#txs.context.current()) return this.transaction(() => this.createUser(person, passwordHash));
     return neutralPg(async () => {
       const db = this.#current();
-      const seq = await this.#nextSeq(db);
+      const seq = await nextSeq(db);
       this.#changes().wrote('people', [person]);
       await db.insert(users).values({ ...rowFromDoc('people', person, false), seq, passwordHash });
       return seq;
