@@ -57,7 +57,7 @@ describe('a coach invites a client by email', () => {
 
     // The password policy applies: too short, then too easy (the person's own name).
     expect((await accept(token, 'short')).status).toBe(400);
-    const weak = await accept(token, 'ana-invited-ana-invited');
+    const weak = await accept(token, 'passwordpassword');
     expect(weak.status).toBe(400);
     expect(weak.body.message).toMatch(/too easy to guess/);
 

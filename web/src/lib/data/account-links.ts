@@ -7,8 +7,8 @@ import { HttpError, type Fetch } from './api.ts';
 import { parseAnswer } from './rest.ts';
 
 /**
- * The server calls of the pages a person opens without being signed in (docs/DESIGN.md
- * "Invitations and passwords"): "forgot password", and the links from emails. No device is
+ * The server calls of the pages a person opens without being signed in
+ * (docs/DESIGN.md "Invitations and passwords"): "forgot password", and the links from emails. No device is
  * needed (a first visit has none), so these live beside it: plain calls, answers parsed with
  * the shared schemas. Errors: HttpError (the server refused, with its sentence), TypeError (no
  * connection), MalformedAnswerError.
