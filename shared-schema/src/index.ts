@@ -40,3 +40,4 @@ export * from './domain/supersets.ts';
 export * from './domain/plates.ts';
 export * from './domain/notifications.ts';
 export * from './domain/inbox.ts';
+export * from './accounts.ts';

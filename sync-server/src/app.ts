@@ -4,6 +4,9 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { serverTimeHeader } from '@spotter/shared';
+import type { AccountDeps } from './accounts/deps.ts';
+import { defaultAccountLimits, type AccountLimits } from './accounts/limits.ts';
+import { accountRoutes } from './accounts/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { defaultLoginLimits, type LoginLimits } from './auth/attempts.ts';
@@ -13,6 +16,7 @@ import { securityHeaders } from './security-headers.ts';
 import { PushService } from './push/notifications.service.ts';
 import { pushRoutes } from './push/routes.ts';
 import { loadVapid, type VapidSettings } from './push/vapid.ts';
+import type { Mailer } from './mail/mailer.ts';
 import { restRoutes } from './rest/routes.ts';
 import type { Repository } from './storage/repository.ts';
 import { LocalNotifier, type Notifier } from './sync/notifier.ts';
@@ -27,6 +31,8 @@ declare module 'fastify' {
     notifier: Notifier;
     /** Web Push: subscriptions and the notices accepted writes send (push/). */
     pushes: PushService;
+    /** Invitations, password resets, account changes (accounts/): the store, mail, links. */
+    accountDeps: AccountDeps;
   }
 }
 
@@ -61,6 +67,15 @@ export interface AppOptions {
    * database) and the origins exempt from the endpoint checks (only tests' local push service).
    */
   push?: { vapid?: VapidSettings; allow?: ReadonlySet<string> };
+  /**
+   * Where invitation and reset emails go (mail/mailer.ts): SMTP, or the dev outbox. Without
+   * one, mails are dropped with an error in the log (only app.inject tests build it so).
+   */
+  mailer?: Mailer;
+  /** The web app's origin for links in emails (PUBLIC_URL); startServer fills in its own address when unset. */
+  publicUrl?: string | null;
+  /** The self-service routes' limits (accounts/limits.ts); each part defaults to defaultAccountLimits. */
+  accountLimits?: Partial<AccountLimits>;
 }
 
 /** The whole server, without listening: main.ts and the tests both build it here. */
@@ -78,6 +93,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('notifier', opts.notifier ?? new LocalNotifier());
   const vapid = await loadVapid(opts.repo, opts.push?.vapid);
   app.decorate('pushes', new PushService(opts.repo, vapid, { allow: opts.push?.allow ?? new Set(), log: app.log }));
+  const mailer = opts.mailer ?? { describe: 'none', send: async () => Promise.reject(new Error('no mailer configured')), close: () => undefined };
+  app.decorate('accountDeps', {
+    repo: opts.repo, notifier: app.notifier, mailer, publicUrl: { value: opts.publicUrl ?? null }, limits: { ...defaultAccountLimits, ...opts.accountLimits },
+  } satisfies AccountDeps);
+  app.addHook('onClose', async () => mailer.close());
   // Notices still being sent when the server stops are given their chance before the database closes.
   app.addHook('onClose', async () => app.pushes.settled());
   // Text that is not valid Unicode is refused before any route sees it: stored, it would
@@ -127,6 +147,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(restRoutes);
       await api.register(adminRoutes);
       await api.register(pushRoutes);
+      await api.register(accountRoutes);
     },
     { prefix: '/api' },
   );

@@ -20,6 +20,13 @@ export interface Config {
   trustProxy: false | string;
   /** Web Push (docs/DESIGN.md "Notifications"): VAPID keys from the environment, else kept in the database. */
   push: { vapid: { publicKey?: string; privateKey?: string; subject?: string }; allow: ReadonlySet<string> };
+  /**
+   * Email (README "Email"): SMTP_URL and MAIL_FROM send over SMTP; without SMTP_URL, mail is
+   * kept as text files in `outboxDir` (OUTBOX_DIR, default: an `outbox` folder beside the database).
+   */
+  mail: { smtp: { url: string; from: string } | null; outboxDir: string };
+  /** PUBLIC_URL: the web app's origin for links in emails; default http://localhost:PORT. */
+  publicUrl: string;
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -65,10 +72,25 @@ function databaseUrl(raw: string | undefined): string | null {
   return raw.trim();
 }
 
+function smtpUrl(raw: string | undefined): string | null {
+  if (!raw?.trim()) return null;
+  if (!/^smtps?:\/\//.test(raw.trim())) throw new Error(`SMTP_URL must be an smtp:// or smtps:// URL, got "${raw.split('@').pop()}"`);
+  return raw.trim();
+}
+
+function publicUrl(raw: string | undefined, port: number): string {
+  if (!raw?.trim()) return `http://localhost:${port}`;
+  const url = new URL(raw.trim());
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`PUBLIC_URL must be an http(s) URL, got "${raw}"`);
+  return url.origin;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databasePath = resolve(env.DATABASE_PATH || './data/spotter.db');
+  const port = int(env, 'PORT', 8787);
+  const smtp = smtpUrl(env.SMTP_URL);
   return {
-    port: int(env, 'PORT', 8787),
+    port,
     host: env.HOST || '0.0.0.0',
     databasePath,
     databaseUrl: databaseUrl(env.DATABASE_URL),
@@ -84,5 +106,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // Only for a local push service in tests: these origins skip the https and public-address checks.
       allow: parseAllowList(env.PUSH_ENDPOINT_ALLOWLIST),
     },
+    mail: {
+      smtp: smtp ? { url: smtp, from: env.MAIL_FROM || 'Spotter <no-reply@localhost>' } : null,
+      outboxDir: resolve(env.OUTBOX_DIR || join(dirname(databasePath), 'outbox')),
+    },
+    publicUrl: publicUrl(env.PUBLIC_URL, port),
   };
 }

@@ -41,6 +41,8 @@ export async function startServer(opts: StartOptions): Promise<Started> {
   });
   const address = await app.listen({ port: opts.port, host: opts.host });
   const url = opts.host === '0.0.0.0' ? `http://localhost:${new URL(address).port}` : address;
+  // Links in emails point here unless PUBLIC_URL says otherwise (a port chosen at listen time in tests).
+  app.accountDeps.publicUrl.value ??= url;
   return { app, url, demoAccounts, close: () => app.close() };
 }
 

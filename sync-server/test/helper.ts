@@ -14,12 +14,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { CSRF_HEADER, type LoginResponse } from '@spotter/shared';
 import type { AppOptions } from '../src/app.ts';
 import { REFRESH_COOKIE } from '../src/auth/routes.ts';
+import { outboxMailer, smtpMailer } from '../src/mail/mailer.ts';
 import { DEMO_PASSWORD } from '../src/demo/seed.ts';
 import { startServer } from '../src/server.ts';
 import { createDatabase, dropDatabase } from './pg-cluster.ts';
@@ -50,6 +51,10 @@ export interface TestServerOptions {
   webRoot?: string;
   /** Origins exempt from the push endpoint checks (a local push service, push-notifications.test.ts). */
   pushAllow?: ReadonlySet<string>;
+  /** Send mail over SMTP to this local port (an in-process smtp-server, test/mailbox.ts); default: the dev outbox in the temp folder. */
+  smtpPort?: number;
+  /** The self-service routes' limits (sync-server/src/accounts/limits.ts defaults). */
+  accountLimits?: AppOptions['accountLimits'];
 }
 
 export interface ApiResponse<T = any> {
@@ -116,6 +121,10 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     logger: opts.logStream ? { level: 'info', stream: opts.logStream } : false,
     maxStreamsPerUser: opts.maxStreamsPerUser,
     push: { allow: opts.pushAllow },
+    mailer: opts.smtpPort
+      ? smtpMailer({ url: `smtp://127.0.0.1:${opts.smtpPort}`, from: 'Spotter test <no-reply@spotter.test>' })
+      : outboxMailer(join(dirname(dbPath), 'outbox')),
+    accountLimits: opts.accountLimits,
   });
   const url = server.url.replace(/\/$/, '');
 

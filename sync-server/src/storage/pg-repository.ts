@@ -2,6 +2,8 @@ import { and, asc, desc, eq, exists, getTableColumns, getTableName, gt, gte, inA
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import type { CollectionName, Person } from '@spotter/shared';
+import type { AccountTokenPurpose, AccountTokenRow, DeviceRow, InviteOwner, InviteRow } from './account-store.ts';
+import { PgAccountStore } from './pg-account-store.ts';
 import { PgAuthStore } from './pg-auth-store.ts';
 import { PgPushStore } from './pg-push-store.ts';
 import type { PushSubscriptionRow } from './push-store.ts';
@@ -60,6 +62,7 @@ export class PgRepository implements Repository {
   readonly #txs: PgTransactions;
   readonly #auth: PgAuthStore;
   readonly #push: PgPushStore;
+  readonly #accounts: PgAccountStore;
 
   // PostgreSQL aborts the whole transaction on a failed statement: push.ts keeps a savepoint per row.
   readonly failedStatementKeepsTransaction = false;
@@ -71,6 +74,7 @@ export class PgRepository implements Repository {
     this.#txs = new PgTransactions(pool, announce);
     this.#auth = new PgAuthStore(() => this.#current(), (fn) => this.transaction(fn));
     this.#push = new PgPushStore(() => this.#current());
+    this.#accounts = new PgAccountStore(() => this.#current(), (fn) => this.transaction(fn));
   }
 
   /** The open transaction's connection, or the pool (each statement on its own). */
@@ -245,8 +249,8 @@ export class PgRepository implements Repository {
   releaseAttempt(limits: readonly AttemptLimit[], nowMs: number): Promise<void> {
     return neutralPg(() => this.#auth.releaseAttempt(limits, nowMs));
   }
-  startTokenFamily(familyId: string, userId: string, first: NewRefreshToken, now: string): Promise<void> {
-    return neutralPg(() => this.#auth.startTokenFamily(familyId, userId, first, now));
+  startTokenFamily(familyId: string, userId: string, first: NewRefreshToken, now: string, label?: string | null): Promise<void> {
+    return neutralPg(() => this.#auth.startTokenFamily(familyId, userId, first, now, label));
   }
   findRefreshToken(tokenHash: string): Promise<RefreshTokenState | null> {
     return neutralPg(() => this.#auth.findRefreshToken(tokenHash));
@@ -273,5 +277,52 @@ export class PgRepository implements Repository {
   }
   pushSubscriptionsOf(userId: string): Promise<(PushSubscriptionRow & { live: boolean })[]> {
     return neutralPg(() => this.#push.pushSubscriptionsOf(userId));
+  }
+
+  // The self-service side (account-store.ts), kept in its own file.
+  insertInvite(row: InviteRow): Promise<void> {
+    return neutralPg(() => this.#accounts.insertInvite(row));
+  }
+  findInvite(id: string): Promise<InviteRow | null> {
+    return neutralPg(() => this.#accounts.findInvite(id));
+  }
+  openInvites(owner: InviteOwner): Promise<InviteRow[]> {
+    return neutralPg(() => this.#accounts.openInvites(owner));
+  }
+  openInvitesFor(email: string): Promise<InviteRow[]> {
+    return neutralPg(() => this.#accounts.openInvitesFor(email));
+  }
+  renewInvite(id: string, tokenHash: string, sentAt: string, expiresAt: string): Promise<boolean> {
+    return neutralPg(() => this.#accounts.renewInvite(id, tokenHash, sentAt, expiresAt));
+  }
+  cancelInvite(id: string, now: string): Promise<boolean> {
+    return neutralPg(() => this.#accounts.cancelInvite(id, now));
+  }
+  claimInvite(id: string, tokenHash: string, userId: string, now: string): Promise<boolean> {
+    return neutralPg(() => this.#accounts.claimInvite(id, tokenHash, userId, now));
+  }
+  insertAccountToken(row: AccountTokenRow): Promise<void> {
+    return neutralPg(() => this.#accounts.insertAccountToken(row));
+  }
+  findAccountToken(id: string): Promise<AccountTokenRow | null> {
+    return neutralPg(() => this.#accounts.findAccountToken(id));
+  }
+  claimAccountToken(id: string, tokenHash: string, now: string): Promise<boolean> {
+    return neutralPg(() => this.#accounts.claimAccountToken(id, tokenHash, now));
+  }
+  spendAccountTokens(userId: string, purpose: AccountTokenPurpose, now: string): Promise<void> {
+    return neutralPg(() => this.#accounts.spendAccountTokens(userId, purpose, now));
+  }
+  passwordHashOf(userId: string): Promise<string | null> {
+    return neutralPg(() => this.#accounts.passwordHashOf(userId));
+  }
+  setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    return neutralPg(() => this.#accounts.setPasswordHash(userId, passwordHash));
+  }
+  liveTokenFamilies(userId: string): Promise<DeviceRow[]> {
+    return neutralPg(() => this.#accounts.liveTokenFamilies(userId));
+  }
+  revokeUserFamilies(userId: string, reason: string, now: string, keep?: string): Promise<string[]> {
+    return neutralPg(() => this.#accounts.revokeUserFamilies(userId, reason, now, keep));
   }
 }

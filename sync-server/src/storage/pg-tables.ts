@@ -111,5 +111,7 @@ export const refreshTokens = derive(sqlite.refreshTokens);
 export const rateCounters = derive(sqlite.rateCounters);
 export const serverSettings = derive(sqlite.serverSettings);
 export const pushSubscriptions = derive(sqlite.pushSubscriptions);
+export const invites = derive(sqlite.invites);
+export const accountTokens = derive(sqlite.accountTokens);
 
 export const syncedTables: Record<CollectionName, PgSyncTable> = { people: users, assignments, exercises, sessions, logs, messages, notes, plans, recommendations };

@@ -279,6 +279,10 @@ export const tokenFamilies = sqliteTable(
     createdAt: text('created_at').notNull(),
     revokedAt: text('revoked_at'),
     revokedReason: text('revoked_reason'),
+    // What the person sees in their list of signed-in devices ("Chrome on Android"), from the
+    // sign-in's User-Agent; and when the device last refreshed its tokens. NULL before both existed.
+    deviceLabel: text('device_label'),
+    lastUsedAt: text('last_used_at'),
   },
   (t) => [index('token_families_user_idx').on(t.userId)],
 );
@@ -344,6 +348,58 @@ export const pushSubscriptions = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [index('push_subscriptions_user_idx').on(t.userId)],
+);
+
+/**
+ * Invitations by email (docs/DESIGN.md "Invitations and passwords"): a coach's to a client, an
+ * admin's to a trainer (`profile`: the trainer profile the admin filled in). The link's secret
+ * is stored only as a sha256 hash; a resend replaces it (the old link stops working). Open
+ * while neither accepted nor cancelled; its link works until `expiresAt`.
+ */
+export const invites = sqliteTable(
+  'invites',
+  {
+    id: text('id').primaryKey(),
+    email: text('email').notNull(),
+    role: text('role', { enum: enumValues(role) }).notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    invitedBy: text('invited_by').notNull().references(() => users.id),
+    profile: text('profile', { mode: 'json' }).$type<Record<string, unknown>>(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: text('created_at').notNull(),
+    sentAt: text('sent_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    acceptedAt: text('accepted_at'),
+    cancelledAt: text('cancelled_at'),
+    // The account the invitation created.
+    userId: text('user_id').references(() => users.id),
+  },
+  (t) => [
+    index('invites_invited_by_idx').on(t.invitedBy),
+    index('invites_email_idx').on(t.email),
+    oneOf('invites_role_check', t.role, ['client', 'coach']),
+  ],
+);
+
+/**
+ * Single-use links of an existing account: a password reset, or confirming a new email
+ * (`newEmail`). Stored as a sha256 hash of the secret; `usedAt` is set by the one request that
+ * claims it (a conditional update), so a link works once even when opened twice at once.
+ */
+export const accountTokens = sqliteTable(
+  'account_tokens',
+  {
+    id: text('id').primaryKey(),
+    purpose: text('purpose', { enum: ['reset', 'email'] }).notNull(),
+    userId: text('user_id').notNull().references(() => users.id),
+    newEmail: text('new_email'),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    usedAt: text('used_at'),
+  },
+  (t) => [index('account_tokens_user_idx').on(t.userId), oneOf('account_tokens_purpose_check', t.purpose, ['reset', 'email'])],
 );
 
 /** Synced tables by collection name (people are the users table). */
