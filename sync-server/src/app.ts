@@ -14,6 +14,7 @@ import { PushService } from './push/notifications.service.ts';
 import { pushRoutes } from './push/routes.ts';
 import { loadVapid, type VapidSettings } from './push/vapid.ts';
 import { restRoutes } from './rest/routes.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
 import type { Repository } from './storage/repository.ts';
 import { LocalNotifier, type Notifier } from './sync/notifier.ts';
 import { syncRoutes } from './sync/routes.ts';
@@ -27,6 +28,8 @@ declare module 'fastify' {
     notifier: Notifier;
     /** Web Push: subscriptions and the notices accepted writes send (push/). */
     pushes: PushService;
+    /** Reminders and the coach's alerts, due at a time (scheduler/). */
+    scheduler: Scheduler;
   }
 }
 
@@ -61,6 +64,12 @@ export interface AppOptions {
    * database) and the origins exempt from the endpoint checks (only tests' local push service).
    */
   push?: { vapid?: VapidSettings; allow?: ReadonlySet<string> };
+  /**
+   * The scheduler (docs/DESIGN.md "The scheduler"): `tickMs` starts its timers once the server
+   * is ready (absent or null: never, the tests call plan() and tick() themselves); `now` is its
+   * clock and the push quiet-hours clock (tests pass a controlled one).
+   */
+  scheduler?: { tickMs?: number | null; now?: () => Date; leaseMs?: number };
 }
 
 /** The whole server, without listening: main.ts and the tests both build it here. */
@@ -77,9 +86,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('repo', opts.repo);
   app.decorate('notifier', opts.notifier ?? new LocalNotifier());
   const vapid = await loadVapid(opts.repo, opts.push?.vapid);
-  app.decorate('pushes', new PushService(opts.repo, vapid, { allow: opts.push?.allow ?? new Set(), log: app.log }));
+  app.decorate('pushes', new PushService(opts.repo, vapid, { allow: opts.push?.allow ?? new Set(), log: app.log, now: opts.scheduler?.now }));
+  app.decorate('scheduler', new Scheduler(opts.repo, app.pushes, { now: opts.scheduler?.now, leaseMs: opts.scheduler?.leaseMs, log: app.log }));
+  const tickMs = opts.scheduler?.tickMs;
+  if (tickMs) app.addHook('onReady', async () => app.scheduler.start(tickMs));
   // Notices still being sent when the server stops are given their chance before the database closes.
-  app.addHook('onClose', async () => app.pushes.settled());
+  app.addHook('onClose', async () => {
+    app.scheduler.stop();
+    await app.scheduler.settled();
+    await app.pushes.settled();
+  });
   // Text that is not valid Unicode is refused before any route sees it: stored, it would
   // silently become something else (text-check.ts).
   app.addHook('preValidation', async (req) => {

@@ -20,6 +20,8 @@ export interface Config {
   trustProxy: false | string;
   /** Web Push (docs/DESIGN.md "Notifications"): VAPID keys from the environment, else kept in the database. */
   push: { vapid: { publicKey?: string; privateKey?: string; subject?: string }; allow: ReadonlySet<string> };
+  /** The scheduler (docs/DESIGN.md "The scheduler"): how often it looks for due jobs (SCHEDULER_TICK_MS; 0: never). */
+  scheduler: { tickMs: number | null };
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -84,5 +86,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // Only for a local push service in tests: these origins skip the https and public-address checks.
       allow: parseAllowList(env.PUSH_ENDPOINT_ALLOWLIST),
     },
+    scheduler: { tickMs: int(env, 'SCHEDULER_TICK_MS', 30_000) || null },
   };
 }

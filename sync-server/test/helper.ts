@@ -50,6 +50,8 @@ export interface TestServerOptions {
   webRoot?: string;
   /** Origins exempt from the push endpoint checks (a local push service, push-notifications.test.ts). */
   pushAllow?: ReadonlySet<string>;
+  /** The scheduler's clock and timers (default: no timers; tests call app.scheduler.plan() and tick()). */
+  scheduler?: AppOptions['scheduler'];
 }
 
 export interface ApiResponse<T = any> {
@@ -116,6 +118,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     logger: opts.logStream ? { level: 'info', stream: opts.logStream } : false,
     maxStreamsPerUser: opts.maxStreamsPerUser,
     push: { allow: opts.pushAllow },
+    scheduler: opts.scheduler,
   });
   const url = server.url.replace(/\/$/, '');
 

@@ -5,6 +5,8 @@ import type pg from 'pg';
 import type { CollectionName, Person } from '@spotter/shared';
 import { PgAuthStore } from './pg-auth-store.ts';
 import { PgPushStore } from './pg-push-store.ts';
+import { PgJobStore } from './pg-job-store.ts';
+import type { JobKind, JobRow, PlannedJob } from './job-store.ts';
 import type { PushSubscriptionRow } from './push-store.ts';
 import type { PgDb } from './pg-db.ts';
 import { neutralPg } from './pg-errors.ts';
@@ -69,6 +71,7 @@ export class PgRepository implements Repository {
   readonly #tx = new TxContext<{ client: pg.PoolClient; db: PgDb }>();
   readonly #auth: PgAuthStore;
   readonly #push: PgPushStore;
+  readonly #jobs: PgJobStore;
 
   // PostgreSQL aborts the whole transaction on a failed statement: push.ts keeps a savepoint per row.
   readonly failedStatementKeepsTransaction = false;
@@ -78,6 +81,7 @@ export class PgRepository implements Repository {
     this.#pool = pool;
     this.#auth = new PgAuthStore(() => this.#current(), (fn) => this.transaction(fn));
     this.#push = new PgPushStore(() => this.#current());
+    this.#jobs = new PgJobStore(() => this.#current());
   }
 
   /** The open transaction's connection, or the pool (each statement on its own). */
@@ -311,5 +315,25 @@ export class PgRepository implements Repository {
   }
   pushSubscriptionsOf(userId: string): Promise<(PushSubscriptionRow & { live: boolean })[]> {
     return neutralPg(() => this.#push.pushSubscriptionsOf(userId));
+  }
+
+  // The scheduler's jobs (job-store.ts), kept in their own file.
+  jobsOfKind(kind: JobKind): Promise<JobRow[]> {
+    return neutralPg(() => this.#jobs.jobsOfKind(kind));
+  }
+  planJob(job: PlannedJob, replaceKey: string | null): Promise<void> {
+    return neutralPg(() => this.#jobs.planJob(job, replaceKey));
+  }
+  deleteJob(id: string): Promise<void> {
+    return neutralPg(() => this.#jobs.deleteJob(id));
+  }
+  dueJobs(now: number, limit: number): Promise<JobRow[]> {
+    return neutralPg(() => this.#jobs.dueJobs(now, limit));
+  }
+  claimJob(id: string, token: string, now: number, until: number): Promise<boolean> {
+    return neutralPg(() => this.#jobs.claimJob(id, token, now, until));
+  }
+  finishJob(id: string, token: string, planKey: string, next: { dueAt: number; state: Record<string, unknown> | null } | null): Promise<void> {
+    return neutralPg(() => this.#jobs.finishJob(id, token, planKey, next));
   }
 }

@@ -10,6 +10,8 @@ import { RowStatements } from './row-statements.ts';
 import type { PushSubscriptionRow } from './push-store.ts';
 import { SqliteAuthStore } from './sqlite-auth-store.ts';
 import { SqlitePushStore } from './sqlite-push-store.ts';
+import { SqliteJobStore } from './sqlite-job-store.ts';
+import type { JobKind, JobRow, PlannedJob } from './job-store.ts';
 import { neutral, translateSqliteError } from './sqlite-errors.ts';
 import { Mutex, TxContext } from './tx-context.ts';
 import { seqCounter, syncedTables, users } from './tables.ts';
@@ -73,6 +75,7 @@ export class SqliteRepository implements Repository {
   #seq: Database.Statement | undefined;
   readonly #auth: SqliteAuthStore;
   readonly #push: SqlitePushStore;
+  readonly #jobs: SqliteJobStore;
   readonly #lock = new Mutex();
   readonly #tx = new TxContext<null>();
 
@@ -84,6 +87,7 @@ export class SqliteRepository implements Repository {
     this.#sqlite = sqlite;
     this.#auth = new SqliteAuthStore(db, sqlite, (fn) => this.#syncTransaction(fn));
     this.#push = new SqlitePushStore(db);
+    this.#jobs = new SqliteJobStore(db);
   }
 
   /** Runs a synchronous step once no other request's transaction holds the connection. */
@@ -316,5 +320,25 @@ export class SqliteRepository implements Repository {
   }
   pushSubscriptionsOf(userId: string): Promise<(PushSubscriptionRow & { live: boolean })[]> {
     return this.#run(() => this.#push.pushSubscriptionsOf(userId));
+  }
+
+  // The scheduler's jobs (job-store.ts), kept in their own file.
+  jobsOfKind(kind: JobKind): Promise<JobRow[]> {
+    return this.#run(() => this.#jobs.jobsOfKind(kind));
+  }
+  planJob(job: PlannedJob, replaceKey: string | null): Promise<void> {
+    return this.#run(() => this.#jobs.planJob(job, replaceKey));
+  }
+  deleteJob(id: string): Promise<void> {
+    return this.#run(() => this.#jobs.deleteJob(id));
+  }
+  dueJobs(now: number, limit: number): Promise<JobRow[]> {
+    return this.#run(() => this.#jobs.dueJobs(now, limit));
+  }
+  claimJob(id: string, token: string, now: number, until: number): Promise<boolean> {
+    return this.#run(() => this.#jobs.claimJob(id, token, now, until));
+  }
+  finishJob(id: string, token: string, planKey: string, next: { dueAt: number; state: Record<string, unknown> | null } | null): Promise<void> {
+    return this.#run(() => this.#jobs.finishJob(id, token, planKey, next));
   }
 }
