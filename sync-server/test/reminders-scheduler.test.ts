@@ -176,20 +176,20 @@ describe('survives restarts, and runs once with several instances', () => {
   });
 
   it('a claim is one instance’s alone until its lease runs out (an instance that died mid-job)', async () => {
-    at('2030-03-11T12:00:00.000Z');
+    at('2030-03-12T12:00:00.000Z');
     const [a, b] = open.slice(-2) as [TestServer, TestServer];
-    await setReminder(a, coach, reminder({ id: 'rem-lease', authorId: coach.id, clientId: client.id, repeat: 'once', date: '2030-03-11', time: '19:00', message: 'Lease', createdAt: clock.toISOString(), updatedAt: clock.toISOString() }));
-    at('2030-03-11T23:00:10.000Z');
+    await setReminder(a, coach, reminder({ id: 'rem-lease', authorId: coach.id, clientId: client.id, repeat: 'once', date: '2030-03-12', time: '19:00', message: 'Lease', createdAt: clock.toISOString(), updatedAt: clock.toISOString() }));
+    at('2030-03-12T23:00:10.000Z');
     const job = (await a.app.repo.jobsOfKind('reminder')).find((j) => j.refId === 'rem-lease')!;
     const t = clock.getTime();
     const claims = await Promise.all([a.app.repo.claimJob(job.id, 'dies', t, t + 60_000), b.app.repo.claimJob(job.id, 'other', t, t + 60_000)]);
     expect(claims.filter(Boolean)).toHaveLength(1);
     const from = service.received.length;
     // The claimer died: nothing runs while its lease lasts, then another instance takes over.
-    at('2030-03-11T23:00:50.000Z');
+    at('2030-03-12T23:00:50.000Z');
     await b.app.scheduler.tick();
     expect(pushesTo(clientPhone, from).map((p) => p.tag)).not.toContain('reminder:rem-lease');
-    at('2030-03-11T23:01:20.000Z');
+    at('2030-03-12T23:01:20.000Z');
     await b.app.scheduler.tick();
     await a.app.scheduler.tick();
     expect(pushesTo(clientPhone, from).map((p) => p.tag)).toEqual(['reminder:rem-lease']);
@@ -221,6 +221,8 @@ describe("the coach's alerts: a missed session, a compliance drop", () => {
     expect((await push(owner, coach.token, 'sessions', submitted)).every((d) => d.status === 'published')).toBe(true);
     const logs = december.map((s) => ({ doc: sessionLog({ sessionId: s.id, clientId: client3.id, coachId: coach.id, entries: {}, completedAt: `${s.dueDate}T18:00:00.000Z`, updatedAt: clock.toISOString() }) }));
     expect(await push(owner, client3.token, 'logs', logs)).toEqual([]);
+    // The coach was told of each completion, as it happened; those notices are not what this test counts.
+    await owner.app.pushes.settled();
     await setPrefs(owner, coach, { quietFrom: '08:00', quietTo: '10:00', timeZone: 'UTC' });
 
     at('2031-01-14T08:00:00.000Z');
