@@ -51,11 +51,11 @@ test('a coach schedules a reminder offline on the phone; it syncs, and its notic
 
   const form = page.getByRole('form', { name: 'New reminder' });
   // The client list has synced: all clients, and this one.
-  await expect(form.getByLabel('For').locator('option')).toHaveCount(2);
+  await expect(form.getByLabel('For', { exact: true }).locator('option')).toHaveCount(2);
   await goOffline(page);
-  await form.getByLabel('For').selectOption({ label: `Lou ${client.lastName}` });
-  await form.getByLabel('When').selectOption({ label: 'The evening before each session' });
-  await form.getByLabel('Time').fill('19:00');
+  await form.getByLabel('For', { exact: true }).selectOption({ label: `Lou ${client.lastName}` });
+  await form.getByLabel('When', { exact: true }).selectOption({ label: 'The evening before each session' });
+  await form.getByLabel('Time', { exact: true }).fill('19:00');
   await form.getByLabel('Message (optional)').fill('Pack your lifting shoes');
   await form.getByRole('button', { name: 'Save reminder' }).click();
   await expect(form.getByRole('status')).toHaveText('Saved: The evening before each session at 19:00.');
@@ -65,12 +65,12 @@ test('a coach schedules a reminder offline on the phone; it syncs, and its notic
   await expect(listed).toContainText(`Lou ${client.lastName}`);
 
   // A weekly one needs its days: the form says so next to the fields, and saves nothing.
-  await form.getByLabel('When').selectOption({ label: 'Every week on chosen days' });
+  await form.getByLabel('When', { exact: true }).selectOption({ label: 'Every week on chosen days' });
   await form.getByRole('button', { name: 'Save reminder' }).click();
   await expect(form.getByRole('alert')).toHaveText('Pick the days of the week this reminder comes on.');
   await form.getByRole('checkbox', { name: 'Monday' }).check();
-  await form.getByLabel('For').selectOption({ label: 'All my clients' });
-  await form.getByLabel('Time').fill('07:00');
+  await form.getByLabel('For', { exact: true }).selectOption({ label: 'All my clients' });
+  await form.getByLabel('Time', { exact: true }).fill('07:00');
   await form.getByRole('button', { name: 'Save reminder' }).click();
   await expect(listed).toHaveCount(2);
 
@@ -120,8 +120,8 @@ test("a client sets today's session reminder offline; it reaches the server with
   await expect(page.getByText('Your reminders come at these times on your own clock (America/New_York).')).toBeVisible();
   await goOffline(page);
   const form = page.getByRole('form', { name: 'New reminder' });
-  await expect(form.getByLabel('When')).toHaveValue('sessionDay');
-  await form.getByLabel('Time').fill('07:30');
+  await expect(form.getByLabel('When', { exact: true })).toHaveValue('sessionDay');
+  await form.getByLabel('Time', { exact: true }).fill('07:30');
   await form.getByRole('button', { name: 'Save reminder' }).click();
   await expect(page.getByTestId('reminder')).toContainText('On the day of each session at 07:30');
   await goOnline(page);
