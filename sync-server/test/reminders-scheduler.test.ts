@@ -209,6 +209,21 @@ describe("a client's own reminder", () => {
   });
 });
 
+describe('a reminder for all of a coach\'s clients', () => {
+  it("reaches each client on their own clock, and a client who joins later", async () => {
+    at('2030-05-05T12:00:00.000Z');
+    await setReminder(owner, coach, reminder({ id: 'rem-all', authorId: coach.id, clientId: null, repeat: 'weekly', weekdays: [1], time: '07:00', message: 'New week', createdAt: clock.toISOString(), updatedAt: clock.toISOString() }));
+    const dueOf = async () =>
+      Object.fromEntries((await owner.app.repo.jobsOfKind('reminder')).filter((j) => j.refId === 'rem-all').map((j) => [j.personId, new Date(j.dueAt).toISOString()]));
+    // Jamie is in New York (on summer time), Sam has never said: UTC.
+    expect(await dueOf()).toEqual({ [client.id]: '2030-05-06T11:00:00.000Z', [client3.id]: '2030-05-06T07:00:00.000Z' });
+    const added = await owner.api(coach.token, 'POST', '/api/clients', { email: 'rem-new@demo.test', firstName: 'Noa', lastName: 'New', password: 'a-long-password' });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    await owner.app.scheduler.plan();
+    expect(await dueOf()).toMatchObject({ [added.body.client.id]: '2030-05-06T07:00:00.000Z' });
+  });
+});
+
 describe("the coach's alerts: a missed session, a compliance drop", () => {
   it('each comes once, held through the coach’s quiet hours', async () => {
     // client3's December: every session done on time; January: nothing done. (After every other
