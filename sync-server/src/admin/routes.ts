@@ -43,7 +43,7 @@ export const adminRoutes: FastifyPluginAsync = async (app) => {
     // After commit, so a device woken by the stream pulls the committed rows.
     app.notifier.publish({ collections: [...changed] });
     // Clients changed coach: whose reminders reach whom is planned again.
-    app.scheduler.afterWrites('assignments', changed.size);
+    if (changed.size) app.scheduler.replan();
     return result;
   });
 

@@ -42,7 +42,7 @@ export const restRoutes: FastifyPluginAsync = async (app) => {
     const created = await addClient(app.repo, req.viewer, req.body);
     app.notifier.publish({ collections: ['people', 'assignments'] });
     // A new client of the coach: their reminders for all clients now include this one.
-    app.scheduler.afterWrites('assignments', 1);
+    app.scheduler.replan();
     return reply.code(201).send(created);
   });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type { CollectionName } from '@spotter/shared';
-import type { PushService } from '../push/notifications.service.ts';
+import type { CollectionName, Person } from '@spotter/shared';
+import type { PushService, Written } from '../push/notifications.service.ts';
 import type { Repository } from '../storage/repository.ts';
 import { runJob } from './jobs.ts';
 import { planAll } from './planner.ts';
@@ -96,9 +96,18 @@ export class Scheduler {
     return ran;
   }
 
-  /** After writes committed: a reminder, a person's zone or an assignment changed what should be scheduled. */
-  afterWrites(collection: CollectionName, count: number): void {
-    if (count && (collection === 'reminders' || collection === 'people' || collection === 'assignments')) this.#track(this.plan());
+  /**
+   * After synced writes committed: plans again (in the background) when one changed what should
+   * be scheduled — a reminder, an assignment, a person's time zone. Not on every person write:
+   * opening a conversation writes the person's read markers, and that plans nothing.
+   */
+  afterWrites(collection: CollectionName, written: readonly Written[]): void {
+    if (written.some((w) => changesPlan(collection, w))) this.replan();
+  }
+
+  /** Plans again in the background (a REST write of assignments: a client added, clients moved). */
+  replan(): void {
+    this.#track(this.plan());
   }
 
   /** Resolves once the planning and ticks started so far are over (tests, shutdown). */
@@ -110,4 +119,11 @@ export class Scheduler {
     const tracked = p.catch((e: unknown) => this.#opts.log.error({ err: e }, 'scheduler: failed')).finally(() => this.#inFlight.delete(tracked));
     this.#inFlight.add(tracked);
   }
+}
+
+const zoneOf = (doc: unknown) => (doc as Person | undefined)?.notifications?.timeZone;
+
+function changesPlan(collection: CollectionName, w: Written): boolean {
+  if (collection === 'reminders' || collection === 'assignments') return true;
+  return collection === 'people' && zoneOf(w.before?.doc) !== zoneOf(w.doc);
 }
