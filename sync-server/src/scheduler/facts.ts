@@ -30,15 +30,20 @@ export async function liveReminders(repo: Repository): Promise<Reminder[]> {
   return (await repo.find('reminders', [live])).map((r) => r.doc as Reminder);
 }
 
-/** Published sessions due in [from, to] (calendar days), all clients, or one. */
-export async function publishedSessions(repo: Repository, from: string, to: string, clientId?: string): Promise<TrainingSession[]> {
+/**
+ * Published sessions of these clients due in [from, to] (calendar days): one range of the
+ * sessions' (client, due date) index per client, never a scan of every session.
+ */
+export async function publishedSessions(repo: Repository, from: string, to: string, clientIds: string | readonly string[]): Promise<TrainingSession[]> {
+  const ids = typeof clientIds === 'string' ? [clientIds] : [...clientIds];
+  if (!ids.length) return [];
   const filters: Filter[] = [
     { field: 'status', op: 'eq', value: 'published' },
     { field: 'dueDate', op: 'gte', value: from },
     { field: 'dueDate', op: 'lte', value: to },
     live,
   ];
-  if (clientId) filters.unshift({ field: 'clientId', op: 'eq', value: clientId });
+  filters.unshift({ field: 'clientId', op: 'in', value: ids });
   return (await repo.find('sessions', filters)).map((r) => r.doc as TrainingSession);
 }
 

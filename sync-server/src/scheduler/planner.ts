@@ -33,7 +33,7 @@ export async function planAll(repo: Repository, now: Date): Promise<void> {
     return zones.get(id)!;
   };
   await planReminders(repo, now, assignments, zoneOf);
-  await planMissedSessions(repo, now, zoneOf);
+  await planMissedSessions(repo, now, [...new Set(assignments.map((a) => a.clientId))], zoneOf);
   await planCompliance(repo, now, assignments, zoneOf);
 }
 
@@ -60,12 +60,13 @@ async function planReminders(repo: Repository, now: Date, assignments: readonly 
   });
 }
 
-async function planMissedSessions(repo: Repository, now: Date, zoneOf: ZoneOf): Promise<void> {
+async function planMissedSessions(repo: Repository, now: Date, clientIds: readonly string[], zoneOf: ZoneOf): Promise<void> {
   // Sessions due around today in any zone (UTC−12 … UTC+14): yesterday's are the ones whose
   // day is ending somewhere; later ones are planned ahead and checked when they come.
   const today = zonedDay(now, 'UTC').day;
   const wanted: { job: PlannedJob; dueAt: number }[] = [];
-  for (const s of await publishedSessions(repo, plusDays(today, -2), plusDays(today, 1))) {
+  // Only clients with a coach now: there is nobody to tell of another's missed session.
+  for (const s of await publishedSessions(repo, plusDays(today, -2), plusDays(today, 1), clientIds)) {
     const zone = await zoneOf(s.clientId);
     const dueAt = missedSessionDue(s.dueDate, zone).getTime();
     // A check long overdue (a session published after its day, a first start of this version) is not news.
