@@ -30,6 +30,7 @@ export const storeTests = [
   'sync-server/test/resource-views.test.ts',
   'sync-server/test/push-batch.test.ts',
   'sync-server/test/push-notifications.test.ts',
+  'sync-server/test/reminders-scheduler.test.ts',
   'sync-server/test/faults-sigkill.test.ts',
   'sync-server/test/fuzz-endpoints.test.ts',
   'sync-server/test/auth-attacks.test.ts',

@@ -35,6 +35,11 @@ const sentences = {
   entry_comment_only_logs: () => "Only a log's exercise entries take a comment of their own.",
   rating_required: () => 'Feedback on a recommendation needs a rating (1-5).',
   rating_only_recommendations: () => 'Only a recommendation is rated.',
+  // Reminders (access.ts writeRefusal, domain/reminders.ts reminderShapeRefusal).
+  reminder_not_yours: () => 'You can only set reminders for yourself.',
+  reminder_once_date: () => 'A one-off reminder needs its day.',
+  reminder_weekly_days: () => 'Pick the days of the week this reminder comes on.',
+  reminder_session_plain: () => 'A session reminder comes with the sessions: it takes no day of its own.',
   // Publishing a session (domain/publish.ts).
   due_date_passed: (p: { dueDate: string }) => `The due date ${p.dueDate} has passed; pick today or a later day.`,
   no_exercises: () => 'Add at least one exercise before submitting.',

@@ -6,9 +6,10 @@ import { collections, type CollectionName } from './collections.ts';
  * in the web data layer (web/src/lib/data/database.ts). 1: message kind 'view', target 'resource';
  * 2: the optional fieldClocks (per-field clocks); 3: a log entry's sets;
  * 4: an exercise's optional catalogueId and a prescription's optional group;
- * 5: a person's optional notification preferences and read markers.
+ * 5: a person's optional notification preferences and read markers;
+ * 6: reminders, a person's optional reminder and alert switches, and the messages' coachId + createdAt index.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 type JsonSchema = Record<string, unknown>;
 

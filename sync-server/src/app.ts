@@ -18,6 +18,7 @@ import { pushRoutes } from './push/routes.ts';
 import { loadVapid, type VapidSettings } from './push/vapid.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { restRoutes } from './rest/routes.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
 import type { Repository } from './storage/repository.ts';
 import { LocalNotifier, type Notifier } from './sync/notifier.ts';
 import { syncRoutes } from './sync/routes.ts';
@@ -33,6 +34,8 @@ declare module 'fastify' {
     pushes: PushService;
     /** Invitations, password resets, account changes (accounts/): the store, mail, links. */
     accountDeps: AccountDeps;
+    /** Reminders and the coach's alerts, due at a time (scheduler/). */
+    scheduler: Scheduler;
   }
 }
 
@@ -76,6 +79,12 @@ export interface AppOptions {
   publicUrl?: string | null;
   /** The self-service routes' limits (accounts/limits.ts); each part defaults to defaultAccountLimits. */
   accountLimits?: Partial<AccountLimits>;
+  /**
+   * The scheduler (docs/DESIGN.md "The scheduler"): `tickMs` starts its timers once the server
+   * is ready (absent or null: never, the tests call plan() and tick() themselves); `now` is its
+   * clock and the push quiet-hours clock (tests pass a controlled one).
+   */
+  scheduler?: { tickMs?: number | null; now?: () => Date; leaseMs?: number };
 }
 
 /** The whole server, without listening: main.ts and the tests both build it here. */
@@ -92,14 +101,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('repo', opts.repo);
   app.decorate('notifier', opts.notifier ?? new LocalNotifier());
   const vapid = await loadVapid(opts.repo, opts.push?.vapid);
-  app.decorate('pushes', new PushService(opts.repo, vapid, { allow: opts.push?.allow ?? new Set(), log: app.log }));
+  app.decorate('pushes', new PushService(opts.repo, vapid, { allow: opts.push?.allow ?? new Set(), log: app.log, now: opts.scheduler?.now }));
   const mailer = opts.mailer ?? { describe: 'none', send: async () => Promise.reject(new Error('no mailer configured')), close: () => undefined };
   app.decorate('accountDeps', {
     repo: opts.repo, notifier: app.notifier, mailer, publicUrl: { value: opts.publicUrl ?? null }, limits: { ...defaultAccountLimits, ...opts.accountLimits },
   } satisfies AccountDeps);
   app.addHook('onClose', async () => mailer.close());
+  app.decorate('scheduler', new Scheduler(opts.repo, app.pushes, { now: opts.scheduler?.now, leaseMs: opts.scheduler?.leaseMs, log: app.log }));
+  const tickMs = opts.scheduler?.tickMs;
+  if (tickMs) app.addHook('onReady', async () => app.scheduler.start(tickMs));
   // Notices still being sent when the server stops are given their chance before the database closes.
-  app.addHook('onClose', async () => app.pushes.settled());
+  app.addHook('onClose', async () => {
+    app.scheduler.stop();
+    await app.scheduler.settled();
+    await app.pushes.settled();
+  });
   // Text that is not valid Unicode is refused before any route sees it: stored, it would
   // silently become something else (text-check.ts).
   app.addHook('preValidation', async (req) => {

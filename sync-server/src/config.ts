@@ -27,6 +27,8 @@ export interface Config {
   mail: { smtp: { url: string; from: string } | null; outboxDir: string };
   /** PUBLIC_URL: the web app's origin for links in emails; default http://localhost:PORT. */
   publicUrl: string;
+  /** The scheduler (docs/DESIGN.md "The scheduler"): how often it looks for due jobs (SCHEDULER_TICK_MS; 0: never). */
+  scheduler: { tickMs: number | null };
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -111,5 +113,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       outboxDir: resolve(env.OUTBOX_DIR || join(dirname(databasePath), 'outbox')),
     },
     publicUrl: publicUrl(env.PUBLIC_URL, port),
+    scheduler: { tickMs: int(env, 'SCHEDULER_TICK_MS', 30_000) || null },
   };
 }

@@ -55,6 +55,8 @@ export interface TestServerOptions {
   smtpPort?: number;
   /** The self-service routes' limits (sync-server/src/accounts/limits.ts defaults). */
   accountLimits?: AppOptions['accountLimits'];
+  /** The scheduler's clock and timers (default: no timers; tests call app.scheduler.plan() and tick()). */
+  scheduler?: AppOptions['scheduler'];
 }
 
 export interface ApiResponse<T = any> {
@@ -125,6 +127,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       ? smtpMailer({ url: `smtp://127.0.0.1:${opts.smtpPort}`, from: 'Spotter test <no-reply@spotter.test>' })
       : outboxMailer(join(dirname(dbPath), 'outbox')),
     accountLimits: opts.accountLimits,
+    scheduler: opts.scheduler,
   });
   const url = server.url.replace(/\/$/, '');
 

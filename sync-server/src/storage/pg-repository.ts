@@ -6,6 +6,8 @@ import type { AccountTokenPurpose, AccountTokenRow, DeviceRow, InviteOwner, Invi
 import { PgAccountStore } from './pg-account-store.ts';
 import { PgAuthStore } from './pg-auth-store.ts';
 import { PgPushStore } from './pg-push-store.ts';
+import { PgJobStore } from './pg-job-store.ts';
+import type { JobKind, JobRow, PlannedJob } from './job-store.ts';
 import type { PushSubscriptionRow } from './push-store.ts';
 import type { PgDb } from './pg-db.ts';
 import { neutralPg } from './pg-errors.ts';
@@ -63,6 +65,7 @@ export class PgRepository implements Repository {
   readonly #auth: PgAuthStore;
   readonly #push: PgPushStore;
   readonly #accounts: PgAccountStore;
+  readonly #jobs: PgJobStore;
 
   // PostgreSQL aborts the whole transaction on a failed statement: push.ts keeps a savepoint per row.
   readonly failedStatementKeepsTransaction = false;
@@ -75,6 +78,7 @@ export class PgRepository implements Repository {
     this.#auth = new PgAuthStore(() => this.#current(), (fn) => this.transaction(fn));
     this.#push = new PgPushStore(() => this.#current());
     this.#accounts = new PgAccountStore(() => this.#current(), (fn) => this.transaction(fn));
+    this.#jobs = new PgJobStore(() => this.#current());
   }
 
   /** The open transaction's connection, or the pool (each statement on its own). */
@@ -324,5 +328,25 @@ export class PgRepository implements Repository {
   }
   revokeUserFamilies(userId: string, reason: string, now: string, keep?: string): Promise<string[]> {
     return neutralPg(() => this.#accounts.revokeUserFamilies(userId, reason, now, keep));
+  }
+
+  // The scheduler's jobs (job-store.ts), kept in their own file.
+  jobsOfKind(kind: JobKind): Promise<JobRow[]> {
+    return neutralPg(() => this.#jobs.jobsOfKind(kind));
+  }
+  planJob(job: PlannedJob, replaceKey: string | null): Promise<void> {
+    return neutralPg(() => this.#jobs.planJob(job, replaceKey));
+  }
+  deleteJob(id: string): Promise<void> {
+    return neutralPg(() => this.#jobs.deleteJob(id));
+  }
+  dueJobs(now: number, limit: number): Promise<JobRow[]> {
+    return neutralPg(() => this.#jobs.dueJobs(now, limit));
+  }
+  claimJob(id: string, token: string, now: number, until: number): Promise<boolean> {
+    return neutralPg(() => this.#jobs.claimJob(id, token, now, until));
+  }
+  finishJob(id: string, token: string, planKey: string, next: { dueAt: number; state: Record<string, unknown> | null } | null): Promise<void> {
+    return neutralPg(() => this.#jobs.finishJob(id, token, planKey, next));
   }
 }

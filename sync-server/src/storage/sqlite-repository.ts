@@ -12,6 +12,8 @@ import type { AccountTokenPurpose, AccountTokenRow, DeviceRow, InviteOwner, Invi
 import { SqliteAccountStore } from './sqlite-account-store.ts';
 import { SqliteAuthStore } from './sqlite-auth-store.ts';
 import { SqlitePushStore } from './sqlite-push-store.ts';
+import { SqliteJobStore } from './sqlite-job-store.ts';
+import type { JobKind, JobRow, PlannedJob } from './job-store.ts';
 import { neutral, translateSqliteError } from './sqlite-errors.ts';
 import { Mutex, TxContext } from './tx-context.ts';
 import { seqCounter, syncedTables, users } from './tables.ts';
@@ -76,6 +78,7 @@ export class SqliteRepository implements Repository {
   readonly #auth: SqliteAuthStore;
   readonly #push: SqlitePushStore;
   readonly #accounts: SqliteAccountStore;
+  readonly #jobs: SqliteJobStore;
   readonly #lock = new Mutex();
   readonly #tx = new TxContext<null>();
 
@@ -88,6 +91,7 @@ export class SqliteRepository implements Repository {
     this.#auth = new SqliteAuthStore(db, sqlite, (fn) => this.#syncTransaction(fn));
     this.#push = new SqlitePushStore(db);
     this.#accounts = new SqliteAccountStore(db, (fn) => this.#syncTransaction(fn));
+    this.#jobs = new SqliteJobStore(db);
   }
 
   /** Runs a synchronous step once no other request's transaction holds the connection. */
@@ -367,5 +371,25 @@ export class SqliteRepository implements Repository {
   }
   revokeUserFamilies(userId: string, reason: string, now: string, keep?: string): Promise<string[]> {
     return this.#run(() => this.#accounts.revokeUserFamilies(userId, reason, now, keep));
+  }
+
+  // The scheduler's jobs (job-store.ts), kept in their own file.
+  jobsOfKind(kind: JobKind): Promise<JobRow[]> {
+    return this.#run(() => this.#jobs.jobsOfKind(kind));
+  }
+  planJob(job: PlannedJob, replaceKey: string | null): Promise<void> {
+    return this.#run(() => this.#jobs.planJob(job, replaceKey));
+  }
+  deleteJob(id: string): Promise<void> {
+    return this.#run(() => this.#jobs.deleteJob(id));
+  }
+  dueJobs(now: number, limit: number): Promise<JobRow[]> {
+    return this.#run(() => this.#jobs.dueJobs(now, limit));
+  }
+  claimJob(id: string, token: string, now: number, until: number): Promise<boolean> {
+    return this.#run(() => this.#jobs.claimJob(id, token, now, until));
+  }
+  finishJob(id: string, token: string, planKey: string, next: { dueAt: number; state: Record<string, unknown> | null } | null): Promise<void> {
+    return this.#run(() => this.#jobs.finishJob(id, token, planKey, next));
   }
 }

@@ -9,6 +9,7 @@ import { messageKind, messageTarget } from '@spotter/shared/docs/messages.ts';
 import { noteKind } from '@spotter/shared/docs/notes.ts';
 import { planStatus } from '@spotter/shared/docs/plans.ts';
 import { recommendationKind, recommendationStatus } from '@spotter/shared/docs/recommendations.ts';
+import { reminderAuthorRole, reminderRepeat } from '@spotter/shared/docs/reminders.ts';
 import { sessionStatus } from '@spotter/shared/docs/sessions.ts';
 
 /**
@@ -264,6 +265,34 @@ export const recommendations = sqliteTable(
 );
 
 /**
+ * Reminders a coach schedules for a client (or all their clients: client_id NULL), or a client
+ * for themselves (docs/DESIGN.md "Reminders"). The scheduler's jobs (scheduled_jobs) follow them.
+ */
+export const reminders = sqliteTable(
+  'reminders',
+  {
+    id: text('id').primaryKey(),
+    authorId: text('author_id').notNull().references(() => users.id),
+    authorRole: text('author_role', { enum: enumValues(reminderAuthorRole) }).notNull(),
+    clientId: text('client_id').references(() => users.id),
+    message: text('message').notNull(),
+    repeat: text('repeat', { enum: enumValues(reminderRepeat) }).notNull(),
+    date: text('date'),
+    weekdays: json<number[]>('weekdays'),
+    time: text('time').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    ...syncColumns(),
+  },
+  (t) => [
+    index('reminders_author_idx').on(t.authorId),
+    oneOf('reminders_author_role_check', t.authorRole, reminderAuthorRole.options),
+    oneOf('reminders_repeat_check', t.repeat, reminderRepeat.options),
+    jsonValid('reminders_weekdays_json', 'weekdays'),
+  ],
+);
+
+/**
  * One signed-in device: a sign-in starts a family, every refresh adds a token to it. Access
  * tokens carry the family id (`sid`), so ending the family (sign-out, a refresh token reused
  * after its successor) refuses its access tokens at once, not when they expire (SECURITY.md).
@@ -402,5 +431,37 @@ export const accountTokens = sqliteTable(
   (t) => [index('account_tokens_user_idx').on(t.userId), oneOf('account_tokens_purpose_check', t.purpose, ['reset', 'email'])],
 );
 
+/** What a scheduled job does (scheduler/jobs.ts). */
+export const jobKinds = ['reminder', 'missedSession', 'complianceDrop'] as const;
+
+/**
+ * The scheduler's jobs (docs/DESIGN.md "The scheduler"): one row per thing that is due at a
+ * time — a reminder for one client, the check whether a session was missed, a client's daily
+ * compliance check. In the database, so a restart forgets nothing and every instance sees the
+ * same jobs. An instance takes a due job by moving `claimed_until` (a lease) from the past into
+ * the future in one UPDATE: on both stores only one UPDATE can see it in the past.
+ */
+export const scheduledJobs = sqliteTable(
+  'scheduled_jobs',
+  {
+    // kind:ref[:person], so planning the same job twice meets one row.
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: jobKinds }).notNull(),
+    // The reminder, session or client the job is about.
+    refId: text('ref_id').notNull(),
+    // Whose clock plans it (the client).
+    personId: text('person_id').notNull(),
+    // What its due time was computed from (reminders.ts planKeyOf): planned again when it changes.
+    planKey: text('plan_key').notNull(),
+    // Milliseconds since the epoch, UTC.
+    dueAt: integer('due_at').notNull(),
+    claimedUntil: integer('claimed_until').notNull().default(0),
+    claimToken: text('claim_token'),
+    // What the job remembers between runs (a client already flagged for a compliance drop).
+    state: text('state', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('scheduled_jobs_due_idx').on(t.dueAt), index('scheduled_jobs_ref_idx').on(t.refId), oneOf('scheduled_jobs_kind_check', t.kind, jobKinds)],
+);
+
 /** Synced tables by collection name (people are the users table). */
-export const syncedTables = { people: users, assignments, exercises, sessions, logs, messages, notes, plans, recommendations } as const;
+export const syncedTables = { people: users, assignments, exercises, sessions, logs, messages, notes, plans, recommendations, reminders } as const;

@@ -8,12 +8,14 @@ export const navFor = (role: Role): { href: string; label: string }[] =>
       { href: '/coach/inbox', label: 'Inbox' },
       { href: '/coach/exercises', label: 'Exercises' },
       { href: '/coach/plans', label: 'Plans' },
+      { href: '/coach/reminders', label: 'Reminders' },
     ],
     client: [
       { href: '/client', label: 'Today' },
       { href: '/client/plan', label: 'Plan' },
       { href: '/client/progress', label: 'Progress' },
       { href: '/client/messages', label: 'Messages' },
+      { href: '/client/reminders', label: 'Reminders' },
     ],
     admin: [{ href: '/admin', label: 'Trainers' }],
   })[role];
