@@ -30,12 +30,14 @@ export const storeTests = [
   'sync-server/test/resource-views.test.ts',
   'sync-server/test/push-batch.test.ts',
   'sync-server/test/push-notifications.test.ts',
+  'sync-server/test/reminders-scheduler.test.ts',
   'sync-server/test/faults-sigkill.test.ts',
   'sync-server/test/fuzz-endpoints.test.ts',
   'sync-server/test/auth-attacks.test.ts',
   'sync-server/test/faults-interrupted.test.ts',
   'sync-server/test/catalogue-groups.test.ts',
   'sync-server/test/media.test.ts',
+  'sync-server/test/accounts.test.ts',
   // Not stream-fanout.test.ts: it counts pulls within turns of the event loop, which only an
   // in-process store answers within; the store-independent fan-out is tested on SQLite.
 ];
@@ -55,10 +57,8 @@ export default defineConfig({
         test: {
           ...common,
           name: 'pg',
-          // The simulation on PostgreSQL with two instances is run on demand (SIM_PG=1 npm test, or
-          // SIM_STORE=pg npm run test:sim) until its open failure is understood: seed 1729251067
-          // once left a device without a later edit (sim/README.md). README "What runs where".
-          include: [...storeTests, 'sync-server/test/pg/**/*.test.ts', ...(process.env.SIM_PG === '1' ? ['sim/sim-pg.test.ts'] : [])],
+          // README "What runs where".
+          include: [...storeTests, 'sync-server/test/pg/**/*.test.ts', 'sim/sim-pg.test.ts'],
           globalSetup: ['sync-server/test/pg-setup.ts'],
           // The cluster's URL (SPOTTER_TEST_PG) is set by the globalSetup in the runner, whose
           // environment every project's workers inherit: only this project's servers use it.

@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './fixtures.ts';
+import { api, signIn } from './fixtures.ts';
+import { mailTo, pathOf } from './mail.ts';
 
 // Every page, for every role, at a phone and a desktop width, in both themes: no WCAG 2.0/2.1/2.2
 // A or AA violation that axe can find; and no page scrolls sideways at 320 CSS px (WCAG 1.4.10
@@ -12,16 +13,16 @@ const THEMES = ['light', 'dark'] as const;
 
 /** The role's pages, found from its demo data through the UI (no ids hard-coded). */
 async function pagesOf(page: Page, role: 'coach' | 'client' | 'admin'): Promise<string[]> {
-  if (role === 'admin') return ['/admin'];
+  if (role === 'admin') return ['/admin', '/admin/account'];
   if (role === 'client') {
     await page.goto('/client');
     const session = await page.locator('a[href^="/client/sessions/"]').first().getAttribute('href');
-    return ['/client', session!, '/client/plan', '/client/progress', '/client/messages'];
+    return ['/client', session!, '/client/plan', '/client/progress', '/client/messages', '/client/reminders', '/client/account'];
   }
   await page.goto('/coach');
   const id = await page.locator('[data-client-id]').first().getAttribute('data-client-id');
   const c = `/coach/clients/${id}`;
-  return ['/coach', '/coach/inbox', '/coach/exercises', '/coach/plans', c, `${c}/builder`, `${c}/notes`, `${c}/messages`, `${c}/recommendations`];
+  return ['/coach', '/coach/inbox', '/coach/exercises', '/coach/plans', '/coach/reminders', c, `${c}/builder`, `${c}/notes`, `${c}/messages`, `${c}/recommendations`, '/coach/account'];
 }
 
 /** The page has drawn its local data: no skeleton or busy region left. */
@@ -62,16 +63,28 @@ async function checkReflow(page: Page, paths: string[]) {
   expect(found).toEqual([]);
 }
 
-test.describe('the sign-in page', () => {
+test.describe('the pages opened without signing in', () => {
+  // Sign-in, "forgot password", and the links from emails: a real invitation (from the dev
+  // outbox), a reset and an email confirmation (their forms show before the server is asked).
+  test.describe.configure({ mode: 'serial' });
+  let paths: string[];
+  test.beforeAll(async ({ baseURL }) => {
+    const email = `e2e-a11y-${Date.now()}@demo.test`;
+    const coach = await api.login(baseURL!, 'coach@demo.test');
+    await api.post(baseURL!, coach.accessToken, '/api/invites', { role: 'client', email, firstName: 'Axe', lastName: 'Checked' });
+    const invite = await mailTo(email, /invites you to Spotter/);
+    const shaped = `0190f0f0-0000-7000-8000-000000000000.${'A'.repeat(43)}`;
+    paths = ['/', '/forgot-password', pathOf(invite.link), `/reset-password#${shaped}`, `/confirm-email#${shaped}`];
+  });
   for (const theme of THEMES) {
-    test(`has no accessibility violations (${theme})`, async ({ page }) => {
+    test(`have no accessibility violations (${theme})`, async ({ page }) => {
       await page.goto('/');
-      await checkThemes(page, ['/'], theme);
+      await checkThemes(page, paths, theme);
     });
   }
-  test('fits 320 px', async ({ page }) => {
+  test('fit 320 px', async ({ page }) => {
     await page.goto('/');
-    await checkReflow(page, ['/']);
+    await checkReflow(page, paths);
   });
 });
 

@@ -1,7 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
+import { mailTo } from './mail.ts';
 
-// Assigning in the browser (docs/DESIGN.md "Admin: trainers and assignments"): the admin creates a trainer, assigns a member within
+// Assigning in the browser (docs/DESIGN.md "Admin: trainers and assignments"): the admin invites a trainer (who
+// chooses their password from the emailed link, docs/DESIGN.md "Invitations and passwords"), assigns a member within
 // capacity (ending the member's previous assignment, kept as history), the trainer sees the
 // new client and the member gets a system message; a full trainer cannot be chosen; a bulk
 // selection too big for a trainer is refused with the reason; offline the dialog says
@@ -44,20 +46,23 @@ test('an admin assigns a member to a new trainer, who sees the client; full trai
   await page.goto('/admin');
   await expect(capacity(page, fay)).toHaveText('2/5');
 
-  // A trainer with room for one client, through the form.
-  await page.getByRole('button', { name: 'New trainer' }).click();
-  const form = page.getByRole('form', { name: 'New trainer' });
+  // A trainer with room for one client, invited through the form.
+  await page.getByRole('button', { name: 'Invite trainer' }).click();
+  const form = page.getByRole('form', { name: 'Invite a trainer' });
   await form.getByLabel('First name').fill('Eve');
   await form.getByLabel('Last name').fill(`E2E ${stamp}`);
   await form.getByLabel('Email').fill(email);
-  await form.getByLabel('Password').fill('a-long-password');
   await form.getByLabel('Specializations').fill('Strength, Mobility');
   await form.getByLabel('Certifications').fill('NASM-CPT');
   await form.getByLabel('Years of experience').fill('6');
   await form.getByLabel('Hourly rate').fill('55');
   await form.getByLabel('Max clients').fill('1');
-  await form.getByRole('button', { name: 'Create trainer' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'was added' })).toHaveText(`Eve E2E ${stamp} was added.`);
+  await form.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByTestId('pending-invites').getByRole('status')).toHaveText(`Invitation sent to ${email}. The link works for 7 days.`);
+  // Eve accepts from the mail, with her own password: she is on the roster, with her profile.
+  const invitation = await mailTo(email, /invited to Spotter as a trainer/);
+  await api.post(baseURL!, '', '/api/auth/invite/accept', { token: invitation.link.hash.slice(1), password: 'a-long-password' });
+  await expect(page.getByTestId('pending-invites').getByRole('listitem').filter({ hasText: email })).toHaveCount(0);
   const eve = `Eve E2E ${stamp}`;
   await expect(capacity(page, eve)).toHaveText('0/1');
   await expect(trainerRow(page, eve)).toContainText('Strength, Mobility');

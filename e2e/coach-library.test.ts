@@ -4,7 +4,7 @@ import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 
 // The exercise library (docs/DESIGN.md "Exercise library"): a coach creates and edits their own exercise offline, uses it
 // in a draft at once, duplicates and discards (with undo) drafts, and everything reaches the
-// server when the connection returns. "Add client" says plainly that it needs a connection.
+// server when the connection returns. "Invite client" says plainly that it needs a connection.
 
 const draft = (page: Page, title: string) => page.getByRole('article', { name: new RegExp(`^Draft ${title} due`) });
 
@@ -16,13 +16,12 @@ test('a coach creates and edits an exercise offline, programs it, duplicates and
   await signIn(page, 'coach@demo.test');
   await goOffline(page);
 
-  // "Add client" cannot work offline and says so instead of failing silently.
-  await page.getByRole('button', { name: 'Add client' }).click();
+  // "Invite client" cannot work offline and says so instead of failing silently.
+  await page.getByRole('button', { name: 'Invite client' }).click();
   await page.getByLabel('First name').fill('Offline');
   await page.getByLabel('Client email').fill('offline-e2e@demo.test');
-  await page.getByLabel('Temporary password').fill('long-enough-password');
-  await page.getByRole('button', { name: 'Create client' }).click();
-  await expect(page.getByText(/Adding a client needs a connection/)).toBeVisible();
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByText(/to send an invitation, Spotter needs a connection\. What you typed is kept/)).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Exercises' }).click();
   await page.getByLabel('Search exercises').fill('squat');

@@ -61,16 +61,16 @@ test('the server sends the security headers; the refresh token is out of the pag
 
 /** Every page of each role; ids from what the demo client sees through the API. */
 async function pagesOf(baseURL: string, role: 'coach' | 'client' | 'admin'): Promise<string[]> {
-  if (role === 'admin') return ['/admin'];
+  if (role === 'admin') return ['/admin', '/admin/account'];
   const client = await api.login(baseURL, 'client@demo.test');
   if (role === 'coach') {
     const c = `/coach/clients/${client.user.id}`;
-    return ['/coach', '/coach/exercises', '/coach/plans', c, `${c}/builder`, `${c}/messages`, `${c}/notes`, `${c}/recommendations`];
+    return ['/coach', '/coach/exercises', '/coach/plans', c, `${c}/builder`, `${c}/messages`, `${c}/notes`, `${c}/recommendations`, '/coach/account'];
   }
   const sessions = await api.pull<{ id: string; clientId: string; status: string }>(baseURL, client.accessToken, 'sessions');
   const session = sessions.find((x) => x.clientId === client.user.id && x.status !== 'draft');
   expect(session).toBeDefined();
-  return ['/client', '/client/messages', '/client/plan', '/client/progress', `/client/sessions/${session!.id}`];
+  return ['/client', '/client/messages', '/client/plan', '/client/progress', `/client/sessions/${session!.id}`, '/client/account'];
 }
 
 for (const role of ['coach', 'client', 'admin'] as const) {

@@ -59,6 +59,13 @@ describe('canSee', () => {
     ['a client sees their messages', client, 'messages', f.message(), true],
     ["a client does not see another client's messages", client, 'messages', f.message(other), false],
     ['an admin sees no messages', admin, 'messages', f.message(), false],
+    // Reminders (docs/DESIGN.md "Reminders"): the author's own planning.
+    ['a coach sees the reminders they set', coach, 'reminders', f.reminder(), true],
+    ['a coach sees a reminder for all their clients', coach, 'reminders', f.reminder({ clientId: null }), true],
+    ["a client does not see their coach's reminder", client, 'reminders', f.reminder(), false],
+    ['a client sees their own reminder', client, 'reminders', f.reminder({ authorId: 'client-1', authorRole: 'client' }), true],
+    ["a coach does not see their client's own reminder", coach, 'reminders', f.reminder({ authorId: 'client-1', authorRole: 'client' }), false],
+    ['an admin sees no reminders', admin, 'reminders', f.reminder(), false],
   ];
   it.each(cases)('%s', (_why, viewer, collection, doc, expected) => {
     expect(canSee(viewer, collection, doc, REL[viewer.id])).toBe(expected);
@@ -104,6 +111,26 @@ const messageShapes: [string, Viewer, CollectionName, Doc | null, Doc, string | 
   ["a client cannot record another client's view", client, 'messages', null, f.message({ ...viewed, clientId: 'client-2' }), 'You can only message your own coach.'],
 ];
 
+// Reminders: who may set one for whom, and which fields go together (domain/reminders.ts).
+const ownReminder = { authorId: 'client-1', authorRole: 'client' as const };
+const reminderCases: [string, Viewer, CollectionName, Doc | null, Doc, string | null][] = [
+  ['a coach reminds their client', coach, 'reminders', null, f.reminder(), null],
+  ['a coach reminds all their clients', coach, 'reminders', null, f.reminder({ clientId: null }), null],
+  ['a coach cannot remind an unassigned client', coach, 'reminders', null, f.reminder({ clientId: 'client-2' }), 'This client is no longer assigned to you.'],
+  ['a coach cannot write as another coach', coach, 'reminders', null, f.reminder({ authorId: 'coach-2' }), 'You can only write as yourself.'],
+  ["a client sets today's session reminder", client, 'reminders', null, f.reminder({ ...ownReminder, repeat: 'sessionDay', time: '07:30' }), null],
+  ['a client reminds only themself', client, 'reminders', null, f.reminder({ ...ownReminder, clientId: 'client-2' }), 'You can only set reminders for yourself.'],
+  ['a client reminds not all clients', client, 'reminders', null, f.reminder({ ...ownReminder, clientId: null }), 'You can only set reminders for yourself.'],
+  ['a client cannot pose as a coach', client, 'reminders', null, f.reminder({ authorId: 'client-1' }), 'You can only write as yourself.'],
+  ['a reminder cannot move to another client', coach, 'reminders', f.reminder(), f.reminder({ clientId: null }), 'The field clientId cannot be changed once it is set.'],
+  ['a one-off needs its day', coach, 'reminders', null, f.reminder({ repeat: 'once' }), 'A one-off reminder needs its day.'],
+  ['a one-off takes no weekdays', coach, 'reminders', null, f.reminder({ repeat: 'once', date: '2026-03-05', weekdays: [1] }), 'A one-off reminder needs its day.'],
+  ['a weekly reminder needs days', coach, 'reminders', null, f.reminder({ repeat: 'weekly' }), 'Pick the days of the week this reminder comes on.'],
+  ['a weekly reminder names a day once', coach, 'reminders', null, f.reminder({ repeat: 'weekly', weekdays: [1, 1] }), 'Pick the days of the week this reminder comes on.'],
+  ['a weekly reminder on Mondays', coach, 'reminders', null, f.reminder({ repeat: 'weekly', weekdays: [1] }), null],
+  ['a session reminder takes no day', coach, 'reminders', null, f.reminder({ date: '2026-03-05' }), 'A session reminder comes with the sessions: it takes no day of its own.'],
+];
+
 describe('writeRefusal', () => {
   const cases: [string, Viewer, CollectionName, Doc | null, Doc, string | null][] = [
     ['a coach creates a session for their client', coach, 'sessions', null, f.session(), null],
@@ -138,6 +165,7 @@ describe('writeRefusal', () => {
     ['a coach cannot message an unassigned client', coach, 'messages', null, f.message({ clientId: 'client-2' }), 'You can only message your own clients.'],
     ['a client cannot message another coach', client, 'messages', null, f.message({ authorId: 'client-1', authorRole: 'client', coachId: 'coach-2' }), 'You can only message your own coach.'],
     ...messageShapes,
+    ...reminderCases,
     ['a coach writes a note on their client', coach, 'notes', null, f.note(), null],
     ['a coach cannot write a plan for an unassigned client', coach, 'plans', null, f.plan({ clientId: 'client-2' }), 'This client is no longer assigned to you.'],
     ['a client cannot approve a recommendation', client, 'recommendations', f.recommendation(), f.recommendation({ status: 'approved' }), 'A client cannot change recommendations.'],

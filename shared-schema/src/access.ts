@@ -2,6 +2,8 @@ import type { CollectionName } from './collections.ts';
 import { collections } from './collections.ts';
 import type { Role } from './docs/common.ts';
 import type { Message } from './docs/messages.ts';
+import type { Reminder } from './docs/reminders.ts';
+import { reminderShapeRefusal } from './domain/reminders.ts';
 import { selfEditablePersonFields } from './docs/people.ts';
 import { refusal, type Refusal } from './refusals.ts';
 
@@ -45,6 +47,9 @@ export function canSee(viewer: Viewer, collection: CollectionName, doc: AnyDoc, 
       return mine && d.status === 'published';
     case 'logs':
       return myClient || mine;
+    case 'reminders':
+      // A reminder is its author's own planning; its client is told when it comes.
+      return d.authorId === me;
     case 'messages':
     case 'recommendations':
     case 'plans':
@@ -105,6 +110,13 @@ export function writeRefusal(viewer: Viewer, collection: CollectionName, prev: A
       if (n.kind === 'view' && role !== 'client') return refusal('view_only_client');
       if (role === 'coach') return n.coachId === me && rel.clientIds.has(n.clientId) ? null : refusal('message_not_your_client');
       return n.clientId === me && rel.coachIds.has(n.coachId) ? null : refusal('message_not_your_coach');
+    }
+    case 'reminders': {
+      if (n.authorId !== me || n.authorRole !== role) return refusal('not_yourself');
+      // A client reminds only themselves; a coach one of their clients, or all of them (null).
+      if (role === 'client' && n.clientId !== me) return refusal('reminder_not_yours');
+      if (role === 'coach' && n.clientId !== null && !rel.clientIds.has(n.clientId)) return refusal('client_not_assigned');
+      return reminderShapeRefusal(n as Reminder);
     }
     case 'sessions':
     case 'notes':

@@ -7,11 +7,12 @@ import { noteSchema } from './docs/notes.ts';
 import { personSchema } from './docs/people.ts';
 import { planSchema } from './docs/plans.ts';
 import { recommendationSchema } from './docs/recommendations.ts';
+import { reminderSchema } from './docs/reminders.ts';
 import { sessionSchema } from './docs/sessions.ts';
 import type { Role } from './docs/common.ts';
 
 /**
- * Every synced collection. Nine, under RxDB's open-core limit of 13 collections per JavaScript realm,
+ * Every synced collection. Ten, under RxDB's open-core limit of 13 collections per JavaScript realm,
  * leaving room for a device-local one.
  *
  * writer: the only role whose pushes may change documents of the kind (docs/DESIGN.md "Write rules");
@@ -35,12 +36,15 @@ export const collections = {
     writers: ['coach', 'client'],
     // No index on targetId: it is null for plain messages, and IndexedDB leaves null keys out
     // of an index, so RxDB's count() over such an index misses them.
-    indexes: [['clientId', 'createdAt']],
+    // coachId + createdAt: the coach's inbox reads every conversation's newest first (web/src/lib/inbox/).
+    indexes: [['clientId', 'createdAt'], ['coachId', 'createdAt']],
     fixed: ['kind', 'authorId', 'authorRole', 'coachId', 'clientId', 'targetType', 'targetId', 'targetEntryId', 'createdAt'],
   },
   notes: { schema: noteSchema, writers: ['coach'], indexes: [['clientId', 'kind']], fixed: ['kind', 'coachId', 'clientId'] },
   plans: { schema: planSchema, writers: ['coach'], indexes: [['clientId']], fixed: ['coachId', 'clientId'] },
   recommendations: { schema: recommendationSchema, writers: ['coach'], indexes: [['clientId']], fixed: ['coachId', 'clientId'] },
+  // A device holds only its own person's reminders (a handful): no index is worth its upkeep.
+  reminders: { schema: reminderSchema, writers: ['coach', 'client'], indexes: [], fixed: ['authorId', 'authorRole', 'clientId', 'createdAt'] },
 } as const satisfies Record<string, { schema: z.ZodObject; writers: readonly Role[]; indexes: readonly (readonly string[])[]; fixed: readonly string[] }>;
 
 export type CollectionName = keyof typeof collections;

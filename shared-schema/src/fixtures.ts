@@ -8,6 +8,7 @@ import type { Note } from './docs/notes.ts';
 import type { Person } from './docs/people.ts';
 import type { Plan } from './docs/plans.ts';
 import type { Recommendation } from './docs/recommendations.ts';
+import type { Reminder } from './docs/reminders.ts';
 import type { Prescription, TrainingSession } from './docs/sessions.ts';
 
 /**
@@ -192,6 +193,21 @@ export const recommendation = (o: Partial<Recommendation> = {}): Recommendation 
   ...o,
 });
 
+export const reminder = (o: Partial<Reminder> = {}): Reminder => ({
+  id: 'rem-1',
+  authorId: COACH_ID,
+  authorRole: 'coach',
+  clientId: CLIENT_ID,
+  message: 'Pack your lifting shoes.',
+  repeat: 'eveBefore',
+  date: null,
+  weekdays: [],
+  time: '19:00',
+  createdAt: T0,
+  updatedAt: T0,
+  ...o,
+});
+
 /** One valid sample per synced collection, for tests that loop over the registry. */
 export const samples: { [C in CollectionName]: () => DocOf<C> } = {
   people: () => person(),
@@ -203,4 +219,5 @@ export const samples: { [C in CollectionName]: () => DocOf<C> } = {
   notes: () => note(),
   plans: () => plan(),
   recommendations: () => recommendation(),
+  reminders: () => reminder(),
 };

@@ -13,6 +13,7 @@ const params: Partial<Record<RefusalCode, object>> = {
   trainer_at_capacity: { taken: 2, max: 2 },
   selection_over_capacity: { trainer: 'Jo Coach', free: 1, taken: 2, max: 3, selected: 2 },
   coach_at_capacity: { active: 2, max: 2 },
+  coach_full_with_invites: { active: 2, open: 1, max: 3 },
   plan_start_fixed: { startDate: '2026-03-02' },
   plan_ended: { end: '2026-03-01' },
   media_too_large: { limit: '50 MB' },

@@ -35,6 +35,11 @@ const sentences = {
   entry_comment_only_logs: () => "Only a log's exercise entries take a comment of their own.",
   rating_required: () => 'Feedback on a recommendation needs a rating (1-5).',
   rating_only_recommendations: () => 'Only a recommendation is rated.',
+  // Reminders (access.ts writeRefusal, domain/reminders.ts reminderShapeRefusal).
+  reminder_not_yours: () => 'You can only set reminders for yourself.',
+  reminder_once_date: () => 'A one-off reminder needs its day.',
+  reminder_weekly_days: () => 'Pick the days of the week this reminder comes on.',
+  reminder_session_plain: () => 'A session reminder comes with the sessions: it takes no day of its own.',
   // Publishing a session (domain/publish.ts).
   due_date_passed: (p: { dueDate: string }) => `The due date ${p.dueDate} has passed; pick today or a later day.`,
   no_exercises: () => 'Add at least one exercise before submitting.',
@@ -66,6 +71,12 @@ const sentences = {
   coach_only_creates_sessions: () => 'Only coaches create sessions.',
   email_taken: () => 'An account with this email already exists.',
   coach_at_capacity: (p: { active: number; max: number }) => `You are at capacity (${p.active}/${p.max} clients).`,
+  // Invitations (sync-server access/invites.ts).
+  coach_only_invites_clients: () => 'Only a coach invites clients; an admin invites trainers.',
+  admin_only_invites_trainers: () => 'Only an admin invites trainers.',
+  invite_open: () => 'This person already has an open invitation from you: resend it instead.',
+  coach_full_with_invites: (p: { active: number; open: number; max: number }) =>
+    `You are at capacity: ${p.active} client${p.active === 1 ? '' : 's'} and ${p.open} open invitation${p.open === 1 ? '' : 's'} fill your ${p.max} places. Cancel an invitation or ask an admin for more room.`,
   // Plans (sync-server access/plans.ts).
   plan_start_fixed: (p: { startDate: string }) =>
     `This plan is active since ${p.startDate}: its start date cannot change (its sessions are scheduled from it). Archive it and activate a copy to start again.`,

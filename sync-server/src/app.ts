@@ -4,6 +4,9 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { MEDIA_MAX_BYTES, serverTimeHeader } from '@spotter/shared';
+import type { AccountDeps } from './accounts/deps.ts';
+import { defaultAccountLimits, type AccountLimits } from './accounts/limits.ts';
+import { accountRoutes } from './accounts/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { defaultLoginLimits, type LoginLimits } from './auth/attempts.ts';
@@ -15,7 +18,9 @@ import { securityHeaders } from './security-headers.ts';
 import { PushService } from './push/notifications.service.ts';
 import { pushRoutes } from './push/routes.ts';
 import { loadVapid, type VapidSettings } from './push/vapid.ts';
+import type { Mailer } from './mail/mailer.ts';
 import { restRoutes } from './rest/routes.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
 import type { Repository } from './storage/repository.ts';
 import { LocalNotifier, type Notifier } from './sync/notifier.ts';
 import { syncRoutes } from './sync/routes.ts';
@@ -29,6 +34,10 @@ declare module 'fastify' {
     notifier: Notifier;
     /** Web Push: subscriptions and the notices accepted writes send (push/). */
     pushes: PushService;
+    /** Invitations, password resets, account changes (accounts/): the store, mail, links. */
+    accountDeps: AccountDeps;
+    /** Reminders and the coach's alerts, due at a time (scheduler/). */
+    scheduler: Scheduler;
   }
 }
 
@@ -69,6 +78,21 @@ export interface AppOptions {
    * routes are not served.
    */
   media?: { dir: string; maxBytes?: number };
+  /**
+   * Where invitation and reset emails go (mail/mailer.ts): SMTP, or the dev outbox. Without
+   * one, mails are dropped with an error in the log (only app.inject tests build it so).
+   */
+  mailer?: Mailer;
+  /** The web app's origin for links in emails (PUBLIC_URL); startServer fills in its own address when unset. */
+  publicUrl?: string | null;
+  /** The self-service routes' limits (accounts/limits.ts); each part defaults to defaultAccountLimits. */
+  accountLimits?: Partial<AccountLimits>;
+  /**
+   * The scheduler (docs/DESIGN.md "The scheduler"): `tickMs` starts its timers once the server
+   * is ready (absent or null: never, the tests call plan() and tick() themselves); `now` is its
+   * clock and the push quiet-hours clock (tests pass a controlled one).
+   */
+  scheduler?: { tickMs?: number | null; now?: () => Date; leaseMs?: number };
 }
 
 /** The whole server, without listening: main.ts and the tests both build it here. */
@@ -85,9 +109,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('repo', opts.repo);
   app.decorate('notifier', opts.notifier ?? new LocalNotifier());
   const vapid = await loadVapid(opts.repo, opts.push?.vapid);
-  app.decorate('pushes', new PushService(opts.repo, vapid, { allow: opts.push?.allow ?? new Set(), log: app.log }));
+  app.decorate('pushes', new PushService(opts.repo, vapid, { allow: opts.push?.allow ?? new Set(), log: app.log, now: opts.scheduler?.now }));
+  const mailer = opts.mailer ?? { describe: 'none', send: async () => Promise.reject(new Error('no mailer configured')), close: () => undefined };
+  app.decorate('accountDeps', {
+    repo: opts.repo, notifier: app.notifier, mailer, publicUrl: { value: opts.publicUrl ?? null }, limits: { ...defaultAccountLimits, ...opts.accountLimits },
+  } satisfies AccountDeps);
+  app.addHook('onClose', async () => mailer.close());
+  app.decorate('scheduler', new Scheduler(opts.repo, app.pushes, { now: opts.scheduler?.now, leaseMs: opts.scheduler?.leaseMs, log: app.log }));
+  const tickMs = opts.scheduler?.tickMs;
+  if (tickMs) app.addHook('onReady', async () => app.scheduler.start(tickMs));
   // Notices still being sent when the server stops are given their chance before the database closes.
-  app.addHook('onClose', async () => app.pushes.settled());
+  app.addHook('onClose', async () => {
+    app.scheduler.stop();
+    await app.scheduler.settled();
+    await app.pushes.settled();
+  });
   // Text that is not valid Unicode is refused before any route sees it: stored, it would
   // silently become something else (text-check.ts).
   app.addHook('preValidation', async (req) => {
@@ -139,6 +175,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         const storage = new DiskMediaStorage(opts.media.dir);
         await api.register(mediaRoutes, { media: { storage, incoming: storage.incoming, maxBytes: opts.media.maxBytes ?? MEDIA_MAX_BYTES } });
       }
+      await api.register(accountRoutes);
     },
     { prefix: '/api' },
   );

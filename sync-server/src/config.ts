@@ -23,6 +23,15 @@ export interface Config {
   push: { vapid: { publicKey?: string; privateKey?: string; subject?: string }; allow: ReadonlySet<string> };
   /** A coach's own media (docs/DESIGN.md "Media storage"): its folder and the largest upload in bytes. */
   media: { dir: string; maxBytes: number };
+  /**
+   * Email (README "Email"): SMTP_URL and MAIL_FROM send over SMTP; without SMTP_URL, mail is
+   * kept as text files in `outboxDir` (OUTBOX_DIR, default: an `outbox` folder beside the database).
+   */
+  mail: { smtp: { url: string; from: string } | null; outboxDir: string };
+  /** PUBLIC_URL: the web app's origin for links in emails; default http://localhost:PORT. */
+  publicUrl: string;
+  /** The scheduler (docs/DESIGN.md "The scheduler"): how often it looks for due jobs (SCHEDULER_TICK_MS; 0: never). */
+  scheduler: { tickMs: number | null };
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -68,10 +77,25 @@ function databaseUrl(raw: string | undefined): string | null {
   return raw.trim();
 }
 
+function smtpUrl(raw: string | undefined): string | null {
+  if (!raw?.trim()) return null;
+  if (!/^smtps?:\/\//.test(raw.trim())) throw new Error(`SMTP_URL must be an smtp:// or smtps:// URL, got "${raw.split('@').pop()}"`);
+  return raw.trim();
+}
+
+function publicUrl(raw: string | undefined, port: number): string {
+  if (!raw?.trim()) return `http://localhost:${port}`;
+  const url = new URL(raw.trim());
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`PUBLIC_URL must be an http(s) URL, got "${raw}"`);
+  return url.origin;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databasePath = resolve(env.DATABASE_PATH || './data/spotter.db');
+  const port = int(env, 'PORT', 8787);
+  const smtp = smtpUrl(env.SMTP_URL);
   return {
-    port: int(env, 'PORT', 8787),
+    port,
     host: env.HOST || '0.0.0.0',
     databasePath,
     databaseUrl: databaseUrl(env.DATABASE_URL),
@@ -88,5 +112,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allow: parseAllowList(env.PUSH_ENDPOINT_ALLOWLIST),
     },
     media: { dir: resolve(env.MEDIA_DIR || join(dirname(databasePath), 'media')), maxBytes: int(env, 'MEDIA_MAX_BYTES', MEDIA_MAX_BYTES) },
+    mail: {
+      smtp: smtp ? { url: smtp, from: env.MAIL_FROM || 'Spotter <no-reply@localhost>' } : null,
+      outboxDir: resolve(env.OUTBOX_DIR || join(dirname(databasePath), 'outbox')),
+    },
+    publicUrl: publicUrl(env.PUBLIC_URL, port),
+    scheduler: { tickMs: int(env, 'SCHEDULER_TICK_MS', 30_000) || null },
   };
 }

@@ -19,7 +19,26 @@ export type SecurityEvent =
   /** A 403 from the REST API. */
   | 'access_denied'
   /** A cookie-authenticated auth route called without the CSRF header. */
-  | 'csrf_refused';
+  | 'csrf_refused'
+  /** An invitation emailed (or resent with a new link). */
+  | 'invite_sent'
+  | 'invite_cancelled'
+  /** An invitation's link used: the account was created. */
+  | 'invite_accepted'
+  /** An emailed link (invitation, reset, email change) refused: forged, used, expired or cancelled. */
+  | 'account_link_refused'
+  /** "Forgot password" asked (whether the email is known is in the line, never in the answer). */
+  | 'password_reset_requested'
+  /** A password set through a reset link: every session of the person ended. */
+  | 'password_reset'
+  /** A signed-in person changed their password: their other sessions ended. */
+  | 'password_changed'
+  /** A wrong current password when changing password or email. */
+  | 'current_password_wrong'
+  | 'email_change_requested'
+  | 'email_changed'
+  /** A person signed one of their devices out from their device list. */
+  | 'session_ended';
 
 export function securityEvent(log: FastifyBaseLogger, event: SecurityEvent, details: Record<string, unknown>): void {
   log.warn({ event, ...details }, `security: ${event}`);

@@ -154,6 +154,11 @@ describe('fuzzed bodies: never a 5xx, every 4xx says why, nothing half-written',
     ['/api/auth/login', fc.record({ email: fc.oneof(fc.emailAddress(), wrong), password: fc.oneof(fc.string(), wrong) }, { requiredKeys: [] })],
     ['/api/auth/refresh', fc.record({ refreshToken: fc.oneof(fc.string(), wrong) }, { requiredKeys: [] })],
     ['/api/auth/logout', fc.record({ refreshToken: fc.oneof(fc.string(), wrong) }, { requiredKeys: [] })],
+    ['/api/auth/forgot-password', fc.record({ email: fc.oneof(fc.emailAddress(), wrong) }, { requiredKeys: [] })],
+    ['/api/auth/reset-password', fc.record({ token: fc.oneof(fc.string(), wrong), password: fc.oneof(fc.string(), wrong) }, { requiredKeys: [] })],
+    ['/api/auth/invite/preview', fc.record({ token: fc.oneof(fc.string(), wrong) }, { requiredKeys: [] })],
+    ['/api/auth/invite/accept', fc.record({ token: fc.oneof(fc.string(), wrong), password: fc.oneof(fc.string(), wrong) }, { requiredKeys: [] })],
+    ['/api/auth/confirm-email', fc.record({ token: fc.oneof(fc.string(), wrong) }, { requiredKeys: [] })],
   ] as const)('POST %s', async (path, arb) => {
     await fc.assert(fc.asyncProperty(asBody(fc.oneof(arb, json)), (body) => holds('POST', path, null, body)), { numRuns: RUNS });
   });
@@ -165,6 +170,19 @@ describe('fuzzed bodies: never a 5xx, every 4xx says why, nothing half-written',
 
   it('POST /api/sessions (session documents, mutated)', async () => {
     await fc.assert(fc.asyncProperty(asBody(fc.oneof(mutatedDoc('sessions', ownedBy('sessions')), json)), fc.constantFrom('coach', 'client'), (body, who) => holds('POST', '/api/sessions', tokens[who], body)), { numRuns: RUNS });
+  });
+
+  it('POST /api/invites', async () => {
+    const invite = fc.record({
+      role: fc.oneof(fc.constantFrom('client', 'coach'), wrong), email: fc.oneof(fc.emailAddress(), wrong),
+      firstName: fc.oneof(fc.string(), wrong), lastName: fc.oneof(fc.string(), wrong), maxClients: fc.oneof(fc.integer(), wrong),
+    }, { requiredKeys: [] });
+    await fc.assert(fc.asyncProperty(asBody(fc.oneof(invite, json)), fc.constantFrom('coach', 'client', 'admin'), (body, who) => holds('POST', '/api/invites', tokens[who], body)), { numRuns: RUNS });
+  });
+
+  it.each(['/api/account/password', '/api/account/email'])('POST %s', async (path) => {
+    const arb = fc.record({ currentPassword: fc.oneof(fc.string(), wrong), newPassword: fc.oneof(fc.string(), wrong), password: fc.oneof(fc.string(), wrong), newEmail: fc.oneof(fc.emailAddress(), wrong) }, { requiredKeys: [] });
+    await fc.assert(fc.asyncProperty(asBody(fc.oneof(arb, json)), (body) => holds('POST', path, tokens.client, body)), { numRuns: RUNS / 2 });
   });
 
   it.each(['/api/admin/trainers', '/api/admin/assignments/bulk'])('POST %s', async (path) => {

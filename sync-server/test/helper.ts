@@ -20,6 +20,7 @@ import type { FastifyInstance } from 'fastify';
 import { CSRF_HEADER, type LoginResponse } from '@spotter/shared';
 import type { AppOptions } from '../src/app.ts';
 import { REFRESH_COOKIE } from '../src/auth/routes.ts';
+import { outboxMailer, smtpMailer } from '../src/mail/mailer.ts';
 import { DEMO_PASSWORD } from '../src/demo/seed.ts';
 import { startServer } from '../src/server.ts';
 import { createDatabase, dropDatabase } from './pg-cluster.ts';
@@ -52,6 +53,12 @@ export interface TestServerOptions {
   pushAllow?: ReadonlySet<string>;
   /** The largest media upload in bytes (default 50 MB); the files go beside the database. */
   mediaMaxBytes?: number;
+  /** Send mail over SMTP to this local port (an in-process smtp-server, test/mailbox.ts); default: the dev outbox in the temp folder. */
+  smtpPort?: number;
+  /** The self-service routes' limits (sync-server/src/accounts/limits.ts defaults). */
+  accountLimits?: AppOptions['accountLimits'];
+  /** The scheduler's clock and timers (default: no timers; tests call app.scheduler.plan() and tick()). */
+  scheduler?: AppOptions['scheduler'];
 }
 
 export interface ApiResponse<T = any> {
@@ -119,6 +126,11 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     maxStreamsPerUser: opts.maxStreamsPerUser,
     push: { allow: opts.pushAllow },
     media: opts.mediaMaxBytes ? { dir: join(dirname(dbPath), 'media'), maxBytes: opts.mediaMaxBytes } : undefined,
+    mailer: opts.smtpPort
+      ? smtpMailer({ url: `smtp://127.0.0.1:${opts.smtpPort}`, from: 'Spotter test <no-reply@spotter.test>' })
+      : outboxMailer(join(dirname(dbPath), 'outbox')),
+    accountLimits: opts.accountLimits,
+    scheduler: opts.scheduler,
   });
   const url = server.url.replace(/\/$/, '');
 

@@ -17,6 +17,10 @@ export const notificationPrefsSchema = z.strictObject({
   messages: z.boolean(),
   /** Coach: a client logged or completed a session. */
   clientLogged: z.boolean(),
+  /** Client: reminders their coach or they scheduled (docs/DESIGN.md "Reminders"). Absent: on. */
+  reminders: z.boolean().optional(),
+  /** Coach: a client missed a session, a client's compliance dropped. Absent: on. */
+  clientAlerts: z.boolean().optional(),
   quietFrom: timeOfDay.nullable(),
   quietTo: timeOfDay.nullable(),
   timeZone: timeZoneName,

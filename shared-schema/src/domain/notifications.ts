@@ -10,7 +10,7 @@ import type { TrainingSession } from '../docs/sessions.ts';
  */
 
 /** The preference switch an event falls under. */
-export type NotificationKind = 'newSession' | 'messages' | 'clientLogged';
+export type NotificationKind = 'newSession' | 'messages' | 'clientLogged' | 'reminders' | 'clientAlerts';
 
 /** What one person's devices are shown. `url` is the app page a tap opens; `tag` lets a newer notice replace an older one about the same thing. */
 export interface Notice {
@@ -67,7 +67,8 @@ export function inQuietHours(prefs: Pick<NotificationPrefs, 'quietFrom' | 'quiet
  */
 export function shouldNotify(prefs: NotificationPrefs | undefined, kind: NotificationKind, at: Date): boolean {
   const p = prefs ?? defaultNotificationPrefs();
-  return p[kind] && !inQuietHours(p, at);
+  // The later switches are optional on the document (absent: on), so older documents stay valid.
+  return (p[kind] ?? true) && !inQuietHours(p, at);
 }
 
 /** "Thu" for 2026-12-10: the weekday of a calendar day, the same wherever the reader is. */

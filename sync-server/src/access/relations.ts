@@ -53,6 +53,8 @@ export function candidateScope(viewer: Viewer, rel: ViewerRelations, collection:
       return [{ field: viewer.role === 'coach' ? 'coachId' : 'clientId', values: [me] }];
     case 'exercises':
       return [{ field: 'ownerId', values: viewer.role === 'coach' ? [null, me] : [null, ...related] }];
+    case 'reminders':
+      return [{ field: 'authorId', values: [me] }];
     default:
       return [{ field: 'clientId', values: viewer.role === 'coach' ? related : [me] }];
   }

@@ -42,6 +42,8 @@ export const adminRoutes: FastifyPluginAsync = async (app) => {
     const { result, changed } = await bulkAssign(app.repo, req.viewer, req.body);
     // After commit, so a device woken by the stream pulls the committed rows.
     app.notifier.publish({ collections: [...changed] });
+    // Clients changed coach: whose reminders reach whom is planned again.
+    if (changed.size) app.scheduler.replan();
     return result;
   });
 

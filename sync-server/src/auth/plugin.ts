@@ -21,6 +21,8 @@ declare module '@fastify/jwt' {
 declare module 'fastify' {
   interface FastifyRequest {
     viewer: Viewer;
+    /** The signed-in device (token family) of the request's access token. */
+    familyId: string;
   }
   interface FastifyInstance {
     authenticate: (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
@@ -40,6 +42,7 @@ export const authPlugin = fp<{ secret: string; accessTokenTtl: number }>(
   async (app, opts) => {
     await app.register(fastifyJwt, { secret: opts.secret, sign: { expiresIn: opts.accessTokenTtl } });
     app.decorateRequest('viewer', null as unknown as Viewer);
+    app.decorateRequest('familyId', '');
 
     const live = async (claims: AccessClaims & { exp?: number }, req: FastifyRequest) => {
       // Tokens issued before families existed have no sid: refused (the device refreshes).
@@ -61,6 +64,7 @@ export const authPlugin = fp<{ secret: string; accessTokenTtl: number }>(
       const claims = await req.jwtVerify<AccessClaims & { exp?: number }>().then((c) => live(c, req), () => null);
       if (!claims) return reply.code(401).send(refused);
       req.viewer = { id: claims.sub, role: claims.role };
+      req.familyId = claims.sid;
     });
   },
   { name: 'auth' },

@@ -2,6 +2,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CSRF_HEADER, errorSchema, loginRequestSchema, loginResponseSchema, type Person } from '@spotter/shared';
+import { deviceLabel } from '../accounts/device-label.ts';
+import { accountLinkRoutes } from '../accounts/routes.ts';
 import { HttpError } from '../errors.ts';
 import { securityEvent } from '../security-log.ts';
 import { loginAttemptLimits, type LoginLimits } from './attempts.ts';
@@ -48,6 +50,9 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, opts
   const clearCookie = (req: FastifyRequest, reply: FastifyReply) =>
     reply.clearCookie(REFRESH_COOKIE, { httpOnly: true, sameSite: 'strict', secure: req.protocol === 'https', path: COOKIE_PATH });
 
+  // The links from emails and "forgot password", under the same CSRF rule.
+  await app.register(accountLinkRoutes);
+
   api.post('/login', {
     schema: { tags: ['auth'], body: loginRequestSchema, response: { 200: loginResponseSchema, 401: errorSchema, 429: errorSchema } },
   }, async (req, reply) => {
@@ -62,7 +67,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, opts
       reply.header('retry-after', String(seconds));
       throw new HttpError(429, 'too_many_requests', `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
     }
-    const issued = await login(app.repo, tokens, email, password);
+    const issued = await login(app.repo, tokens, email, password, deviceLabel(req.headers['user-agent']));
     if (!issued) {
       securityEvent(req.log, 'login_failed', { email, ip: req.ip });
       throw unauthorized();

@@ -36,14 +36,14 @@ function answer(tokens: TokenIssuer, person: Person, familyId: string, refreshTo
 }
 
 /** null: wrong email or password (the caller answers both the same way). */
-export async function login(repo: Repository, tokens: TokenIssuer, email: string, password: string): Promise<Issued | null> {
+export async function login(repo: Repository, tokens: TokenIssuer, email: string, password: string, deviceLabel: string | null = null): Promise<Issued | null> {
   const found = await repo.findUserByEmail(email);
   const ok = await verifyPassword(found?.passwordHash ?? (await dummyHash()), password);
   if (!found || found.deleted || !ok) return null;
   const now = Date.now();
   const familyId = uuidv7();
   const { token, row } = newRefreshToken(tokens, now);
-  await repo.startTokenFamily(familyId, found.person.id, row, new Date(now).toISOString());
+  await repo.startTokenFamily(familyId, found.person.id, row, new Date(now).toISOString(), deviceLabel);
   return answer(tokens, found.person, familyId, token);
 }
 

@@ -78,10 +78,10 @@ export class PushService {
   }
 
   /** Sends a notice to every live device of its recipient, unless their preferences say not now. */
-  async notify(notice: Notice): Promise<Delivery[]> {
+  async notify(notice: Notice, at: Date = this.#opts.now?.() ?? new Date()): Promise<Delivery[]> {
     const recipient = await this.#repo.get('people', notice.recipientId);
     if (!recipient || recipient.deleted) return [];
-    if (!shouldNotify((recipient.doc as Person).notifications, notice.kind, this.#opts.now?.() ?? new Date())) return [];
+    if (!shouldNotify((recipient.doc as Person).notifications, notice.kind, at)) return [];
     const subs = await this.#repo.pushSubscriptionsOf(notice.recipientId);
     const payload = { title: notice.title, body: notice.body, url: notice.url, tag: notice.tag };
     return Promise.all(

@@ -41,6 +41,8 @@ export const restRoutes: FastifyPluginAsync = async (app) => {
   }, async (req, reply) => {
     const created = await addClient(app.repo, req.viewer, req.body);
     app.notifier.publish({ collections: ['people', 'assignments'] });
+    // A new client of the coach: their reminders for all clients now include this one.
+    app.scheduler.replan();
     return reply.code(201).send(created);
   });
 

@@ -43,8 +43,8 @@ export interface AuthStore {
   /** Gives back a reserved attempt (the sign-in succeeded: only failures count). */
   releaseAttempt(limits: readonly AttemptLimit[], nowMs: number): Promise<void>;
 
-  /** A sign-in: a new family with its first refresh token. */
-  startTokenFamily(familyId: string, userId: string, first: NewRefreshToken, now: string): Promise<void>;
+  /** A sign-in: a new family with its first refresh token; `label` names the device for its person ("Chrome on Android"). */
+  startTokenFamily(familyId: string, userId: string, first: NewRefreshToken, now: string, label?: string | null): Promise<void>;
   findRefreshToken(tokenHash: string): Promise<RefreshTokenState | null>;
   /**
    * Spends `spent` for `next` (same family, which now points at `next`). `supersede`: a token

@@ -51,9 +51,9 @@ export class PgAuthStore implements AuthStore {
     });
   }
 
-  startTokenFamily(familyId: string, userId: string, first: NewRefreshToken, now: string): Promise<void> {
+  startTokenFamily(familyId: string, userId: string, first: NewRefreshToken, now: string, label: string | null = null): Promise<void> {
     return this.#transaction(async () => {
-      await this.#db().insert(tokenFamilies).values({ id: familyId, userId, currentHash: first.tokenHash, createdAt: now });
+      await this.#db().insert(tokenFamilies).values({ id: familyId, userId, currentHash: first.tokenHash, createdAt: now, deviceLabel: label, lastUsedAt: now });
       await this.#db().insert(refreshTokens).values({ ...first, userId, familyId, createdAt: now });
     });
   }
@@ -81,7 +81,7 @@ export class PgAuthStore implements AuthStore {
         .set({ revokedAt: sql`coalesce(${refreshTokens.revokedAt}, ${now})`, rotatedAt: sql`coalesce(${refreshTokens.rotatedAt}, ${now})`, replacedBy: next.tokenHash })
         .where(eq(refreshTokens.tokenHash, spent.tokenHash));
       if (supersede) await db.update(refreshTokens).set({ revokedAt: now, rotatedAt: null }).where(eq(refreshTokens.tokenHash, supersede));
-      await db.update(tokenFamilies).set({ currentHash: next.tokenHash }).where(eq(tokenFamilies.id, familyId));
+      await db.update(tokenFamilies).set({ currentHash: next.tokenHash, lastUsedAt: now }).where(eq(tokenFamilies.id, familyId));
     });
   }
 

@@ -1,31 +1,26 @@
 import { and, asc, desc, eq, exists, getTableColumns, getTableName, gt, gte, inArray, isNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/node-postgres';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import type { CollectionName, Person } from '@spotter/shared';
+import type { AccountTokenPurpose, AccountTokenRow, DeviceRow, InviteOwner, InviteRow } from './account-store.ts';
+import { PgAccountStore } from './pg-account-store.ts';
 import { PgAuthStore } from './pg-auth-store.ts';
 import { PgPushStore } from './pg-push-store.ts';
 import { PgMediaStore } from './pg-media-store.ts';
 import type { MediaRow } from './media-store.ts';
+import { PgJobStore } from './pg-job-store.ts';
+import type { JobKind, JobRow, PlannedJob } from './job-store.ts';
 import type { PushSubscriptionRow } from './push-store.ts';
 import type { PgDb } from './pg-db.ts';
 import { neutralPg } from './pg-errors.ts';
 import { seqCounter, syncedTables, users, type PgSyncTable } from './pg-tables.ts';
-import * as tables from './pg-tables.ts';
 import { docFromRow, rowFromDoc, type Doc } from './mappers.ts';
 import type { AttemptLimit, NewRefreshToken, RefreshTokenState, Reservation } from './auth-store.ts';
 import type { DateWindow, Filter, Repository, Scope, Stored } from './repository.ts';
-import { TxContext } from './tx-context.ts';
+import { nextSeq, PgTransactions, type Announce } from './pg-transactions.ts';
+import type { TxChanges } from './tx-changes.ts';
 
 type Row = Record<string, unknown> & { seq: number; deleted: boolean };
-
-/**
- * Every write transaction takes this lock first and holds it to its commit: writers run one
- * at a time across every instance, as on SQLite, so a seq is never committed after a higher
- * one (docs/DESIGN.md "Checkpoints under concurrent writers") and the checks made inside a
- * transaction (capacity, one active trainer, sign-in counters) see every earlier write.
- */
-export const WRITE_LOCK = 0x5370_7772;
 
 function column(table: PgSyncTable, field: string): PgColumn {
   const col = table[field];
@@ -63,73 +58,44 @@ function filterSql(table: PgSyncTable, f: Filter): SQL {
 /**
  * The Repository on PostgreSQL (DATABASE_URL), through Drizzle's node-postgres driver on a
  * bounded pool. A transaction holds one pooled connection; the calls its body makes find it
- * through #tx (tx-context.ts). Errors are thrown in neutral terms (pg-errors.ts).
+ * through the transactions' context (pg-transactions.ts). Errors are thrown in neutral terms (pg-errors.ts).
  */
 export class PgRepository implements Repository {
   readonly #db: PgDb;
   readonly #pool: pg.Pool;
-  readonly #tx = new TxContext<{ client: pg.PoolClient; db: PgDb }>();
+  readonly #txs: PgTransactions;
   readonly #auth: PgAuthStore;
   readonly #push: PgPushStore;
   readonly #media: PgMediaStore;
+  readonly #accounts: PgAccountStore;
+  readonly #jobs: PgJobStore;
 
   // PostgreSQL aborts the whole transaction on a failed statement: push.ts keeps a savepoint per row.
   readonly failedStatementKeepsTransaction = false;
 
-  constructor(db: PgDb, pool: pg.Pool) {
+  /** announce: sends a transaction's writes to the other instances, inside it (pg-announce.ts). */
+  constructor(db: PgDb, pool: pg.Pool, announce: Announce | null = null) {
     this.#db = db;
     this.#pool = pool;
+    this.#txs = new PgTransactions(pool, announce);
     this.#auth = new PgAuthStore(() => this.#current(), (fn) => this.transaction(fn));
     this.#push = new PgPushStore(() => this.#current());
     this.#media = new PgMediaStore(() => this.#current());
+    this.#accounts = new PgAccountStore(() => this.#current(), (fn) => this.transaction(fn));
+    this.#jobs = new PgJobStore(() => this.#current());
   }
 
   /** The open transaction's connection, or the pool (each statement on its own). */
   #current(): PgDb {
-    return this.#tx.current()?.handle.db ?? this.#db;
+    return this.#txs.context.current()?.handle.db ?? this.#db;
   }
 
   transaction<T>(fn: () => Promise<T>): Promise<T> {
-    return neutralPg(async () => {
-      const inner = this.#tx.current();
-      if (inner) {
-        const name = `sp${inner.next()}`;
-        const { client } = inner.handle;
-        await client.query(`SAVEPOINT ${name}`);
-        try {
-          const result = await fn();
-          await client.query(`RELEASE SAVEPOINT ${name}`);
-          return result;
-        } catch (e) {
-          await client.query(`ROLLBACK TO SAVEPOINT ${name}`);
-          await client.query(`RELEASE SAVEPOINT ${name}`);
-          throw e;
-        }
-      }
-      const client = await this.#pool.connect();
-      let broken: unknown = null;
-      try {
-        await client.query('BEGIN');
-        await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
-        const result = await this.#tx.run({ client, db: drizzle(client, { schema: tables }) }, fn);
-        await client.query('COMMIT');
-        return result;
-      } catch (e) {
-        // A connection that cannot even roll back is not given back to the pool.
-        await client.query('ROLLBACK').catch((err: unknown) => (broken = err));
-        throw e;
-      } finally {
-        client.release(broken instanceof Error ? broken : undefined);
-      }
-    });
+    return neutralPg(() => this.#txs.run(fn));
   }
 
-  async #nextSeq(db: PgDb, n = 1): Promise<number> {
-    const t = getTableName(seqCounter);
-    const { rows } = await db.execute<{ value: string }>(
-      sql`INSERT INTO ${sql.identifier(t)} (id, value) VALUES (1, ${n}) ON CONFLICT (id) DO UPDATE SET value = ${sql.identifier(t)}.value + ${n} RETURNING value`,
-    );
-    return Number(rows[0]!.value);
+  #changes(): TxChanges {
+    return this.#txs.changes();
   }
 
   #stored(collection: CollectionName, row: Row): Stored {
@@ -145,10 +111,11 @@ export class PgRepository implements Repository {
   }
 
   put(collection: CollectionName, doc: Doc, deleted: boolean): Promise<number> {
-    if (!this.#tx.current()) return this.transaction(() => this.put(collection, doc, deleted));
+    if (!this.#txs.context.current()) return this.transaction(() => this.put(collection, doc, deleted));
     return neutralPg(async () => {
       const db = this.#current();
-      const seq = await this.#nextSeq(db);
+      const seq = await nextSeq(db);
+      this.#changes().wrote(collection, [doc]);
       const table = syncedTables[collection];
       const values: Record<string, unknown> = { ...rowFromDoc(collection, doc, deleted), seq };
       if (collection === 'people') {
@@ -164,7 +131,7 @@ export class PgRepository implements Repository {
   }
 
   putMany(collection: CollectionName, rows: ReadonlyArray<{ doc: Doc; deleted: boolean }>): Promise<number[]> {
-    if (!this.#tx.current()) return this.transaction(() => this.putMany(collection, rows));
+    if (!this.#txs.context.current()) return this.transaction(() => this.putMany(collection, rows));
     // Accounts are only updated (put): few, and never pushed in bulk.
     return neutralPg(async () => {
       if (collection === 'people' || rows.length <= 1) {
@@ -173,7 +140,8 @@ export class PgRepository implements Repository {
         return seqs;
       }
       const db = this.#current();
-      const first = (await this.#nextSeq(db, rows.length)) - rows.length + 1;
+      const first = (await nextSeq(db, rows.length)) - rows.length + 1;
+      this.#changes().wrote(collection, rows.map((r) => r.doc));
       const table = syncedTables[collection];
       const values = rows.map((r, k) => ({ ...rowFromDoc(collection, r.doc, r.deleted), seq: first + k }));
       // Every column the rows carry takes the new row's value (EXCLUDED), as put's SET does.
@@ -219,14 +187,15 @@ export class PgRepository implements Repository {
   }
 
   bump(collection: CollectionName, scope: Scope): Promise<number> {
-    if (!this.#tx.current()) return this.transaction(() => this.bump(collection, scope));
+    if (!this.#txs.context.current()) return this.transaction(() => this.bump(collection, scope));
     return neutralPg(async () => {
       const db = this.#current();
       const table = syncedTables[collection];
       const ids = await db.select({ id: table.id }).from(table).where(scopeSql(table, scope)).orderBy(asc(table.seq));
       if (!ids.length) return 0;
       // One block of seqs for all of them, above every seq given so far: in their old order.
-      const last = await this.#nextSeq(db, ids.length);
+      const last = await nextSeq(db, ids.length);
+      this.#changes().bumped(collection, scope);
       const first = last - ids.length + 1;
       const name = sql.identifier(getTableName(table));
       await db.execute(sql`UPDATE ${name} SET seq = ${first - 1} + o.n FROM json_array_elements_text(${JSON.stringify(ids.map((r) => r.id))}::json) WITH ORDINALITY AS o(id, n) WHERE ${name}.id = o.id`);
@@ -267,10 +236,11 @@ export class PgRepository implements Repository {
   }
 
   createUser(person: Person, passwordHash: string): Promise<number> {
-    if (!this.#tx.current()) return this.transaction(() => this.createUser(person, passwordHash));
+    if (!this.#txs.context.current()) return this.transaction(() => this.createUser(person, passwordHash));
     return neutralPg(async () => {
       const db = this.#current();
-      const seq = await this.#nextSeq(db);
+      const seq = await nextSeq(db);
+      this.#changes().wrote('people', [person]);
       await db.insert(users).values({ ...rowFromDoc('people', person, false), seq, passwordHash });
       return seq;
     });
@@ -287,8 +257,8 @@ export class PgRepository implements Repository {
   releaseAttempt(limits: readonly AttemptLimit[], nowMs: number): Promise<void> {
     return neutralPg(() => this.#auth.releaseAttempt(limits, nowMs));
   }
-  startTokenFamily(familyId: string, userId: string, first: NewRefreshToken, now: string): Promise<void> {
-    return neutralPg(() => this.#auth.startTokenFamily(familyId, userId, first, now));
+  startTokenFamily(familyId: string, userId: string, first: NewRefreshToken, now: string, label?: string | null): Promise<void> {
+    return neutralPg(() => this.#auth.startTokenFamily(familyId, userId, first, now, label));
   }
   findRefreshToken(tokenHash: string): Promise<RefreshTokenState | null> {
     return neutralPg(() => this.#auth.findRefreshToken(tokenHash));
@@ -323,5 +293,72 @@ export class PgRepository implements Repository {
   }
   mediaOf(id: string, ownerId: string): Promise<MediaRow | null> {
     return neutralPg(() => this.#media.mediaOf(id, ownerId));
+  }
+
+  // The self-service side (account-store.ts), kept in its own file.
+  insertInvite(row: InviteRow): Promise<void> {
+    return neutralPg(() => this.#accounts.insertInvite(row));
+  }
+  findInvite(id: string): Promise<InviteRow | null> {
+    return neutralPg(() => this.#accounts.findInvite(id));
+  }
+  openInvites(owner: InviteOwner): Promise<InviteRow[]> {
+    return neutralPg(() => this.#accounts.openInvites(owner));
+  }
+  openInvitesFor(email: string): Promise<InviteRow[]> {
+    return neutralPg(() => this.#accounts.openInvitesFor(email));
+  }
+  renewInvite(id: string, tokenHash: string, sentAt: string, expiresAt: string): Promise<boolean> {
+    return neutralPg(() => this.#accounts.renewInvite(id, tokenHash, sentAt, expiresAt));
+  }
+  cancelInvite(id: string, now: string): Promise<boolean> {
+    return neutralPg(() => this.#accounts.cancelInvite(id, now));
+  }
+  claimInvite(id: string, tokenHash: string, userId: string, now: string): Promise<boolean> {
+    return neutralPg(() => this.#accounts.claimInvite(id, tokenHash, userId, now));
+  }
+  insertAccountToken(row: AccountTokenRow): Promise<void> {
+    return neutralPg(() => this.#accounts.insertAccountToken(row));
+  }
+  findAccountToken(id: string): Promise<AccountTokenRow | null> {
+    return neutralPg(() => this.#accounts.findAccountToken(id));
+  }
+  claimAccountToken(id: string, tokenHash: string, now: string): Promise<boolean> {
+    return neutralPg(() => this.#accounts.claimAccountToken(id, tokenHash, now));
+  }
+  spendAccountTokens(userId: string, purpose: AccountTokenPurpose, now: string): Promise<void> {
+    return neutralPg(() => this.#accounts.spendAccountTokens(userId, purpose, now));
+  }
+  passwordHashOf(userId: string): Promise<string | null> {
+    return neutralPg(() => this.#accounts.passwordHashOf(userId));
+  }
+  setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    return neutralPg(() => this.#accounts.setPasswordHash(userId, passwordHash));
+  }
+  liveTokenFamilies(userId: string): Promise<DeviceRow[]> {
+    return neutralPg(() => this.#accounts.liveTokenFamilies(userId));
+  }
+  revokeUserFamilies(userId: string, reason: string, now: string, keep?: string): Promise<string[]> {
+    return neutralPg(() => this.#accounts.revokeUserFamilies(userId, reason, now, keep));
+  }
+
+  // The scheduler's jobs (job-store.ts), kept in their own file.
+  jobsOfKind(kind: JobKind): Promise<JobRow[]> {
+    return neutralPg(() => this.#jobs.jobsOfKind(kind));
+  }
+  planJob(job: PlannedJob, replaceKey: string | null): Promise<void> {
+    return neutralPg(() => this.#jobs.planJob(job, replaceKey));
+  }
+  deleteJob(id: string): Promise<void> {
+    return neutralPg(() => this.#jobs.deleteJob(id));
+  }
+  dueJobs(now: number, limit: number): Promise<JobRow[]> {
+    return neutralPg(() => this.#jobs.dueJobs(now, limit));
+  }
+  claimJob(id: string, token: string, now: number, until: number): Promise<boolean> {
+    return neutralPg(() => this.#jobs.claimJob(id, token, now, until));
+  }
+  finishJob(id: string, token: string, planKey: string, next: { dueAt: number; state: Record<string, unknown> | null } | null): Promise<void> {
+    return neutralPg(() => this.#jobs.finishJob(id, token, planKey, next));
   }
 }

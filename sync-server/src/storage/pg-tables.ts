@@ -106,11 +106,15 @@ export const messages = derive(sqlite.messages);
 export const notes = derive(sqlite.notes);
 export const plans = derive(sqlite.plans);
 export const recommendations = derive(sqlite.recommendations);
+export const reminders = derive(sqlite.reminders);
 export const tokenFamilies = derive(sqlite.tokenFamilies);
 export const refreshTokens = derive(sqlite.refreshTokens);
 export const rateCounters = derive(sqlite.rateCounters);
 export const serverSettings = derive(sqlite.serverSettings);
 export const pushSubscriptions = derive(sqlite.pushSubscriptions);
+export const invites = derive(sqlite.invites);
+export const accountTokens = derive(sqlite.accountTokens);
+export const scheduledJobs = derive(sqlite.scheduledJobs);
 export const media = derive(sqlite.media);
 
-export const syncedTables: Record<CollectionName, PgSyncTable> = { people: users, assignments, exercises, sessions, logs, messages, notes, plans, recommendations };
+export const syncedTables: Record<CollectionName, PgSyncTable> = { people: users, assignments, exercises, sessions, logs, messages, notes, plans, recommendations, reminders };

@@ -72,9 +72,14 @@ const variants: { [C in CollectionName]: Array<[doc: Doc, deleted: boolean]> } =
     [f.recommendation(), false],
     [f.recommendation({ id: 'rec-2', pattern: null, exerciseId: null, status: 'approved' }), false],
   ],
+  reminders: [
+    [f.reminder(), false],
+    [f.reminder({ id: 'rem-2', clientId: null, repeat: 'weekly', weekdays: [1, 4], time: '07:00', message: '' }), false],
+    [f.reminder({ id: 'rem-3', repeat: 'once', date: '2026-03-05' }), true],
+  ],
 };
 // In foreign-key order; people (accounts that exist already) last.
-const order: CollectionName[] = ['assignments', 'exercises', 'sessions', 'logs', 'messages', 'notes', 'plans', 'recommendations', 'people'];
+const order: CollectionName[] = ['assignments', 'exercises', 'sessions', 'logs', 'messages', 'notes', 'plans', 'recommendations', 'reminders', 'people'];
 
 /** Every column of every row as SQLite holds it: quote() tells 1 from 1.0 from '1' from NULL. */
 function snapshot(sqlite: Database.Database, collection: CollectionName) {

@@ -52,9 +52,9 @@ export class SqliteAuthStore {
     });
   }
 
-  startTokenFamily(familyId: string, userId: string, first: NewRefreshToken, now: string): void {
+  startTokenFamily(familyId: string, userId: string, first: NewRefreshToken, now: string, label: string | null = null): void {
     this.#transaction(() => {
-      this.#db.insert(tokenFamilies).values({ id: familyId, userId, currentHash: first.tokenHash, createdAt: now }).run();
+      this.#db.insert(tokenFamilies).values({ id: familyId, userId, currentHash: first.tokenHash, createdAt: now, deviceLabel: label, lastUsedAt: now }).run();
       this.#db.insert(refreshTokens).values({ ...first, userId, familyId, createdAt: now }).run();
     });
   }
@@ -83,7 +83,7 @@ export class SqliteAuthStore {
         .where(eq(refreshTokens.tokenHash, spent.tokenHash))
         .run();
       if (supersede) this.#db.update(refreshTokens).set({ revokedAt: now, rotatedAt: null }).where(eq(refreshTokens.tokenHash, supersede)).run();
-      this.#db.update(tokenFamilies).set({ currentHash: next.tokenHash }).where(eq(tokenFamilies.id, familyId)).run();
+      this.#db.update(tokenFamilies).set({ currentHash: next.tokenHash, lastUsedAt: now }).where(eq(tokenFamilies.id, familyId)).run();
     });
   }
 

@@ -8,10 +8,14 @@ import { docFromRow, docKeys, optionalKeys, rowFromDoc, type Doc } from './mappe
 import type { DateWindow, Filter, Repository, Scope, Stored } from './repository.ts';
 import { RowStatements } from './row-statements.ts';
 import type { PushSubscriptionRow } from './push-store.ts';
+import type { AccountTokenPurpose, AccountTokenRow, DeviceRow, InviteOwner, InviteRow } from './account-store.ts';
+import { SqliteAccountStore } from './sqlite-account-store.ts';
 import { SqliteAuthStore } from './sqlite-auth-store.ts';
 import { SqlitePushStore } from './sqlite-push-store.ts';
 import { SqliteMediaStore } from './sqlite-media-store.ts';
 import type { MediaRow } from './media-store.ts';
+import { SqliteJobStore } from './sqlite-job-store.ts';
+import type { JobKind, JobRow, PlannedJob } from './job-store.ts';
 import { neutral, translateSqliteError } from './sqlite-errors.ts';
 import { Mutex, TxContext } from './tx-context.ts';
 import { seqCounter, syncedTables, users } from './tables.ts';
@@ -76,6 +80,8 @@ export class SqliteRepository implements Repository {
   readonly #auth: SqliteAuthStore;
   readonly #push: SqlitePushStore;
   readonly #media: SqliteMediaStore;
+  readonly #accounts: SqliteAccountStore;
+  readonly #jobs: SqliteJobStore;
   readonly #lock = new Mutex();
   readonly #tx = new TxContext<null>();
 
@@ -88,6 +94,8 @@ export class SqliteRepository implements Repository {
     this.#auth = new SqliteAuthStore(db, sqlite, (fn) => this.#syncTransaction(fn));
     this.#push = new SqlitePushStore(db);
     this.#media = new SqliteMediaStore(db);
+    this.#accounts = new SqliteAccountStore(db, (fn) => this.#syncTransaction(fn));
+    this.#jobs = new SqliteJobStore(db);
   }
 
   /** Runs a synchronous step once no other request's transaction holds the connection. */
@@ -292,8 +300,8 @@ export class SqliteRepository implements Repository {
   releaseAttempt(limits: readonly AttemptLimit[], nowMs: number): Promise<void> {
     return this.#run(() => this.#auth.releaseAttempt(limits, nowMs));
   }
-  startTokenFamily(familyId: string, userId: string, first: NewRefreshToken, now: string): Promise<void> {
-    return this.#run(() => this.#auth.startTokenFamily(familyId, userId, first, now));
+  startTokenFamily(familyId: string, userId: string, first: NewRefreshToken, now: string, label?: string | null): Promise<void> {
+    return this.#run(() => this.#auth.startTokenFamily(familyId, userId, first, now, label));
   }
   findRefreshToken(tokenHash: string): Promise<RefreshTokenState | null> {
     return this.#run(() => this.#auth.findRefreshToken(tokenHash));
@@ -328,5 +336,72 @@ export class SqliteRepository implements Repository {
   }
   mediaOf(id: string, ownerId: string): Promise<MediaRow | null> {
     return this.#run(() => this.#media.mediaOf(id, ownerId));
+  }
+
+  // The self-service side (account-store.ts), kept in its own file.
+  insertInvite(row: InviteRow): Promise<void> {
+    return this.#run(() => this.#accounts.insertInvite(row));
+  }
+  findInvite(id: string): Promise<InviteRow | null> {
+    return this.#run(() => this.#accounts.findInvite(id));
+  }
+  openInvites(owner: InviteOwner): Promise<InviteRow[]> {
+    return this.#run(() => this.#accounts.openInvites(owner));
+  }
+  openInvitesFor(email: string): Promise<InviteRow[]> {
+    return this.#run(() => this.#accounts.openInvitesFor(email));
+  }
+  renewInvite(id: string, tokenHash: string, sentAt: string, expiresAt: string): Promise<boolean> {
+    return this.#run(() => this.#accounts.renewInvite(id, tokenHash, sentAt, expiresAt));
+  }
+  cancelInvite(id: string, now: string): Promise<boolean> {
+    return this.#run(() => this.#accounts.cancelInvite(id, now));
+  }
+  claimInvite(id: string, tokenHash: string, userId: string, now: string): Promise<boolean> {
+    return this.#run(() => this.#accounts.claimInvite(id, tokenHash, userId, now));
+  }
+  insertAccountToken(row: AccountTokenRow): Promise<void> {
+    return this.#run(() => this.#accounts.insertAccountToken(row));
+  }
+  findAccountToken(id: string): Promise<AccountTokenRow | null> {
+    return this.#run(() => this.#accounts.findAccountToken(id));
+  }
+  claimAccountToken(id: string, tokenHash: string, now: string): Promise<boolean> {
+    return this.#run(() => this.#accounts.claimAccountToken(id, tokenHash, now));
+  }
+  spendAccountTokens(userId: string, purpose: AccountTokenPurpose, now: string): Promise<void> {
+    return this.#run(() => this.#accounts.spendAccountTokens(userId, purpose, now));
+  }
+  passwordHashOf(userId: string): Promise<string | null> {
+    return this.#run(() => this.#accounts.passwordHashOf(userId));
+  }
+  setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    return this.#run(() => this.#accounts.setPasswordHash(userId, passwordHash));
+  }
+  liveTokenFamilies(userId: string): Promise<DeviceRow[]> {
+    return this.#run(() => this.#accounts.liveTokenFamilies(userId));
+  }
+  revokeUserFamilies(userId: string, reason: string, now: string, keep?: string): Promise<string[]> {
+    return this.#run(() => this.#accounts.revokeUserFamilies(userId, reason, now, keep));
+  }
+
+  // The scheduler's jobs (job-store.ts), kept in their own file.
+  jobsOfKind(kind: JobKind): Promise<JobRow[]> {
+    return this.#run(() => this.#jobs.jobsOfKind(kind));
+  }
+  planJob(job: PlannedJob, replaceKey: string | null): Promise<void> {
+    return this.#run(() => this.#jobs.planJob(job, replaceKey));
+  }
+  deleteJob(id: string): Promise<void> {
+    return this.#run(() => this.#jobs.deleteJob(id));
+  }
+  dueJobs(now: number, limit: number): Promise<JobRow[]> {
+    return this.#run(() => this.#jobs.dueJobs(now, limit));
+  }
+  claimJob(id: string, token: string, now: number, until: number): Promise<boolean> {
+    return this.#run(() => this.#jobs.claimJob(id, token, now, until));
+  }
+  finishJob(id: string, token: string, planKey: string, next: { dueAt: number; state: Record<string, unknown> | null } | null): Promise<void> {
+    return this.#run(() => this.#jobs.finishJob(id, token, planKey, next));
   }
 }

@@ -10,6 +10,7 @@ import { messageKind, messageTarget } from '@spotter/shared/docs/messages.ts';
 import { noteKind } from '@spotter/shared/docs/notes.ts';
 import { planStatus } from '@spotter/shared/docs/plans.ts';
 import { recommendationKind, recommendationStatus } from '@spotter/shared/docs/recommendations.ts';
+import { reminderAuthorRole, reminderRepeat } from '@spotter/shared/docs/reminders.ts';
 import { sessionStatus } from '@spotter/shared/docs/sessions.ts';
 
 /**
@@ -267,6 +268,34 @@ export const recommendations = sqliteTable(
 );
 
 /**
+ * Reminders a coach schedules for a client (or all their clients: client_id NULL), or a client
+ * for themselves (docs/DESIGN.md "Reminders"). The scheduler's jobs (scheduled_jobs) follow them.
+ */
+export const reminders = sqliteTable(
+  'reminders',
+  {
+    id: text('id').primaryKey(),
+    authorId: text('author_id').notNull().references(() => users.id),
+    authorRole: text('author_role', { enum: enumValues(reminderAuthorRole) }).notNull(),
+    clientId: text('client_id').references(() => users.id),
+    message: text('message').notNull(),
+    repeat: text('repeat', { enum: enumValues(reminderRepeat) }).notNull(),
+    date: text('date'),
+    weekdays: json<number[]>('weekdays'),
+    time: text('time').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    ...syncColumns(),
+  },
+  (t) => [
+    index('reminders_author_idx').on(t.authorId),
+    oneOf('reminders_author_role_check', t.authorRole, reminderAuthorRole.options),
+    oneOf('reminders_repeat_check', t.repeat, reminderRepeat.options),
+    jsonValid('reminders_weekdays_json', 'weekdays'),
+  ],
+);
+
+/**
  * One signed-in device: a sign-in starts a family, every refresh adds a token to it. Access
  * tokens carry the family id (`sid`), so ending the family (sign-out, a refresh token reused
  * after its successor) refuses its access tokens at once, not when they expire (SECURITY.md).
@@ -282,6 +311,10 @@ export const tokenFamilies = sqliteTable(
     createdAt: text('created_at').notNull(),
     revokedAt: text('revoked_at'),
     revokedReason: text('revoked_reason'),
+    // What the person sees in their list of signed-in devices ("Chrome on Android"), from the
+    // sign-in's User-Agent; and when the device last refreshed its tokens. NULL before both existed.
+    deviceLabel: text('device_label'),
+    lastUsedAt: text('last_used_at'),
   },
   (t) => [index('token_families_user_idx').on(t.userId)],
 );
@@ -350,6 +383,90 @@ export const pushSubscriptions = sqliteTable(
 );
 
 /**
+ * Invitations by email (docs/DESIGN.md "Invitations and passwords"): a coach's to a client, an
+ * admin's to a trainer (`profile`: the trainer profile the admin filled in). The link's secret
+ * is stored only as a sha256 hash; a resend replaces it (the old link stops working). Open
+ * while neither accepted nor cancelled; its link works until `expiresAt`.
+ */
+export const invites = sqliteTable(
+  'invites',
+  {
+    id: text('id').primaryKey(),
+    email: text('email').notNull(),
+    role: text('role', { enum: enumValues(role) }).notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    invitedBy: text('invited_by').notNull().references(() => users.id),
+    profile: text('profile', { mode: 'json' }).$type<Record<string, unknown>>(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: text('created_at').notNull(),
+    sentAt: text('sent_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    acceptedAt: text('accepted_at'),
+    cancelledAt: text('cancelled_at'),
+    // The account the invitation created.
+    userId: text('user_id').references(() => users.id),
+  },
+  (t) => [
+    index('invites_invited_by_idx').on(t.invitedBy),
+    index('invites_email_idx').on(t.email),
+    oneOf('invites_role_check', t.role, ['client', 'coach']),
+  ],
+);
+
+/**
+ * Single-use links of an existing account: a password reset, or confirming a new email
+ * (`newEmail`). Stored as a sha256 hash of the secret; `usedAt` is set by the one request that
+ * claims it (a conditional update), so a link works once even when opened twice at once.
+ */
+export const accountTokens = sqliteTable(
+  'account_tokens',
+  {
+    id: text('id').primaryKey(),
+    purpose: text('purpose', { enum: ['reset', 'email'] }).notNull(),
+    userId: text('user_id').notNull().references(() => users.id),
+    newEmail: text('new_email'),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    usedAt: text('used_at'),
+  },
+  (t) => [index('account_tokens_user_idx').on(t.userId), oneOf('account_tokens_purpose_check', t.purpose, ['reset', 'email'])],
+);
+
+/** What a scheduled job does (scheduler/jobs.ts). */
+export const jobKinds = ['reminder', 'missedSession', 'complianceDrop'] as const;
+
+/**
+ * The scheduler's jobs (docs/DESIGN.md "The scheduler"): one row per thing that is due at a
+ * time — a reminder for one client, the check whether a session was missed, a client's daily
+ * compliance check. In the database, so a restart forgets nothing and every instance sees the
+ * same jobs. An instance takes a due job by moving `claimed_until` (a lease) from the past into
+ * the future in one UPDATE: on both stores only one UPDATE can see it in the past.
+ */
+export const scheduledJobs = sqliteTable(
+  'scheduled_jobs',
+  {
+    // kind:ref[:person], so planning the same job twice meets one row.
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: jobKinds }).notNull(),
+    // The reminder, session or client the job is about.
+    refId: text('ref_id').notNull(),
+    // Whose clock plans it (the client).
+    personId: text('person_id').notNull(),
+    // What its due time was computed from (reminders.ts planKeyOf): planned again when it changes.
+    planKey: text('plan_key').notNull(),
+    // Milliseconds since the epoch, UTC.
+    dueAt: integer('due_at').notNull(),
+    claimedUntil: integer('claimed_until').notNull().default(0),
+    claimToken: text('claim_token'),
+    // What the job remembers between runs (a client already flagged for a compliance drop).
+    state: text('state', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('scheduled_jobs_due_idx').on(t.dueAt), index('scheduled_jobs_ref_idx').on(t.refId), oneOf('scheduled_jobs_kind_check', t.kind, jobKinds)],
+);
+
+/**
  * Who uploaded which file (docs/DESIGN.md "Media storage"). The bytes are stored once by their
  * SHA-256 (media/storage.ts); a row per uploader, because a file is served through a document
  * only when that document's author uploaded it: a coach who learns another coach's hash and
@@ -370,4 +487,4 @@ export const media = sqliteTable(
 );
 
 /** Synced tables by collection name (people are the users table). */
-export const syncedTables = { people: users, assignments, exercises, sessions, logs, messages, notes, plans, recommendations } as const;
+export const syncedTables = { people: users, assignments, exercises, sessions, logs, messages, notes, plans, recommendations, reminders } as const;

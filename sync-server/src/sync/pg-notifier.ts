@@ -2,11 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { collectionNames } from '@spotter/shared';
+import { CHANGES_CHANNEL as CHANNEL, changePayload } from '../storage/pg-announce.ts';
 import { LocalNotifier, type ChangeEvent, type Notifier } from './notifier.ts';
-
-const CHANNEL = 'spotter_changes';
-// PostgreSQL refuses a NOTIFY payload of 8000 bytes or more.
-const MAX_PAYLOAD = 7900;
 
 /**
  * The SSE fan-out across instances sharing one PostgreSQL database
@@ -16,17 +13,25 @@ const MAX_PAYLOAD = 7900;
  * stream pulls what its user may see. A wake-up is only a hint: when the listening
  * connection drops, it reconnects and then wakes every stream for every collection, so a
  * change announced while it was away is not missed.
+ *
+ * Written documents are announced to the other instances by the transaction that wrote them
+ * (storage/pg-announce.ts, with this notifier's id), never after it: an instance killed
+ * between its commit and a later NOTIFY would leave the others' streams asleep. publish()
+ * wakes this instance's streams, and sends to the others only what no transaction carries:
+ * token families that ended.
  */
 export class PgNotifier implements Notifier {
   readonly #local = new LocalNotifier();
-  readonly #id = randomUUID();
+  readonly #id: string;
   readonly #url: string;
   readonly #pool: pg.Pool;
   readonly #log: (line: string) => void;
   #listener: pg.Client | null = null;
   #closed = false;
 
-  constructor(url: string, log: (line: string) => void = () => {}) {
+  /** id: this instance's, as its store signs its announcements (its own come back and are skipped). */
+  constructor(url: string, log: (line: string) => void = () => {}, id: string = randomUUID()) {
+    this.#id = id;
     this.#url = url;
     this.#log = log;
     // NOTIFY from a connection of its own, so a busy request pool never delays a wake-up.
@@ -79,9 +84,8 @@ export class PgNotifier implements Notifier {
 
   publish(event: ChangeEvent): void {
     this.#local.publish(event);
-    let payload = JSON.stringify({ ...event, from: this.#id });
-    // Too many client ids for one notification: send none (every stream then re-checks).
-    if (Buffer.byteLength(payload) > MAX_PAYLOAD) payload = JSON.stringify({ collections: event.collections, from: this.#id });
+    if (!event.endedFamilies?.length) return; // writes: announced by their transaction
+    const payload = changePayload({ collections: [], endedFamilies: event.endedFamilies }, this.#id);
     this.#pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch((err: Error) => this.#log(`notifier: NOTIFY failed: ${err.message}`));
   }
 

@@ -42,6 +42,8 @@ export const syncRoutes: FastifyPluginAsync = async (app) => {
     if (changed.size) app.notifier.publish({ collections: [...changed], clientIds: [...clientIds] });
     // Committed: the people these writes concern may be told (in the background, never failing the push).
     app.pushes.afterWrites(collection, written);
+    // A reminder, a person's time zone or an assignment changed: the scheduler plans again (in the background).
+    app.scheduler.afterWrites(collection, written);
     return conflicts;
   });
 };

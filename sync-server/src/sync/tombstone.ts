@@ -26,6 +26,7 @@ export const blanks: Record<CollectionName, Record<string, unknown>> = {
   notes: { kind: 'note', title: '', body: '', url: '', resourceType: '', isPrivate: true, weekOf: null },
   plans: { assignmentId: null, title: hidden, description: '', goals: '', durationWeeks: 1, startDate: null, status: 'draft', days: [] },
   recommendations: { kind: 'custom', priority: 1, pattern: null, exerciseId: null, title: hidden, reason: '', status: 'dismissed' },
+  reminders: { message: '', repeat: 'sessionDay', date: null, weekdays: [], time: '00:00' },
 };
 
 export function tombstone(collection: CollectionName, doc: Doc): WireDoc<Doc> {

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { message } from '@spotter/shared/fixtures.ts';
+import { openStore } from '../../src/server.ts';
 import { startTestServer, type TestServer } from '../helper.ts';
 import { openEventStream } from '../sse-reader.ts';
 import { coachAndClient, now, push, type Who } from '../wire.ts';
@@ -78,6 +79,27 @@ describe('two instances on one PostgreSQL database', () => {
       await expect(stream.next()).rejects.toThrow('stream ended');
     } finally {
       stream.close();
+    }
+  });
+
+  it('a write committed by an instance that dies before announcing it still wakes the streams on the others', async () => {
+    // Instance A's store alone, as a process SIGKILLed between its commit and anything after
+    // it: the route's own announcement (after commit) never happens. Only what the store did
+    // inside the transaction can reach instance B (sim seed 1729251067, sim/README.md).
+    const dying = await openStore({ databasePath: '', databaseUrl: a.databaseUrl! });
+    const stream = await openEventStream(b.url, coach.token);
+    try {
+      expect(await stream.next()).toBe('RESYNC');
+      const lastWords = note('two-inst-last-words');
+      await dying.transaction(() => dying.put('messages', lastWords, false));
+      const arrived = await Promise.race([
+        stream.until('messages', lastWords.id),
+        new Promise((resolve) => setTimeout(() => resolve('no wake-up within 10 s'), 10_000)),
+      ]);
+      expect(arrived).toMatchObject({ id: lastWords.id, body: lastWords.body });
+    } finally {
+      stream.close();
+      await dying.close();
     }
   });
 });

@@ -1,4 +1,4 @@
-import type { Assignment, NewTrainer, Person, TrainerProfile } from '@spotter/shared';
+import type { Assignment, Person, TrainerProfile } from '@spotter/shared';
 import { HttpError } from '../data/api.ts';
 import type { Device } from '../data/device.ts';
 import { watch, watchAll, type Watched } from '../data/watch.ts';
@@ -13,8 +13,8 @@ export function failure(e: unknown, what: string): string {
 
 /**
  * The admin pages' view of the device: the roster and assignments (all an admin pulls, rule 4)
- * plus the admin's writes. Profile edits are local writes that sync; creating an account and
- * assigning go to the server at once (it must check capacity in its transaction).
+ * plus the admin's writes. Profile edits are local writes that sync; assigning goes to the
+ * server at once (it must check capacity in its transaction). Trainers are invited (account/).
  */
 export class AdminData {
   people = $state<Person[]>([]);
@@ -52,15 +52,6 @@ export class AdminData {
       return null;
     } catch (e) {
       return e instanceof Error ? e.message : 'Could not save the profile.';
-    }
-  }
-
-  async createTrainer(body: NewTrainer): Promise<string | null> {
-    try {
-      await this.#device.commands.createTrainer(body);
-      return null; // the new person arrives through sync
-    } catch (e) {
-      return failure(e, 'Creating a trainer');
     }
   }
 

@@ -37,7 +37,7 @@ export class AppState {
     return this.me?.id === this.user?.id ? (this.me?.units ?? 'kg') : 'kg';
   }
 
-  /** Online for the purposes of actions that need the server right now ("Add client", assigning). */
+  /** Online for the purposes of actions that need the server right now (invitations, assigning, one's password). */
   get online(): boolean {
     return this.browserOnline;
   }

@@ -1,4 +1,4 @@
-import type { Exercise, Message, Note, Person, Plan, Recommendation, SessionLog, TrainingSession } from '@spotter/shared';
+import type { Exercise, Message, Note, Person, Plan, Recommendation, Reminder, SessionLog, TrainingSession } from '@spotter/shared';
 import type { Rest } from './rest.ts';
 import type { Store } from './store.ts';
 
@@ -53,6 +53,10 @@ export function createCommands(store: Store, rest: Rest) {
 
     saveRecommendation: (doc: Recommendation) => store.put('recommendations', doc),
     updateRecommendation: (id: string, changes: Partial<Recommendation>) => store.patch('recommendations', id, changes),
+
+    /** A reminder (docs/DESIGN.md "Reminders"): scheduled by the server once it has synced. */
+    saveReminder: (doc: Reminder) => store.put('reminders', doc),
+    deleteReminder: (id: string) => store.softDelete('reminders', id),
 
     /** A person's own fields (an admin: a trainer's names and profile). */
     updatePerson: (id: string, changes: Partial<Person>) => store.patch('people', id, changes),

@@ -146,6 +146,12 @@ describe('dashboardInput', () => {
     for (const plan of plans) expect(plan.selectorSatisfiedByIndex).toBe(true);
     expect(plans[1].sortSatisfiedByIndex).toBe(true);
   });
+
+  it("the coach's inbox (queries.ts inboxMessages) reads the coachId + createdAt index range", () => {
+    const plan = (db.messages.find({ selector: { coachId: COACH, createdAt: { $gte: at(TODAY, '00:00') } } }) as any).getPreparedQuery().queryPlan;
+    expect(plan.index).toEqual(['_deleted', 'coachId', 'createdAt', 'id']);
+    expect(plan.selectorSatisfiedByIndex).toBe(true);
+  });
 });
 
 describe('coalesceWhile', () => {

@@ -32,9 +32,13 @@ const migrationStrategies: Record<number, (doc: any) => any> = {
   // 5: a person gained the optional `notifications` and `readUpTo` (docs/DESIGN.md "Notifications",
   //    "The coach's inbox"). A stored person has neither and stays valid: the defaults apply.
   5: (doc) => doc,
-  // 6: an exercise's, a prescription's and a resource's optional `media`
-  //    (docs/DESIGN.md "Media storage"). Optional: every stored document is already valid.
+  // 6: a new collection (reminders), a person's optional `reminders` and `clientAlerts` switches,
+  //    and the messages' coachId + createdAt index (the coach's inbox). Nothing stored changes
+  //    shape; RxDB rebuilds the messages' indexes as it migrates them.
   6: (doc) => doc,
+  // 7: an exercise's, a prescription's and a resource's optional `media`
+  //    (docs/DESIGN.md "Media storage"). Optional: every stored document is already valid.
+  7: (doc) => doc,
 };
 
 function withEmptySets(entries: Record<string, Record<string, unknown>>): Record<string, unknown> {

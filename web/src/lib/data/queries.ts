@@ -1,4 +1,4 @@
-import type { Assignment, Exercise, Message, Note, Person, Plan, Recommendation, SessionLog, TrainingSession } from '@spotter/shared';
+import type { Assignment, Exercise, Message, Note, Person, Plan, Recommendation, Reminder, SessionLog, TrainingSession } from '@spotter/shared';
 import { map, of, type Observable } from 'rxjs';
 import { dashboardInput, type DashboardInput, type FirstSync } from './dashboard-queries.ts';
 import type { RefusedChange, SpotterDatabase } from './database.ts';
@@ -51,6 +51,9 @@ export function createQueries(db: () => SpotterDatabase) {
     recommendationsOfClient: (clientId: string): Live<Recommendation> => live(db().recommendations.find({ selector: { clientId } })),
     plansOfClient: (clientId: string): Live<Plan> => live(db().plans.find({ selector: { clientId } })),
     plansOfCoach: (coachId: string): Live<Plan> => live(db().plans.find({ selector: { coachId } })),
+
+    /** The reminders this user set (a device holds only its own person's). */
+    reminders: (): Live<Reminder> => live(db().reminders.find()),
 
     /**
      * The coach dashboard's input, from bounded queries (dashboard-queries.ts): a cold start

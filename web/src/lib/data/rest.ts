@@ -1,4 +1,13 @@
 import {
+  devicesAnswerSchema,
+  inviteSchema,
+  inviteSentSchema,
+  messageAnswerSchema,
+  okAnswerSchema,
+  type Invite,
+  type InviteRequest,
+  type InviteSent,
+  type SignedInDevice,
   bulkAssignResponseSchema,
   personSchema,
   pushKeyAnswerSchema,
@@ -57,6 +66,25 @@ export function createRest(api: Api) {
     /** Where this device is reached by Web Push, saved under the person and this sign-in. */
     savePushSubscription: async (subscription: WebPushSubscription): Promise<void> => {
       parseAnswer(okAnswer, '/api/push/subscriptions', await api.authed<unknown>('/api/push/subscriptions', subscription));
+    },
+    /** Invitations by email: a coach's to a client, an admin's to a trainer (docs/DESIGN.md "Invitations and passwords"). */
+    invite: (body: InviteRequest): Promise<InviteSent> => post(api, '/api/invites', body, inviteSentSchema),
+    /** The open invitations the person may resend or cancel. */
+    invites: async (): Promise<Invite[]> => parseAnswer(z.array(inviteSchema), '/api/invites', await api.authed<unknown>('/api/invites', undefined, 'GET')),
+    resendInvite: (id: string): Promise<InviteSent> => post(api, `/api/invites/${encodeURIComponent(id)}/resend`, undefined, inviteSentSchema),
+    cancelInvite: async (id: string): Promise<void> => {
+      parseAnswer(okAnswerSchema, '/api/invites', await api.authed<unknown>(`/api/invites/${encodeURIComponent(id)}`, undefined, 'DELETE'));
+    },
+    /** One's own password (the current one required); the server signs one's other devices out. */
+    changePassword: async (currentPassword: string, newPassword: string): Promise<void> => {
+      await post(api, '/api/account/password', { currentPassword, newPassword }, okAnswerSchema);
+    },
+    /** Asks to sign in with another email: the server answers what happens next (a link to the new address). */
+    changeEmail: async (password: string, newEmail: string): Promise<string> => (await post(api, '/api/account/email', { password, newEmail }, messageAnswerSchema)).message,
+    /** One's signed-in devices, this one marked `current`. */
+    devices: async (): Promise<SignedInDevice[]> => parseAnswer(devicesAnswerSchema, '/api/account/devices', await api.authed<unknown>('/api/account/devices', undefined, 'GET')),
+    endDevice: async (id: string): Promise<void> => {
+      parseAnswer(okAnswerSchema, '/api/account/devices', await api.authed<unknown>(`/api/account/devices/${encodeURIComponent(id)}`, undefined, 'DELETE'));
     },
     /** Forgets one of this person's push endpoints (turned off, signing out). */
     deletePushSubscription: async (endpoint: string): Promise<void> => {

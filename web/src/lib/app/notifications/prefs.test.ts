@@ -4,8 +4,8 @@ import { changedPrefs, kindsFor } from './prefs.ts';
 
 describe('kindsFor', () => {
   it.each([
-    ['coach', ['clientLogged', 'messages']],
-    ['client', ['newSession', 'messages']],
+    ['coach', ['clientLogged', 'messages', 'clientAlerts']],
+    ['client', ['newSession', 'messages', 'reminders']],
     // Admins are told of nothing: no switches to show.
     ['admin', []],
   ] as const)('%s', (role, kinds) => {

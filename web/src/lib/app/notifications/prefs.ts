@@ -9,11 +9,13 @@ export const kindsFor = (role: Role): { kind: NotificationKind; label: string }[
     ? [
         { kind: 'clientLogged', label: "A client logs or completes a workout" },
         { kind: 'messages', label: 'Messages and comments' },
+        { kind: 'clientAlerts', label: 'A client misses a session or falls behind' },
       ]
     : role === 'client'
       ? [
           { kind: 'newSession', label: 'A new session from your coach' },
           { kind: 'messages', label: 'Messages and comments' },
+          { kind: 'reminders', label: 'Reminders' },
         ]
       : [];
 
