@@ -9,7 +9,8 @@ import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 // their own exercise (a file that is not a photo is refused with the reason first); it waits
 // among the changes to upload with its progress bar; online, it uploads. The client sees it in
 // the workout after both sync, keeps it, and sees it again offline after a reload. A resource
-// may be an uploaded PDF: the client opens it in place and the opening is counted.
+// may be an uploaded PDF: the client opens it in place and the opening is counted. A video
+// recorded by the browser (WebM) plays for the client, is served in ranges, and is kept offline.
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** A real PNG, made here: `size`×`size` pixels of one colour (8-bit RGB). */
@@ -158,5 +159,72 @@ test('a coach shares a PDF as a resource offline; online it uploads; the client 
   await waitForUpload(phone);
   await expect(shared.getByTestId('resource-views')).toContainText('Viewed once', { timeout: 20_000 });
   await coachContext.close();
+  await clientContext.close();
+});
+
+test('a coach records a short video for an exercise; the client plays it, with ranges, and keeps it for offline', async ({ browser, baseURL }) => {
+  const coach = await api.login(baseURL!, 'coach@demo.test');
+  const client = await api.login(baseURL!, 'client@demo.test');
+  const name = `E2E Media Lunge ${Date.now().toString(36)}`;
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await signIn(page, 'coach@demo.test');
+  // A real WebM, recorded here by the browser itself from a canvas (what a phone camera gives, smaller).
+  const webm = Buffer.from(
+    await page.evaluate(async () => {
+      const canvas = Object.assign(document.createElement('canvas'), { width: 32, height: 32 });
+      const ctx = canvas.getContext('2d')!;
+      const recorder = new MediaRecorder(canvas.captureStream(10), { mimeType: 'video/webm' });
+      const parts: Blob[] = [];
+      recorder.ondataavailable = (e) => parts.push(e.data);
+      const stopped = new Promise((resolve) => (recorder.onstop = resolve));
+      recorder.start();
+      for (let i = 0; i < 8; i++) {
+        ctx.fillStyle = `hsl(${i * 40} 80% 50%)`;
+        ctx.fillRect(0, 0, 32, 32);
+        await new Promise((r) => requestAnimationFrame(r));
+        await new Promise((r) => setTimeout(r, 60));
+      }
+      recorder.stop();
+      await stopped;
+      return [...new Uint8Array(await new Blob(parts).arrayBuffer())];
+    }),
+  );
+  const sha = createHash('sha256').update(webm).digest('hex');
+  await page.goto('/coach/exercises');
+  await page.getByRole('button', { name: 'New exercise' }).click();
+  const form = page.getByRole('form', { name: 'New exercise' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByTestId('media-capture').setInputFiles({ name: 'lunge.webm', mimeType: 'video/webm', buffer: webm });
+  await expect(form.getByLabel(`${name}: the coach's video`)).toBeVisible();
+  await form.getByRole('button', { name: 'Create exercise' }).click();
+  await waitForUpload(page);
+  const exercise = (await api.pull<Exercise>(baseURL!, coach.accessToken, 'exercises')).find((e) => e.name === name)!;
+  expect(exercise.media).toEqual({ id: sha, type: 'video/webm', size: webm.length });
+  // What a player asks for: a range, answered 206 with the sniffed type.
+  const part = await fetch(`${baseURL}/api/media/${sha}?via=exercises:${exercise.id}`, { headers: { authorization: `Bearer ${client.accessToken}`, range: 'bytes=0-3' } });
+  expect([part.status, part.headers.get('content-type'), part.headers.get('content-range')]).toEqual([206, 'video/webm', `bytes 0-3/${webm.length}`]);
+
+  const sessionId = `e2e-video-${Date.now().toString(36)}`;
+  const at = new Date().toISOString();
+  await api.post(baseURL!, coach.accessToken, '/api/sessions', {
+    id: sessionId, coachId: coach.user.id, clientId: client.user.id, dueDate: addDaysTo(todayLocal(), 1), title: 'Video day', notes: '',
+    exercises: [{ id: `${sessionId}-rx`, exerciseId: exercise.id, sets: 3, reps: '10', weight: 'bodyweight', restSeconds: 60, notes: '' }],
+    status: 'submitted', submittedAt: at, rejection: null, planId: null, createdAt: at, updatedAt: at,
+  });
+  await context.close();
+
+  const clientContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const phone = await clientContext.newPage();
+  await signIn(phone, 'client@demo.test');
+  await phone.goto(`/client/sessions/${sessionId}`);
+  const video = phone.getByLabel(`${name}: the coach's video`);
+  await expect(video).toBeVisible();
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThan(0);
+  await phone.getByRole('button', { name: /^Keep video for offline/ }).click();
+  await expect(phone.getByTestId('media-kept')).toBeVisible();
+  await goOffline(phone);
+  await phone.reload();
+  await expect.poll(() => phone.getByLabel(`${name}: the coach's video`).evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThan(0);
   await clientContext.close();
 });
