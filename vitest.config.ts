@@ -36,6 +36,7 @@ export const storeTests = [
   'sync-server/test/auth-attacks.test.ts',
   'sync-server/test/faults-interrupted.test.ts',
   'sync-server/test/catalogue-groups.test.ts',
+  'sync-server/test/media.test.ts',
   'sync-server/test/accounts.test.ts',
   // Not stream-fanout.test.ts: it counts pulls within turns of the event loop, which only an
   // in-process store answers within; the store-independent fan-out is tested on SQLite.

@@ -44,7 +44,10 @@ test('the server sends the security headers; the refresh token is out of the pag
   expect(csp).toContain("frame-ancestors 'none'");
   expect(csp).toMatch(/script-src 'self' 'sha256-/);
   expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
-  expect(csp).toContain('frame-src https://www.youtube-nocookie.com');
+  expect(csp).toContain('frame-src https://www.youtube-nocookie.com https://player.vimeo.com');
+  // A coach's own photos and videos play from the device's copy (docs/DESIGN.md "Media storage").
+  expect(csp).toContain("media-src 'self' blob:");
+  expect(csp).toMatch(/img-src 'self' data: blob:/);
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
   expect(headers['x-frame-options']).toBe('DENY');

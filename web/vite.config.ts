@@ -30,7 +30,9 @@ export default defineConfig({
           'default-src': ['self'],
           'script-src': ['self'],
           'style-src': ['self', 'unsafe-inline'],
+          // blob: a coach's own photos and videos are shown from the device's copy (docs/DESIGN.md "Media storage").
           'img-src': ['self', 'data:', 'blob:'],
+          'media-src': ['self', 'blob:'],
           'font-src': ['self'],
           // The API and the SSE stream are same-origin.
           'connect-src': ['self'],
@@ -38,7 +40,7 @@ export default defineConfig({
           'worker-src': ['self'],
           'manifest-src': ['self'],
           // Exercise videos a coach links are embedded privacy-enhanced.
-          'frame-src': ['https://www.youtube-nocookie.com'],
+          'frame-src': ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
           'object-src': ['none'],
           'base-uri': ['self'],
           'form-action': ['self'],

@@ -1,6 +1,7 @@
 export * from './docs/common.ts';
 export * from './docs/people.ts';
 export * from './docs/assignments.ts';
+export * from './docs/media.ts';
 export * from './docs/exercises.ts';
 export * from './docs/sessions.ts';
 export * from './docs/logs.ts';
@@ -44,3 +45,4 @@ export * from './domain/inbox.ts';
 export * from './accounts.ts';
 export * from './domain/zoned-time.ts';
 export * from './domain/reminders.ts';
+export * from './domain/media.ts';

@@ -86,6 +86,16 @@ const sentences = {
   // The database's own constraints (a storage ConstraintViolation).
   reference_missing: () => 'This refers to something that does not exist.',
   conflicts_with_other: () => 'This conflicts with another document (for example a second active plan or trainer).',
+  // A coach's own media (domain/media.ts, sync-server media/). The file stays on the device.
+  media_empty: () => 'This file is empty; pick another one.',
+  media_too_large: (p: { limit: string }) => `This file is larger than ${p.limit}; record a shorter video or pick a smaller file.`,
+  media_type_exercise: () => 'This file is not a photo or video Spotter can show: use JPEG, PNG or WebP photos, MP4 or WebM videos.',
+  media_type_resource: () => 'This file is not one Spotter can share: use a PDF, JPEG, PNG or WebP photo, or an MP4 or WebM video.',
+  media_truncated: () => 'The upload stopped before the whole file arrived; it will be sent again.',
+  media_hash_mismatch: () => 'The file arrived different from what your device sent; it will be sent again.',
+  media_coach_only: () => 'Only coaches upload photos, videos and files.',
+  media_not_found: () => 'There is no such file among those you can see.',
+  media_pending: () => "This file is still on its way from your coach's device.",
   // Pushing a document that exists but is not the pusher's to see.
   not_found: () => 'There is no such document among yours.',
 } satisfies Record<string, (p: never) => string>;

@@ -7,9 +7,11 @@ import { collections, type CollectionName } from './collections.ts';
  * 2: the optional fieldClocks (per-field clocks); 3: a log entry's sets;
  * 4: an exercise's optional catalogueId and a prescription's optional group;
  * 5: a person's optional notification preferences and read markers;
- * 6: reminders, a person's optional reminder and alert switches, and the messages' coachId + createdAt index.
+ * 6: reminders, a person's optional reminder and alert switches, and the messages' coachId + createdAt index;
+ * 7: the optional media (a coach's own photo, video or file) of an exercise, a prescription
+ * and a resource.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 type JsonSchema = Record<string, unknown>;
 

@@ -3,7 +3,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { serverTimeHeader } from '@spotter/shared';
+import { MEDIA_MAX_BYTES, serverTimeHeader } from '@spotter/shared';
 import type { AccountDeps } from './accounts/deps.ts';
 import { defaultAccountLimits, type AccountLimits } from './accounts/limits.ts';
 import { accountRoutes } from './accounts/routes.ts';
@@ -12,6 +12,8 @@ import { authPlugin } from './auth/plugin.ts';
 import { defaultLoginLimits, type LoginLimits } from './auth/attempts.ts';
 import { authRoutes } from './auth/routes.ts';
 import { badRequest, errorHandler } from './errors.ts';
+import { mediaRoutes } from './media/routes.ts';
+import { DiskMediaStorage } from './media/storage.ts';
 import { securityHeaders } from './security-headers.ts';
 import { PushService } from './push/notifications.service.ts';
 import { pushRoutes } from './push/routes.ts';
@@ -70,6 +72,12 @@ export interface AppOptions {
    * database) and the origins exempt from the endpoint checks (only tests' local push service).
    */
   push?: { vapid?: VapidSettings; allow?: ReadonlySet<string> };
+  /**
+   * A coach's own media (docs/DESIGN.md "Media storage"): the folder files are stored in (by
+   * their SHA-256) and the largest upload in bytes (default 50 MB). Without a folder the media
+   * routes are not served.
+   */
+  media?: { dir: string; maxBytes?: number };
   /**
    * Where invitation and reset emails go (mail/mailer.ts): SMTP, or the dev outbox. Without
    * one, mails are dropped with an error in the log (only app.inject tests build it so).
@@ -163,6 +171,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(restRoutes);
       await api.register(adminRoutes);
       await api.register(pushRoutes);
+      if (opts.media) {
+        const storage = new DiskMediaStorage(opts.media.dir);
+        await api.register(mediaRoutes, { media: { storage, incoming: storage.incoming, maxBytes: opts.media.maxBytes ?? MEDIA_MAX_BYTES } });
+      }
       await api.register(accountRoutes);
     },
     { prefix: '/api' },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MEDIA_MAX_BYTES } from '@spotter/shared/docs/media.ts';
 import { parseAllowList } from './push/endpoint.ts';
 
 export interface Config {
@@ -20,6 +21,8 @@ export interface Config {
   trustProxy: false | string;
   /** Web Push (docs/DESIGN.md "Notifications"): VAPID keys from the environment, else kept in the database. */
   push: { vapid: { publicKey?: string; privateKey?: string; subject?: string }; allow: ReadonlySet<string> };
+  /** A coach's own media (docs/DESIGN.md "Media storage"): its folder and the largest upload in bytes. */
+  media: { dir: string; maxBytes: number };
   /**
    * Email (README "Email"): SMTP_URL and MAIL_FROM send over SMTP; without SMTP_URL, mail is
    * kept as text files in `outboxDir` (OUTBOX_DIR, default: an `outbox` folder beside the database).
@@ -108,6 +111,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // Only for a local push service in tests: these origins skip the https and public-address checks.
       allow: parseAllowList(env.PUSH_ENDPOINT_ALLOWLIST),
     },
+    media: { dir: resolve(env.MEDIA_DIR || join(dirname(databasePath), 'media')), maxBytes: int(env, 'MEDIA_MAX_BYTES', MEDIA_MAX_BYTES) },
     mail: {
       smtp: smtp ? { url: smtp, from: env.MAIL_FROM || 'Spotter <no-reply@localhost>' } : null,
       outboxDir: resolve(env.OUTBOX_DIR || join(dirname(databasePath), 'outbox')),

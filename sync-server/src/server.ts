@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from './app.ts';
 import { seedDemoData } from './demo/seed.ts';
@@ -34,7 +35,9 @@ export async function startServer(opts: StartOptions): Promise<Started> {
   const repo = await openStore(opts, instanceId);
   const notifier = opts.databaseUrl ? await pgNotifier(opts.databaseUrl, instanceId) : undefined;
   const demoAccounts = opts.demoData && (await repo.isEmpty()) ? await seedDemoData(repo) : [];
-  const app = await buildApp({ ...opts, repo, notifier: notifier ?? opts.notifier });
+  // Files live beside the SQLite file unless told otherwise (README "Configuration").
+  const media = { dir: opts.media?.dir ?? join(dirname(opts.databasePath), 'media'), maxBytes: opts.media?.maxBytes };
+  const app = await buildApp({ ...opts, media, repo, notifier: notifier ?? opts.notifier });
   app.addHook('onClose', async () => {
     await notifier?.close();
     await repo.close();

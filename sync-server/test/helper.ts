@@ -51,6 +51,8 @@ export interface TestServerOptions {
   webRoot?: string;
   /** Origins exempt from the push endpoint checks (a local push service, push-notifications.test.ts). */
   pushAllow?: ReadonlySet<string>;
+  /** The largest media upload in bytes (default 50 MB); the files go beside the database. */
+  mediaMaxBytes?: number;
   /** Send mail over SMTP to this local port (an in-process smtp-server, test/mailbox.ts); default: the dev outbox in the temp folder. */
   smtpPort?: number;
   /** The self-service routes' limits (sync-server/src/accounts/limits.ts defaults). */
@@ -123,6 +125,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     logger: opts.logStream ? { level: 'info', stream: opts.logStream } : false,
     maxStreamsPerUser: opts.maxStreamsPerUser,
     push: { allow: opts.pushAllow },
+    media: opts.mediaMaxBytes ? { dir: join(dirname(dbPath), 'media'), maxBytes: opts.mediaMaxBytes } : undefined,
     mailer: opts.smtpPort
       ? smtpMailer({ url: `smtp://127.0.0.1:${opts.smtpPort}`, from: 'Spotter test <no-reply@spotter.test>' })
       : outboxMailer(join(dirname(dbPath), 'outbox')),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fieldClocks, id, instant, optionalId, text, webUrl } from './common.ts';
+import { optionalMedia } from './media.ts';
 
 export const exerciseType = z.enum(['strength', 'cardio', 'flexibility', 'other']);
 /** Movement patterns drive the training-balance radar (docs/DESIGN.md "Progress"). */
@@ -21,6 +22,8 @@ export const exerciseSchema = z.strictObject({
   // The catalogue entry this exercise shows the photos and muscles of
   // (docs/DESIGN.md "Exercise catalogue"). Optional: exercises from before it stay valid.
   catalogueId: optionalId.optional(),
+  // The coach's own photo or video of it (docs/DESIGN.md "Media storage"), by content hash.
+  media: optionalMedia,
   updatedAt: instant,
   fieldClocks,
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, fieldClocks, id, instant, text, webUrl } from './common.ts';
+import { optionalMedia } from './media.ts';
 
 /**
  * Coach-written documents about one client: trainer notes (private or shared),
@@ -19,6 +20,8 @@ export const noteSchema = z.strictObject({
   resourceType: text(40),
   isPrivate: z.boolean(),
   weekOf: calendarDate.nullable(),
+  // A resource may be an uploaded file (PDF, photo, video) instead of a link (docs/DESIGN.md "Media storage").
+  media: optionalMedia,
   createdAt: instant,
   updatedAt: instant,
   fieldClocks,

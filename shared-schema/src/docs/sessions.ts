@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, fieldClocks, id, instant, optionalId, text } from './common.ts';
+import { optionalMedia } from './media.ts';
 
 /** One prescribed exercise inside a session (docs/DESIGN.md "Training sessions"). */
 export const prescriptionSchema = z.strictObject({
@@ -13,6 +14,8 @@ export const prescriptionSchema = z.strictObject({
   // Consecutive prescriptions with the same group are one superset or circuit, done round by
   // round (docs/DESIGN.md "Supersets and circuits"). Optional: older sessions stay valid.
   group: optionalId.optional(),
+  // A photo or video the coach attached to this prescription (docs/DESIGN.md "Media storage").
+  media: optionalMedia,
 });
 export type Prescription = z.infer<typeof prescriptionSchema>;
 

@@ -6,6 +6,8 @@ import type { AccountTokenPurpose, AccountTokenRow, DeviceRow, InviteOwner, Invi
 import { PgAccountStore } from './pg-account-store.ts';
 import { PgAuthStore } from './pg-auth-store.ts';
 import { PgPushStore } from './pg-push-store.ts';
+import { PgMediaStore } from './pg-media-store.ts';
+import type { MediaRow } from './media-store.ts';
 import { PgJobStore } from './pg-job-store.ts';
 import type { JobKind, JobRow, PlannedJob } from './job-store.ts';
 import type { PushSubscriptionRow } from './push-store.ts';
@@ -64,6 +66,7 @@ export class PgRepository implements Repository {
   readonly #txs: PgTransactions;
   readonly #auth: PgAuthStore;
   readonly #push: PgPushStore;
+  readonly #media: PgMediaStore;
   readonly #accounts: PgAccountStore;
   readonly #jobs: PgJobStore;
 
@@ -77,6 +80,7 @@ export class PgRepository implements Repository {
     this.#txs = new PgTransactions(pool, announce);
     this.#auth = new PgAuthStore(() => this.#current(), (fn) => this.transaction(fn));
     this.#push = new PgPushStore(() => this.#current());
+    this.#media = new PgMediaStore(() => this.#current());
     this.#accounts = new PgAccountStore(() => this.#current(), (fn) => this.transaction(fn));
     this.#jobs = new PgJobStore(() => this.#current());
   }
@@ -281,6 +285,14 @@ export class PgRepository implements Repository {
   }
   pushSubscriptionsOf(userId: string): Promise<(PushSubscriptionRow & { live: boolean })[]> {
     return neutralPg(() => this.#push.pushSubscriptionsOf(userId));
+  }
+
+  // The uploads' records (media-store.ts), kept in their own file.
+  saveMedia(row: MediaRow): Promise<void> {
+    return neutralPg(() => this.#media.saveMedia(row));
+  }
+  mediaOf(id: string, ownerId: string): Promise<MediaRow | null> {
+    return neutralPg(() => this.#media.mediaOf(id, ownerId));
   }
 
   // The self-service side (account-store.ts), kept in its own file.

@@ -115,5 +115,6 @@ export const pushSubscriptions = derive(sqlite.pushSubscriptions);
 export const invites = derive(sqlite.invites);
 export const accountTokens = derive(sqlite.accountTokens);
 export const scheduledJobs = derive(sqlite.scheduledJobs);
+export const media = derive(sqlite.media);
 
 export const syncedTables: Record<CollectionName, PgSyncTable> = { people: users, assignments, exercises, sessions, logs, messages, notes, plans, recommendations, reminders };

@@ -2,6 +2,7 @@ import type { CollectionName, Person } from '@spotter/shared';
 import type { AccountStore } from './account-store.ts';
 import type { AuthStore } from './auth-store.ts';
 import type { Doc } from './mappers.ts';
+import type { MediaStore } from './media-store.ts';
 import type { JobStore } from './job-store.ts';
 import type { PushStore } from './push-store.ts';
 
@@ -48,7 +49,7 @@ export interface Filter {
  * (pg-repository.ts, with DATABASE_URL); docs/DESIGN.md "Growing past one machine". Sync,
  * REST, auth and admin code never know which one they run on.
  */
-export interface Repository extends AuthStore, PushStore, AccountStore, JobStore {
+export interface Repository extends AuthStore, PushStore, AccountStore, JobStore, MediaStore {
   /**
    * Runs fn atomically: every repository call fn makes (awaited, however deep) is part of the
    * transaction, and nothing of it is visible to others before it commits; fn throwing rolls

@@ -12,6 +12,8 @@ import type { AccountTokenPurpose, AccountTokenRow, DeviceRow, InviteOwner, Invi
 import { SqliteAccountStore } from './sqlite-account-store.ts';
 import { SqliteAuthStore } from './sqlite-auth-store.ts';
 import { SqlitePushStore } from './sqlite-push-store.ts';
+import { SqliteMediaStore } from './sqlite-media-store.ts';
+import type { MediaRow } from './media-store.ts';
 import { SqliteJobStore } from './sqlite-job-store.ts';
 import type { JobKind, JobRow, PlannedJob } from './job-store.ts';
 import { neutral, translateSqliteError } from './sqlite-errors.ts';
@@ -77,6 +79,7 @@ export class SqliteRepository implements Repository {
   #seq: Database.Statement | undefined;
   readonly #auth: SqliteAuthStore;
   readonly #push: SqlitePushStore;
+  readonly #media: SqliteMediaStore;
   readonly #accounts: SqliteAccountStore;
   readonly #jobs: SqliteJobStore;
   readonly #lock = new Mutex();
@@ -90,6 +93,7 @@ export class SqliteRepository implements Repository {
     this.#sqlite = sqlite;
     this.#auth = new SqliteAuthStore(db, sqlite, (fn) => this.#syncTransaction(fn));
     this.#push = new SqlitePushStore(db);
+    this.#media = new SqliteMediaStore(db);
     this.#accounts = new SqliteAccountStore(db, (fn) => this.#syncTransaction(fn));
     this.#jobs = new SqliteJobStore(db);
   }
@@ -324,6 +328,14 @@ export class SqliteRepository implements Repository {
   }
   pushSubscriptionsOf(userId: string): Promise<(PushSubscriptionRow & { live: boolean })[]> {
     return this.#run(() => this.#push.pushSubscriptionsOf(userId));
+  }
+
+  // The uploads' records (media-store.ts), kept in their own file.
+  saveMedia(row: MediaRow): Promise<void> {
+    return this.#run(() => this.#media.saveMedia(row));
+  }
+  mediaOf(id: string, ownerId: string): Promise<MediaRow | null> {
+    return this.#run(() => this.#media.mediaOf(id, ownerId));
   }
 
   // The self-service side (account-store.ts), kept in its own file.

@@ -5,6 +5,7 @@ import { check, index, integer, real, sqliteTable, text, uniqueIndex, type SQLit
 import { assignmentStatus } from '@spotter/shared/docs/assignments.ts';
 import { role, weightUnit } from '@spotter/shared/docs/common.ts';
 import { exerciseType, movementPattern } from '@spotter/shared/docs/exercises.ts';
+import { mediaType, type MediaRef } from '@spotter/shared/docs/media.ts';
 import { messageKind, messageTarget } from '@spotter/shared/docs/messages.ts';
 import { noteKind } from '@spotter/shared/docs/notes.ts';
 import { planStatus } from '@spotter/shared/docs/plans.ts';
@@ -112,6 +113,7 @@ export const exercises = sqliteTable(
     pattern: text('pattern').notNull(),
     muscleGroups: json<string[]>('muscle_groups'),
     catalogueId: text('catalogue_id'),
+    media: text('media', { mode: 'json' }).$type<MediaRef>(),
     updatedAt: text('updated_at').notNull(),
     ...syncColumns(),
   },
@@ -202,6 +204,7 @@ export const notes = sqliteTable(
     resourceType: text('resource_type').notNull(),
     isPrivate: bool('is_private'),
     weekOf: text('week_of'),
+    media: text('media', { mode: 'json' }).$type<MediaRef>(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     ...syncColumns(),
@@ -461,6 +464,26 @@ export const scheduledJobs = sqliteTable(
     state: text('state', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
   (t) => [index('scheduled_jobs_due_idx').on(t.dueAt), index('scheduled_jobs_ref_idx').on(t.refId), oneOf('scheduled_jobs_kind_check', t.kind, jobKinds)],
+);
+
+/**
+ * Who uploaded which file (docs/DESIGN.md "Media storage"). The bytes are stored once by their
+ * SHA-256 (media/storage.ts); a row per uploader, because a file is served through a document
+ * only when that document's author uploaded it: a coach who learns another coach's hash and
+ * puts it on their own exercise gets nothing. `key` is `ownerId:id` (one row per pair, so two
+ * uploads of the same file at once leave one).
+ */
+export const media = sqliteTable(
+  'media',
+  {
+    key: text('key').primaryKey(),
+    id: text('id').notNull(),
+    ownerId: text('owner_id').notNull().references(() => users.id),
+    type: text('type', { enum: enumValues(mediaType) }).notNull(),
+    size: integer('size').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('media_id_idx').on(t.id), oneOf('media_type_check', t.type, mediaType.options)],
 );
 
 /** Synced tables by collection name (people are the users table). */

@@ -9,7 +9,7 @@ import type { Device, SyncState } from '#lib/data/device.ts';
  */
 export class AppState {
   device = $state<Device | null>(null);
-  sync = $state<SyncState>({ online: false, pending: 0, lastSyncAt: null, initialSync: 0, recentSynced: false, needsSignIn: false, user: null });
+  sync = $state<SyncState>({ online: false, pending: 0, mediaPending: 0, lastSyncAt: null, initialSync: 0, recentSynced: false, needsSignIn: false, user: null });
   /** The browser's own view of the network (navigator.onLine); the stream may lag behind it. */
   browserOnline = $state(true);
   /** The open failed (private mode without IndexedDB, a broken database): shown instead of the app. */

@@ -1,4 +1,4 @@
-import type { Prescription, TrainingSession } from '@spotter/shared';
+import type { MediaRef, Prescription, TrainingSession } from '@spotter/shared';
 import { calendarDate } from '@spotter/shared';
 
 /**
@@ -16,6 +16,8 @@ export interface PrescriptionForm {
   notes: string;
   /** Superset/circuit group (docs/DESIGN.md "Supersets and circuits"); null: on its own. */
   group?: string | null;
+  /** The coach's own photo or video for this prescription (docs/DESIGN.md "Media storage"). */
+  media?: MediaRef | null;
 }
 
 export interface SessionForm {
@@ -41,6 +43,7 @@ export const toPrescriptionForm = (p: Prescription): PrescriptionForm => ({
   rest: String(p.restSeconds),
   notes: p.notes,
   group: p.group ?? null,
+  media: p.media ?? null,
 });
 
 function int(raw: string, min: number, max: number): number | null {
@@ -88,6 +91,7 @@ export function toSessionFields(form: SessionForm, saved: Pick<TrainingSession, 
       notes: problems[`${f.id}.notes`] ? (old?.notes ?? '') : f.notes,
       // Absent rather than null when on its own: a session that never used groups stays as it was.
       ...(f.group ? { group: f.group } : {}),
+      ...(f.media ? { media: f.media } : {}),
     };
   });
   return {

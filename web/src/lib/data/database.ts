@@ -36,6 +36,9 @@ const migrationStrategies: Record<number, (doc: any) => any> = {
   //    and the messages' coachId + createdAt index (the coach's inbox). Nothing stored changes
   //    shape; RxDB rebuilds the messages' indexes as it migrates them.
   6: (doc) => doc,
+  // 7: an exercise's, a prescription's and a resource's optional `media`
+  //    (docs/DESIGN.md "Media storage"). Optional: every stored document is already valid.
+  7: (doc) => doc,
 };
 
 function withEmptySets(entries: Record<string, Record<string, unknown>>): Record<string, unknown> {

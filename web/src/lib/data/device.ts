@@ -5,6 +5,8 @@ import { Api, type Fetch } from './api.ts';
 import { createCommands } from './commands.ts';
 import { registerInternals } from './internals.ts';
 import { LocalDatabase } from './local.ts';
+import { createMedia } from './media.ts';
+import { idbMediaFiles, memoryMediaFiles, type MediaFiles } from './media-files.ts';
 import { createQueries } from './queries.ts';
 import { createRest } from './rest.ts';
 import { createSession } from './session.ts';
@@ -36,6 +38,8 @@ export interface DeviceOptions {
    * simulation passes skewed ones.
    */
   clock?: HybridClock;
+  /** Where picked and kept media files live (media-files.ts); default IndexedDB where there is one. */
+  mediaFiles?: MediaFiles;
 }
 
 export type Device = Awaited<ReturnType<typeof createDevice>>;
@@ -67,6 +71,12 @@ export async function createDevice(opts: DeviceOptions) {
     options: { retryTime: opts.retryTime ?? 3000, pullBatchSize: opts.pullBatchSize ?? 1000 },
   });
   engine = sync;
+  const media = createMedia({
+    api,
+    state,
+    isOwner: () => owner.isOwner,
+    files: opts.mediaFiles ?? (typeof indexedDB === 'undefined' ? memoryMediaFiles() : idbMediaFiles(indexedDB, `${name}-media`)),
+  });
 
   async function open(): Promise<void> {
     await local.open();
@@ -76,7 +86,8 @@ export async function createDevice(opts: DeviceOptions) {
   async function wipe(): Promise<void> {
     await sync.stop();
     await local.remove();
-    state.set({ lastSyncAt: null, initialSync: 0, recentSynced: false, pending: 0 });
+    await media.clear();
+    state.set({ lastSyncAt: null, initialSync: 0, recentSynced: false, pending: 0, mediaPending: 0 });
     await open();
   }
 
@@ -97,9 +108,12 @@ export async function createDevice(opts: DeviceOptions) {
     awaitInSync: sync.awaitInSync,
     queries: createQueries(() => local.db),
     commands: createCommands(store, createRest(api)),
+    /** A coach's own photos and videos: picked, queued for upload, shown, kept offline (media.ts). */
+    media,
     /** Pages' last answers for a fast first paint (snapshots.ts). */
     snapshots: createSnapshots(() => local.db),
     async close(): Promise<void> {
+      media.close();
       await sync.dispose();
       await local.close();
     },

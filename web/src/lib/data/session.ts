@@ -52,7 +52,7 @@ export function createSession({ api, sessions, state, startSync, wipe }: Session
    * and the count is returned so the UI can warn ("3 changes not uploaded yet").
    */
   async function signOut({ force = false } = {}): Promise<{ signedOut: boolean; unsynced: number }> {
-    const unsynced = state.value.pending;
+    const unsynced = state.value.pending + state.value.mediaPending;
     if (unsynced > 0 && !force) return { signedOut: false, unsynced };
     await api.logout();
     await wipe();

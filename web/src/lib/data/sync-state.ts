@@ -6,6 +6,8 @@ export interface SyncState {
   online: boolean;
   /** Local changes not yet acknowledged by the server. */
   pending: number;
+  /** Photos and videos picked on this device waiting to upload (media.ts); refused ones are not counted. */
+  mediaPending: number;
   /** ISO time of the last successful pull or push. */
   lastSyncAt: string | null;
   /** First sync of this device: share of collections pulled, 0..1 (1 once done). */
@@ -25,6 +27,7 @@ export interface SyncState {
 export const initialSyncState = (user: SessionUser | null = null): SyncState => ({
   online: false,
   pending: 0,
+  mediaPending: 0,
   lastSyncAt: null,
   initialSync: 0,
   recentSynced: false,

@@ -3,6 +3,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { CollectionName, DocOf, Exercise } from '@spotter/shared';
+import { idbMediaFiles } from './media-files.ts';
 import { createDevice, type Device } from './device.ts';
 import { internals } from './internals.ts';
 import { LocalDatabase } from './local.ts';
@@ -42,6 +43,8 @@ export class TestBrowser {
       fetch: this.fetch,
       sessions: this.sessions,
       retryTime: 100,
+      // Picked and kept media live in this browser's own IndexedDB (wiped with it).
+      mediaFiles: idbMediaFiles(this.indexedDB as unknown as globalThis.IDBFactory, 'spotter-media'),
     });
   }
 

@@ -5,6 +5,7 @@ import {
   personalRecords,
   roundWeight,
   type Exercise,
+  type MediaRef,
   type Message,
   type Note,
   type SessionLog,
@@ -30,6 +31,8 @@ export interface NoteFields {
   resourceType: string;
   isPrivate: boolean;
   weekOf: string | null;
+  /** An uploaded file (PDF, photo, video) a resource shares instead of a link (docs/DESIGN.md "Media storage"). */
+  media?: MediaRef | null;
 }
 
 export function newNote(id: string, owner: { coachId: string; clientId: string }, f: NoteFields, now: string): Note {
@@ -44,6 +47,7 @@ export function newNote(id: string, owner: { coachId: string; clientId: string }
     // Summaries and resources exist to be shared; only a trainer note can be private.
     isPrivate: f.kind === 'note' ? f.isPrivate : false,
     weekOf: f.kind === 'summary' ? f.weekOf : null,
+    ...(f.kind === 'resource' && f.media ? { media: f.media } : {}),
     createdAt: now,
     updatedAt: now,
   };
