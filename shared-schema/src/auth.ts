@@ -2,10 +2,16 @@ import { z } from 'zod';
 import { refusalCodeSchema } from './refusals.ts';
 import { id, role } from './docs/common.ts';
 import { newPasswordSchema } from './domain/password.ts';
+import { timeZoneName } from './docs/people.ts';
 
 export const loginRequestSchema = z.strictObject({
   email: z.email().max(200),
   password: z.string().min(1).max(200),
+  /**
+   * The device's time zone (Intl): kept as the person's own when they have none yet, so a
+   * coach's "19:00" reminder is 19:00 where the client is, before they ever open settings.
+   */
+  timeZone: timeZoneName.optional(),
 });
 
 export const sessionUserSchema = z.strictObject({

@@ -187,3 +187,27 @@ describe('tokens', () => {
     expect(await s.api(null, 'GET', '/api/health')).toMatchObject({ status: 200, body: { ok: true } });
   });
 });
+
+describe('the device\'s time zone at sign-in', () => {
+  it('becomes the person\'s own when they have none, and never replaces one they have', async () => {
+    const coach = loginResponseSchema.parse((await login('coach@demo.test', DEMO_PASSWORD)).body);
+    const email = `zone-${Date.now()}@demo.test`;
+    const password = 'a quite long passphrase 7';
+    const created = await s.api(coach.accessToken, 'POST', '/api/clients', { email, password, firstName: 'Zoe', lastName: 'Zone' });
+    expect(created.status).toBe(201);
+    const zoneOf = async (token: string) => {
+      const pulled = await s.api(token, 'POST', '/api/sync/people/pull', { checkpoint: null, batchSize: 100 });
+      const me = (pulled.body.documents as { email: string; notifications?: { timeZone: string } }[]).find((p) => p.email === email);
+      return me?.notifications?.timeZone ?? null;
+    };
+    const plain = loginResponseSchema.parse((await login(email, password)).body);
+    expect(await zoneOf(plain.accessToken)).toBeNull();
+    const first = await s.api(null, 'POST', '/api/auth/login', { email, password, timeZone: 'America/New_York' });
+    expect(first.status).toBe(200);
+    expect(await zoneOf(first.body.accessToken)).toBe('America/New_York');
+    // Abroad for a week: the reminders stay at home time until the person changes them.
+    const abroad = await s.api(null, 'POST', '/api/auth/login', { email, password, timeZone: 'Asia/Tokyo' });
+    expect(await zoneOf(abroad.body.accessToken)).toBe('America/New_York');
+    expect((await s.api(null, 'POST', '/api/auth/login', { email, password, timeZone: 'not a zone!' })).status).toBe(400);
+  });
+});

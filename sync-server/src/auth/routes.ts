@@ -7,6 +7,7 @@ import { accountLinkRoutes } from '../accounts/routes.ts';
 import { HttpError } from '../errors.ts';
 import { securityEvent } from '../security-log.ts';
 import { loginAttemptLimits, type LoginLimits } from './attempts.ts';
+import { adoptTimeZone } from './time-zone.ts';
 import { login, logoutByRefreshToken, logoutFamily, refresh, type Issued, type TokenIssuer } from './service.ts';
 
 export interface AuthRouteOptions {
@@ -73,6 +74,10 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, opts
       throw unauthorized();
     }
     await app.repo.releaseAttempt(limits, Date.now());
+    if (req.body.timeZone && (await adoptTimeZone(app.repo, issued.body.user.id, req.body.timeZone, new Date()))) {
+      app.notifier.publish({ collections: ['people'] });
+      app.scheduler.replan(); // the person's reminders now fall in their own zone
+    }
     setCookie(req, reply, issued);
     return issued.body;
   });

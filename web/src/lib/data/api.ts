@@ -1,4 +1,4 @@
-import { CSRF_HEADER, serverTimeHeader, type HybridClock, type LoginResponse } from '@spotter/shared';
+import { CSRF_HEADER, serverTimeHeader, timeZoneName, type HybridClock, type LoginResponse } from '@spotter/shared';
 import type { SessionStore } from './session-store.ts';
 
 /** The server refused our credentials (wrong password, or a refresh token it no longer accepts). */
@@ -67,7 +67,9 @@ export class Api {
   }
 
   async login(email: string, password: string): Promise<LoginResponse> {
-    const res = await this.post('/api/auth/login', { email, password });
+    // The device's zone becomes the person's if they have none (sync-server/src/auth/time-zone.ts).
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const res = await this.post('/api/auth/login', { email, password, ...(timeZoneName.safeParse(timeZone).success ? { timeZone } : {}) });
     if (res.status === 401 || res.status === 429) throw new AuthError(res.status, await errorMessage(res));
     if (!res.ok) throw new HttpError(res.status, await errorMessage(res));
     const session = (await res.json()) as LoginResponse;
