@@ -1,3 +1,5 @@
+import { methodsOf } from './delegate.ts';
+
 /**
  * The self-service side of the Repository (docs/DESIGN.md "Invitations and passwords"):
  * invitations, single-use account links (password reset, email change), password hashes and
@@ -78,3 +80,6 @@ export interface AccountStore {
   /** Ends every live family of this person except `keep`; answers the ids it ended. */
   revokeUserFamilies(userId: string, reason: string, now: string, keep?: string): Promise<string[]>;
 }
+
+/** Every method of AccountStore, for the repositories' delegation (delegate.ts). */
+export const accountStoreMethods = methodsOf<AccountStore>()(['insertInvite', 'findInvite', 'openInvites', 'openInvitesFor', 'renewInvite', 'cancelInvite', 'claimInvite', 'insertAccountToken', 'findAccountToken', 'claimAccountToken', 'spendAccountTokens', 'passwordHashOf', 'setPasswordHash', 'liveTokenFamilies', 'revokeUserFamilies']);

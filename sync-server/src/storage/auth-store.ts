@@ -1,3 +1,5 @@
+import { methodsOf } from './delegate.ts';
+
 /**
  * The sign-in side of the Repository: attempt limits and refresh-token families. In the
  * database, not in one process's memory, so several server instances share them
@@ -56,3 +58,6 @@ export interface AuthStore {
   /** False when the family is unknown or revoked. On every authenticated request. */
   isTokenFamilyActive(familyId: string): Promise<boolean>;
 }
+
+/** Every method of AuthStore, for the repositories' delegation (delegate.ts). */
+export const authStoreMethods = methodsOf<AuthStore>()(['reserveAttempt', 'releaseAttempt', 'startTokenFamily', 'findRefreshToken', 'rotateRefreshToken', 'revokeTokenFamily', 'isTokenFamilyActive']);

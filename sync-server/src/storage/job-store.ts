@@ -1,4 +1,5 @@
 import type { jobKinds } from './tables.ts';
+import { methodsOf } from './delegate.ts';
 
 /**
  * The scheduler's side of the Repository (docs/DESIGN.md "The scheduler"): due jobs, claimed
@@ -43,3 +44,6 @@ export interface JobStore {
    */
   finishJob(id: string, token: string, planKey: string, next: { dueAt: number; state: Record<string, unknown> | null } | null): Promise<void>;
 }
+
+/** Every method of JobStore, for the repositories' delegation (delegate.ts). */
+export const jobStoreMethods = methodsOf<JobStore>()(['jobsOfKind', 'planJob', 'deleteJob', 'dueJobs', 'claimJob', 'finishJob']);

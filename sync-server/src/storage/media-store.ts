@@ -1,4 +1,5 @@
 import type { MediaType } from '@spotter/shared';
+import { methodsOf } from './delegate.ts';
 
 /** Who uploaded a file (tables.ts `media`; docs/DESIGN.md "Media storage"). */
 export interface MediaRow {
@@ -17,3 +18,6 @@ export interface MediaStore {
   /** The record of `ownerId`'s upload of the file, or null when they never uploaded it. */
   mediaOf(id: string, ownerId: string): Promise<MediaRow | null>;
 }
+
+/** Every method of MediaStore, for the repositories' delegation (delegate.ts). */
+export const mediaStoreMethods = methodsOf<MediaStore>()(['saveMedia', 'mediaOf']);

@@ -2,20 +2,21 @@ import { and, asc, desc, eq, exists, getTableColumns, getTableName, gt, gte, inA
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import type { CollectionName, Person } from '@spotter/shared';
-import type { AccountTokenPurpose, AccountTokenRow, DeviceRow, InviteOwner, InviteRow } from './account-store.ts';
+import { accountStoreMethods, type AccountStore } from './account-store.ts';
+import { delegate } from './delegate.ts';
 import { PgAccountStore } from './pg-account-store.ts';
 import { PgAuthStore } from './pg-auth-store.ts';
 import { PgPushStore } from './pg-push-store.ts';
 import { PgMediaStore } from './pg-media-store.ts';
-import type { MediaRow } from './media-store.ts';
+import { mediaStoreMethods, type MediaStore } from './media-store.ts';
 import { PgJobStore } from './pg-job-store.ts';
-import type { JobKind, JobRow, PlannedJob } from './job-store.ts';
-import type { PushSubscriptionRow } from './push-store.ts';
+import { jobStoreMethods, type JobStore } from './job-store.ts';
+import { pushStoreMethods, type PushStore } from './push-store.ts';
 import type { PgDb } from './pg-db.ts';
 import { neutralPg } from './pg-errors.ts';
 import { seqCounter, syncedTables, users, type PgSyncTable } from './pg-tables.ts';
 import { docFromRow, rowFromDoc, type Doc } from './mappers.ts';
-import type { AttemptLimit, NewRefreshToken, RefreshTokenState, Reservation } from './auth-store.ts';
+import { authStoreMethods, type AuthStore } from './auth-store.ts';
 import type { DateWindow, Filter, Repository, Scope, Stored } from './repository.ts';
 import { nextSeq, PgTransactions, type Announce } from './pg-transactions.ts';
 import type { TxChanges } from './tx-changes.ts';
@@ -55,6 +56,9 @@ function filterSql(table: PgSyncTable, f: Filter): SQL {
   }
 }
 
+// The sides kept in stores of their own, answered by delegation (delegate.ts, in the constructor).
+export interface PgRepository extends AuthStore, PushStore, AccountStore, JobStore, MediaStore {}
+
 /**
  * The Repository on PostgreSQL (DATABASE_URL), through Drizzle's node-postgres driver on a
  * bounded pool. A transaction holds one pooled connection; the calls its body makes find it
@@ -64,11 +68,6 @@ export class PgRepository implements Repository {
   readonly #db: PgDb;
   readonly #pool: pg.Pool;
   readonly #txs: PgTransactions;
-  readonly #auth: PgAuthStore;
-  readonly #push: PgPushStore;
-  readonly #media: PgMediaStore;
-  readonly #accounts: PgAccountStore;
-  readonly #jobs: PgJobStore;
 
   // PostgreSQL aborts the whole transaction on a failed statement: push.ts keeps a savepoint per row.
   readonly failedStatementKeepsTransaction = false;
@@ -78,11 +77,12 @@ export class PgRepository implements Repository {
     this.#db = db;
     this.#pool = pool;
     this.#txs = new PgTransactions(pool, announce);
-    this.#auth = new PgAuthStore(() => this.#current(), (fn) => this.transaction(fn));
-    this.#push = new PgPushStore(() => this.#current());
-    this.#media = new PgMediaStore(() => this.#current());
-    this.#accounts = new PgAccountStore(() => this.#current(), (fn) => this.transaction(fn));
-    this.#jobs = new PgJobStore(() => this.#current());
+    const neutral = (call: () => unknown) => neutralPg(async () => call());
+    delegate(this, new PgAuthStore(() => this.#current(), (fn) => this.transaction(fn)), authStoreMethods, neutral);
+    delegate(this, new PgPushStore(() => this.#current()), pushStoreMethods, neutral);
+    delegate(this, new PgMediaStore(() => this.#current()), mediaStoreMethods, neutral);
+    delegate(this, new PgAccountStore(() => this.#current(), (fn) => this.transaction(fn)), accountStoreMethods, neutral);
+    delegate(this, new PgJobStore(() => this.#current()), jobStoreMethods, neutral);
   }
 
   /** The open transaction's connection, or the pool (each statement on its own). */
@@ -248,117 +248,5 @@ export class PgRepository implements Repository {
 
   close(): Promise<void> {
     return this.#pool.end();
-  }
-
-  // The sign-in side (auth-store.ts), kept in its own file.
-  reserveAttempt(limits: readonly AttemptLimit[], nowMs: number): Promise<Reservation> {
-    return neutralPg(() => this.#auth.reserveAttempt(limits, nowMs));
-  }
-  releaseAttempt(limits: readonly AttemptLimit[], nowMs: number): Promise<void> {
-    return neutralPg(() => this.#auth.releaseAttempt(limits, nowMs));
-  }
-  startTokenFamily(familyId: string, userId: string, first: NewRefreshToken, now: string, label?: string | null): Promise<void> {
-    return neutralPg(() => this.#auth.startTokenFamily(familyId, userId, first, now, label));
-  }
-  findRefreshToken(tokenHash: string): Promise<RefreshTokenState | null> {
-    return neutralPg(() => this.#auth.findRefreshToken(tokenHash));
-  }
-  rotateRefreshToken(spent: RefreshTokenState, next: NewRefreshToken, now: string, supersede: string | null): Promise<void> {
-    return neutralPg(() => this.#auth.rotateRefreshToken(spent, next, now, supersede));
-  }
-  revokeTokenFamily(familyId: string, reason: string, now: string): Promise<void> {
-    return neutralPg(() => this.#auth.revokeTokenFamily(familyId, reason, now));
-  }
-  isTokenFamilyActive(familyId: string): Promise<boolean> {
-    return neutralPg(() => this.#auth.isTokenFamilyActive(familyId));
-  }
-
-  // The Web Push side (push-store.ts), kept in its own file.
-  setting(key: string, make: () => string, now: string): Promise<string> {
-    return neutralPg(() => this.#push.setting(key, make, now));
-  }
-  savePushSubscription(sub: PushSubscriptionRow, now: string): Promise<void> {
-    return neutralPg(() => this.#push.savePushSubscription(sub, now));
-  }
-  deletePushSubscription(endpoint: string, userId?: string): Promise<number> {
-    return neutralPg(() => this.#push.deletePushSubscription(endpoint, userId));
-  }
-  pushSubscriptionsOf(userId: string): Promise<(PushSubscriptionRow & { live: boolean })[]> {
-    return neutralPg(() => this.#push.pushSubscriptionsOf(userId));
-  }
-
-  // The uploads' records (media-store.ts), kept in their own file.
-  saveMedia(row: MediaRow): Promise<void> {
-    return neutralPg(() => this.#media.saveMedia(row));
-  }
-  mediaOf(id: string, ownerId: string): Promise<MediaRow | null> {
-    return neutralPg(() => this.#media.mediaOf(id, ownerId));
-  }
-
-  // The self-service side (account-store.ts), kept in its own file.
-  insertInvite(row: InviteRow): Promise<void> {
-    return neutralPg(() => this.#accounts.insertInvite(row));
-  }
-  findInvite(id: string): Promise<InviteRow | null> {
-    return neutralPg(() => this.#accounts.findInvite(id));
-  }
-  openInvites(owner: InviteOwner): Promise<InviteRow[]> {
-    return neutralPg(() => this.#accounts.openInvites(owner));
-  }
-  openInvitesFor(email: string): Promise<InviteRow[]> {
-    return neutralPg(() => this.#accounts.openInvitesFor(email));
-  }
-  renewInvite(id: string, tokenHash: string, sentAt: string, expiresAt: string): Promise<boolean> {
-    return neutralPg(() => this.#accounts.renewInvite(id, tokenHash, sentAt, expiresAt));
-  }
-  cancelInvite(id: string, now: string): Promise<boolean> {
-    return neutralPg(() => this.#accounts.cancelInvite(id, now));
-  }
-  claimInvite(id: string, tokenHash: string, userId: string, now: string): Promise<boolean> {
-    return neutralPg(() => this.#accounts.claimInvite(id, tokenHash, userId, now));
-  }
-  insertAccountToken(row: AccountTokenRow): Promise<void> {
-    return neutralPg(() => this.#accounts.insertAccountToken(row));
-  }
-  findAccountToken(id: string): Promise<AccountTokenRow | null> {
-    return neutralPg(() => this.#accounts.findAccountToken(id));
-  }
-  claimAccountToken(id: string, tokenHash: string, now: string): Promise<boolean> {
-    return neutralPg(() => this.#accounts.claimAccountToken(id, tokenHash, now));
-  }
-  spendAccountTokens(userId: string, purpose: AccountTokenPurpose, now: string): Promise<void> {
-    return neutralPg(() => this.#accounts.spendAccountTokens(userId, purpose, now));
-  }
-  passwordHashOf(userId: string): Promise<string | null> {
-    return neutralPg(() => this.#accounts.passwordHashOf(userId));
-  }
-  setPasswordHash(userId: string, passwordHash: string): Promise<void> {
-    return neutralPg(() => this.#accounts.setPasswordHash(userId, passwordHash));
-  }
-  liveTokenFamilies(userId: string): Promise<DeviceRow[]> {
-    return neutralPg(() => this.#accounts.liveTokenFamilies(userId));
-  }
-  revokeUserFamilies(userId: string, reason: string, now: string, keep?: string): Promise<string[]> {
-    return neutralPg(() => this.#accounts.revokeUserFamilies(userId, reason, now, keep));
-  }
-
-  // The scheduler's jobs (job-store.ts), kept in their own file.
-  jobsOfKind(kind: JobKind): Promise<JobRow[]> {
-    return neutralPg(() => this.#jobs.jobsOfKind(kind));
-  }
-  planJob(job: PlannedJob, replaceKey: string | null): Promise<void> {
-    return neutralPg(() => this.#jobs.planJob(job, replaceKey));
-  }
-  deleteJob(id: string): Promise<void> {
-    return neutralPg(() => this.#jobs.deleteJob(id));
-  }
-  dueJobs(now: number, limit: number): Promise<JobRow[]> {
-    return neutralPg(() => this.#jobs.dueJobs(now, limit));
-  }
-  claimJob(id: string, token: string, now: number, until: number): Promise<boolean> {
-    return neutralPg(() => this.#jobs.claimJob(id, token, now, until));
-  }
-  finishJob(id: string, token: string, planKey: string, next: { dueAt: number; state: Record<string, unknown> | null } | null): Promise<void> {
-    return neutralPg(() => this.#jobs.finishJob(id, token, planKey, next));
   }
 }

@@ -1,3 +1,5 @@
+import { methodsOf } from './delegate.ts';
+
 /**
  * The Web Push side of the Repository (docs/DESIGN.md "Notifications"): the server's own
  * settings (its VAPID key pair) and where each signed-in device is reached. In the database,
@@ -27,3 +29,6 @@ export interface PushStore {
   /** A person's subscriptions, each with whether its sign-in is still live (a signed-out device's is not). */
   pushSubscriptionsOf(userId: string): Promise<(PushSubscriptionRow & { live: boolean })[]>;
 }
+
+/** Every method of PushStore, for the repositories' delegation (delegate.ts). */
+export const pushStoreMethods = methodsOf<PushStore>()(['setting', 'savePushSubscription', 'deletePushSubscription', 'pushSubscriptionsOf']);

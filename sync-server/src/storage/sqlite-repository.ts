@@ -3,19 +3,20 @@ import { and, asc, desc, eq, exists, getTableName, gt, gte, inArray, isNull, lte
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CollectionName, Person } from '@spotter/shared';
 import type { Db } from './db.ts';
-import type { AttemptLimit, NewRefreshToken, RefreshTokenState, Reservation } from './auth-store.ts';
+import { authStoreMethods, type AuthStore } from './auth-store.ts';
+import { delegate } from './delegate.ts';
 import { docFromRow, docKeys, optionalKeys, rowFromDoc, type Doc } from './mappers.ts';
 import type { DateWindow, Filter, Repository, Scope, Stored } from './repository.ts';
 import { RowStatements } from './row-statements.ts';
-import type { PushSubscriptionRow } from './push-store.ts';
-import type { AccountTokenPurpose, AccountTokenRow, DeviceRow, InviteOwner, InviteRow } from './account-store.ts';
+import { pushStoreMethods, type PushStore } from './push-store.ts';
+import { accountStoreMethods, type AccountStore } from './account-store.ts';
 import { SqliteAccountStore } from './sqlite-account-store.ts';
 import { SqliteAuthStore } from './sqlite-auth-store.ts';
 import { SqlitePushStore } from './sqlite-push-store.ts';
 import { SqliteMediaStore } from './sqlite-media-store.ts';
-import type { MediaRow } from './media-store.ts';
+import { mediaStoreMethods, type MediaStore } from './media-store.ts';
 import { SqliteJobStore } from './sqlite-job-store.ts';
-import type { JobKind, JobRow, PlannedJob } from './job-store.ts';
+import { jobStoreMethods, type JobStore } from './job-store.ts';
 import { neutral, translateSqliteError } from './sqlite-errors.ts';
 import { Mutex, TxContext } from './tx-context.ts';
 import { seqCounter, syncedTables, users } from './tables.ts';
@@ -56,6 +57,9 @@ function filterSql(table: AnyTable, f: Filter): SQL {
   }
 }
 
+// The sides kept in stores of their own, answered by delegation (delegate.ts, in the constructor).
+export interface SqliteRepository extends AuthStore, PushStore, AccountStore, JobStore, MediaStore {}
+
 /**
  * The Repository on SQLite. Every method throws SQLite's errors in neutral terms
  * (storage/errors.ts, by sqlite-errors.ts): nothing outside this folder knows SQLite's codes.
@@ -77,11 +81,6 @@ export class SqliteRepository implements Repository {
    */
   readonly #rowStatements = new Map<CollectionName, RowStatements>();
   #seq: Database.Statement | undefined;
-  readonly #auth: SqliteAuthStore;
-  readonly #push: SqlitePushStore;
-  readonly #media: SqliteMediaStore;
-  readonly #accounts: SqliteAccountStore;
-  readonly #jobs: SqliteJobStore;
   readonly #lock = new Mutex();
   readonly #tx = new TxContext<null>();
 
@@ -91,11 +90,12 @@ export class SqliteRepository implements Repository {
   constructor(db: Db, sqlite: Database.Database) {
     this.#db = db;
     this.#sqlite = sqlite;
-    this.#auth = new SqliteAuthStore(db, sqlite, (fn) => this.#syncTransaction(fn));
-    this.#push = new SqlitePushStore(db);
-    this.#media = new SqliteMediaStore(db);
-    this.#accounts = new SqliteAccountStore(db, (fn) => this.#syncTransaction(fn));
-    this.#jobs = new SqliteJobStore(db);
+    const run = (call: () => unknown) => this.#run(call);
+    delegate(this, new SqliteAuthStore(db, sqlite, (fn) => this.#syncTransaction(fn)), authStoreMethods, run);
+    delegate(this, new SqlitePushStore(db), pushStoreMethods, run);
+    delegate(this, new SqliteMediaStore(db), mediaStoreMethods, run);
+    delegate(this, new SqliteAccountStore(db, (fn) => this.#syncTransaction(fn)), accountStoreMethods, run);
+    delegate(this, new SqliteJobStore(db), jobStoreMethods, run);
   }
 
   /** Runs a synchronous step once no other request's transaction holds the connection. */
@@ -291,117 +291,5 @@ export class SqliteRepository implements Repository {
   async close(): Promise<void> {
     while (this.#lock.held) await this.#lock.idle();
     this.#sqlite.close();
-  }
-
-  // The sign-in side (auth-store.ts), kept in its own file.
-  reserveAttempt(limits: readonly AttemptLimit[], nowMs: number): Promise<Reservation> {
-    return this.#run(() => this.#auth.reserveAttempt(limits, nowMs));
-  }
-  releaseAttempt(limits: readonly AttemptLimit[], nowMs: number): Promise<void> {
-    return this.#run(() => this.#auth.releaseAttempt(limits, nowMs));
-  }
-  startTokenFamily(familyId: string, userId: string, first: NewRefreshToken, now: string, label?: string | null): Promise<void> {
-    return this.#run(() => this.#auth.startTokenFamily(familyId, userId, first, now, label));
-  }
-  findRefreshToken(tokenHash: string): Promise<RefreshTokenState | null> {
-    return this.#run(() => this.#auth.findRefreshToken(tokenHash));
-  }
-  rotateRefreshToken(spent: RefreshTokenState, next: NewRefreshToken, now: string, supersede: string | null): Promise<void> {
-    return this.#run(() => this.#auth.rotateRefreshToken(spent, next, now, supersede));
-  }
-  revokeTokenFamily(familyId: string, reason: string, now: string): Promise<void> {
-    return this.#run(() => this.#auth.revokeTokenFamily(familyId, reason, now));
-  }
-  isTokenFamilyActive(familyId: string): Promise<boolean> {
-    return this.#run(() => this.#auth.isTokenFamilyActive(familyId));
-  }
-
-  // The Web Push side (push-store.ts), kept in its own file.
-  setting(key: string, make: () => string, now: string): Promise<string> {
-    return this.#run(() => this.#push.setting(key, make, now));
-  }
-  savePushSubscription(sub: PushSubscriptionRow, now: string): Promise<void> {
-    return this.#run(() => this.#push.savePushSubscription(sub, now));
-  }
-  deletePushSubscription(endpoint: string, userId?: string): Promise<number> {
-    return this.#run(() => this.#push.deletePushSubscription(endpoint, userId));
-  }
-  pushSubscriptionsOf(userId: string): Promise<(PushSubscriptionRow & { live: boolean })[]> {
-    return this.#run(() => this.#push.pushSubscriptionsOf(userId));
-  }
-
-  // The uploads' records (media-store.ts), kept in their own file.
-  saveMedia(row: MediaRow): Promise<void> {
-    return this.#run(() => this.#media.saveMedia(row));
-  }
-  mediaOf(id: string, ownerId: string): Promise<MediaRow | null> {
-    return this.#run(() => this.#media.mediaOf(id, ownerId));
-  }
-
-  // The self-service side (account-store.ts), kept in its own file.
-  insertInvite(row: InviteRow): Promise<void> {
-    return this.#run(() => this.#accounts.insertInvite(row));
-  }
-  findInvite(id: string): Promise<InviteRow | null> {
-    return this.#run(() => this.#accounts.findInvite(id));
-  }
-  openInvites(owner: InviteOwner): Promise<InviteRow[]> {
-    return this.#run(() => this.#accounts.openInvites(owner));
-  }
-  openInvitesFor(email: string): Promise<InviteRow[]> {
-    return this.#run(() => this.#accounts.openInvitesFor(email));
-  }
-  renewInvite(id: string, tokenHash: string, sentAt: string, expiresAt: string): Promise<boolean> {
-    return this.#run(() => this.#accounts.renewInvite(id, tokenHash, sentAt, expiresAt));
-  }
-  cancelInvite(id: string, now: string): Promise<boolean> {
-    return this.#run(() => this.#accounts.cancelInvite(id, now));
-  }
-  claimInvite(id: string, tokenHash: string, userId: string, now: string): Promise<boolean> {
-    return this.#run(() => this.#accounts.claimInvite(id, tokenHash, userId, now));
-  }
-  insertAccountToken(row: AccountTokenRow): Promise<void> {
-    return this.#run(() => this.#accounts.insertAccountToken(row));
-  }
-  findAccountToken(id: string): Promise<AccountTokenRow | null> {
-    return this.#run(() => this.#accounts.findAccountToken(id));
-  }
-  claimAccountToken(id: string, tokenHash: string, now: string): Promise<boolean> {
-    return this.#run(() => this.#accounts.claimAccountToken(id, tokenHash, now));
-  }
-  spendAccountTokens(userId: string, purpose: AccountTokenPurpose, now: string): Promise<void> {
-    return this.#run(() => this.#accounts.spendAccountTokens(userId, purpose, now));
-  }
-  passwordHashOf(userId: string): Promise<string | null> {
-    return this.#run(() => this.#accounts.passwordHashOf(userId));
-  }
-  setPasswordHash(userId: string, passwordHash: string): Promise<void> {
-    return this.#run(() => this.#accounts.setPasswordHash(userId, passwordHash));
-  }
-  liveTokenFamilies(userId: string): Promise<DeviceRow[]> {
-    return this.#run(() => this.#accounts.liveTokenFamilies(userId));
-  }
-  revokeUserFamilies(userId: string, reason: string, now: string, keep?: string): Promise<string[]> {
-    return this.#run(() => this.#accounts.revokeUserFamilies(userId, reason, now, keep));
-  }
-
-  // The scheduler's jobs (job-store.ts), kept in their own file.
-  jobsOfKind(kind: JobKind): Promise<JobRow[]> {
-    return this.#run(() => this.#jobs.jobsOfKind(kind));
-  }
-  planJob(job: PlannedJob, replaceKey: string | null): Promise<void> {
-    return this.#run(() => this.#jobs.planJob(job, replaceKey));
-  }
-  deleteJob(id: string): Promise<void> {
-    return this.#run(() => this.#jobs.deleteJob(id));
-  }
-  dueJobs(now: number, limit: number): Promise<JobRow[]> {
-    return this.#run(() => this.#jobs.dueJobs(now, limit));
-  }
-  claimJob(id: string, token: string, now: number, until: number): Promise<boolean> {
-    return this.#run(() => this.#jobs.claimJob(id, token, now, until));
-  }
-  finishJob(id: string, token: string, planKey: string, next: { dueAt: number; state: Record<string, unknown> | null } | null): Promise<void> {
-    return this.#run(() => this.#jobs.finishJob(id, token, planKey, next));
   }
 }
