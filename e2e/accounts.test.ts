@@ -97,6 +97,8 @@ test('a forgotten password is reset by mail: every other session ends; offline, 
 
   const mail = await mailTo(email, /Reset your Spotter password/);
   await page.goto(pathOf(mail.link));
+  // The connection drops once the page is there (before, its route's code may still be on the way).
+  await expect(page.getByLabel('New password')).toBeVisible();
   await setOffline(page, true);
   await page.getByLabel('New password').fill(NEW_PASSWORD);
   await page.getByLabel('Type it again').fill(NEW_PASSWORD);
