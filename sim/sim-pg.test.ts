@@ -27,8 +27,10 @@ describe('sync simulation on PostgreSQL with two instances (short run)', () => {
     const context = result.failures.length ? `\nReplay: ${replay}\nSchedule:\n${schedule.map(describeOp).join('\n')}` : '';
     expect(result.failures, context).toEqual([]);
     expect(result.userOps.applied).toBeGreaterThan(0);
-    // One instance per kill, never both: the other went on serving.
-    expect(result.serverKills).toBe(schedule.filter((op) => op.kind === 'killServer').length);
+    // Every scheduled kill happened. Not "exactly": a kill armed on a device's push and the
+    // schedule's own can both land when the first one's restart finished in between (seed
+    // 1740736085: 3 SIGKILLs for 2 kills, every invariant held); what matters is checked above.
+    expect(result.serverKills).toBeGreaterThanOrEqual(schedule.filter((op) => op.kind === 'killServer').length);
     // Both instances answered the devices (the proxy's counts are in the description).
     const served = /requests answered: (\d+) \/ (\d+)/.exec(result.backend);
     expect(served?.slice(1).map(Number).every((n) => n > 0), result.backend).toBe(true);
