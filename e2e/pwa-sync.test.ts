@@ -91,7 +91,9 @@ test('a wiped IndexedDB is re-pulled from the server instead of breaking the app
   // clearing site data under storage pressure would. The saved sign-in (localStorage) stays.
   await page.goto('/manifest.webmanifest');
   const deleted = await page.evaluate(async () => {
-    const names = (await indexedDB.databases()).map((d) => d.name!).filter(Boolean);
+    // The app's databases; not the service worker's own (workbox-expiration, its photo cache's
+    // bookkeeping), which the worker may hold open, so that deleting it would only be blocked.
+    const names = (await indexedDB.databases()).map((d) => d.name!).filter((name) => name && !name.startsWith('workbox-'));
     await Promise.all(names.map((name) => new Promise<void>((resolve, reject) => {
       const req = indexedDB.deleteDatabase(name);
       req.onsuccess = () => resolve();
@@ -146,6 +148,11 @@ test('a write in a visible tab is uploaded while the tab that synced is hidden a
   const second = await page.context().newPage();
   await second.goto('/client/messages');
   await expect(second.getByRole('heading', { name: /^Messages with/ })).toBeVisible();
+  // Both tabs done with their first writes (the read marker of the opened thread): a tab paused
+  // in the middle of an IndexedDB transaction would hold the database for the other tab too,
+  // which is the debugger's doing, not a browser's throttling.
+  await waitForUpload(page);
+  await waitForUpload(second);
   await page.evaluate(() => {
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
     document.dispatchEvent(new Event('visibilitychange'));
