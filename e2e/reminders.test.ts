@@ -148,6 +148,13 @@ test('the push offer is never shown on load, only after the first logged exercis
   await expect(offer).toHaveCount(0);
   await logExercise(page, exerciseName);
   await expect(offer).toContainText('Get told when your coach sends a new session or a message, even with Spotter closed.');
+  // The offer stays put while sync state changes (it once re-mounted on every change, and
+  // vanished for a moment under whoever was reading it).
+  const shownOffer = await offer.elementHandle();
+  await goOffline(page);
+  await goOnline(page);
+  await waitForUpload(page);
+  expect(await shownOffer!.evaluate((el) => el.isConnected)).toBe(true);
   const axe = await new AxeBuilder({ page }).include('[data-testid="push-offer"]').withTags(TAGS).analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
   await offer.getByRole('button', { name: 'Not now' }).click();
