@@ -43,6 +43,7 @@ export * from './domain/plates.ts';
 export * from './domain/notifications.ts';
 export * from './domain/inbox.ts';
 export * from './accounts.ts';
+export * from './deletion.ts';
 export * from './domain/zoned-time.ts';
 export * from './domain/reminders.ts';
 export * from './domain/media.ts';

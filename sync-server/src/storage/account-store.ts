@@ -79,7 +79,14 @@ export interface AccountStore {
   liveTokenFamilies(userId: string): Promise<DeviceRow[]>;
   /** Ends every live family of this person except `keep`; answers the ids it ended. */
   revokeUserFamilies(userId: string, reason: string, now: string, keep?: string): Promise<string[]>;
+  /**
+   * Removes the rows of a deleted account that are not synced documents (docs/DESIGN.md
+   * "Deleting an account"): its sign-ins and refresh tokens, push subscriptions, account links,
+   * invitations it sent or was created by, its media records and its scheduled jobs. Answers the
+   * sign-ins that were live (their streams close) and the files it had uploaded.
+   */
+  eraseAccountRows(userId: string): Promise<{ endedFamilies: string[]; mediaIds: string[] }>;
 }
 
 /** Every method of AccountStore, for the repositories' delegation (delegate.ts). */
-export const accountStoreMethods = methodsOf<AccountStore>()(['insertInvite', 'findInvite', 'openInvites', 'openInvitesFor', 'renewInvite', 'cancelInvite', 'claimInvite', 'insertAccountToken', 'findAccountToken', 'claimAccountToken', 'spendAccountTokens', 'passwordHashOf', 'setPasswordHash', 'liveTokenFamilies', 'revokeUserFamilies']);
+export const accountStoreMethods = methodsOf<AccountStore>()(['insertInvite', 'findInvite', 'openInvites', 'openInvitesFor', 'renewInvite', 'cancelInvite', 'claimInvite', 'insertAccountToken', 'findAccountToken', 'claimAccountToken', 'spendAccountTokens', 'passwordHashOf', 'setPasswordHash', 'liveTokenFamilies', 'revokeUserFamilies', 'eraseAccountRows']);

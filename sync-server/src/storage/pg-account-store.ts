@@ -1,7 +1,7 @@
-import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, or } from 'drizzle-orm';
 import type { AccountStore, AccountTokenPurpose, AccountTokenRow, DeviceRow, InviteOwner, InviteRow } from './account-store.ts';
 import type { PgDb } from './pg-db.ts';
-import { accountTokens, invites, tokenFamilies, users } from './pg-tables.ts';
+import { accountTokens, invites, media, pushSubscriptions, refreshTokens, scheduledJobs, tokenFamilies, users } from './pg-tables.ts';
 
 const open = () => and(isNull(invites.acceptedAt), isNull(invites.cancelledAt));
 
@@ -92,6 +92,22 @@ export class PgAccountStore implements AccountStore {
       const where = and(eq(tokenFamilies.userId, userId), isNull(tokenFamilies.revokedAt), keep === undefined ? undefined : ne(tokenFamilies.id, keep));
       const ended = await this.#db().update(tokenFamilies).set({ revokedAt: now, revokedReason: reason }).where(where).returning({ id: tokenFamilies.id });
       return ended.map((r) => r.id as string);
+    });
+  }
+
+  eraseAccountRows(userId: string): Promise<{ endedFamilies: string[]; mediaIds: string[] }> {
+    return this.#transaction(async () => {
+      const db = this.#db();
+      const live = await db.select({ id: tokenFamilies.id }).from(tokenFamilies).where(and(eq(tokenFamilies.userId, userId), isNull(tokenFamilies.revokedAt)));
+      // Subscriptions and refresh tokens name the families: they go first.
+      await db.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
+      await db.delete(refreshTokens).where(eq(refreshTokens.userId, userId));
+      await db.delete(tokenFamilies).where(eq(tokenFamilies.userId, userId));
+      await db.delete(accountTokens).where(eq(accountTokens.userId, userId));
+      await db.delete(invites).where(or(eq(invites.invitedBy, userId), eq(invites.userId, userId)));
+      const gone = await db.delete(media).where(eq(media.ownerId, userId)).returning({ id: media.id });
+      await db.delete(scheduledJobs).where(or(eq(scheduledJobs.personId, userId), eq(scheduledJobs.refId, userId)));
+      return { endedFamilies: live.map((r) => r.id as string), mediaIds: gone.map((r) => r.id as string) };
     });
   }
 }

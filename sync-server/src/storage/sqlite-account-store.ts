@@ -1,7 +1,7 @@
-import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, or } from 'drizzle-orm';
 import type { AccountTokenPurpose, AccountTokenRow, DeviceRow, InviteOwner, InviteRow } from './account-store.ts';
 import type { Db } from './db.ts';
-import { accountTokens, invites, tokenFamilies, users } from './tables.ts';
+import { accountTokens, invites, media, pushSubscriptions, refreshTokens, scheduledJobs, tokenFamilies, users } from './tables.ts';
 
 const open = and(isNull(invites.acceptedAt), isNull(invites.cancelledAt));
 
@@ -88,6 +88,23 @@ export class SqliteAccountStore {
       const ended = this.#db.select({ id: tokenFamilies.id }).from(tokenFamilies).where(where).all().map((r) => r.id);
       if (ended.length) this.#db.update(tokenFamilies).set({ revokedAt: now, revokedReason: reason }).where(where).run();
       return ended;
+    });
+  }
+
+  eraseAccountRows(userId: string): { endedFamilies: string[]; mediaIds: string[] } {
+    return this.#transaction(() => {
+      const db = this.#db;
+      const endedFamilies = db.select({ id: tokenFamilies.id }).from(tokenFamilies)
+        .where(and(eq(tokenFamilies.userId, userId), isNull(tokenFamilies.revokedAt))).all().map((r) => r.id);
+      // Subscriptions and refresh tokens name the families: they go first.
+      db.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, userId)).run();
+      db.delete(refreshTokens).where(eq(refreshTokens.userId, userId)).run();
+      db.delete(tokenFamilies).where(eq(tokenFamilies.userId, userId)).run();
+      db.delete(accountTokens).where(eq(accountTokens.userId, userId)).run();
+      db.delete(invites).where(or(eq(invites.invitedBy, userId), eq(invites.userId, userId))).run();
+      const mediaIds = db.delete(media).where(eq(media.ownerId, userId)).returning({ id: media.id }).all().map((r) => r.id);
+      db.delete(scheduledJobs).where(or(eq(scheduledJobs.personId, userId), eq(scheduledJobs.refId, userId))).run();
+      return { endedFamilies, mediaIds };
     });
   }
 }

@@ -434,8 +434,8 @@ export const accountTokens = sqliteTable(
   (t) => [index('account_tokens_user_idx').on(t.userId), oneOf('account_tokens_purpose_check', t.purpose, ['reset', 'email'])],
 );
 
-/** What a scheduled job does (scheduler/jobs.ts). */
-export const jobKinds = ['reminder', 'missedSession', 'complianceDrop'] as const;
+/** What a scheduled job does (scheduler/jobs.ts; an account deletion: accounts/deletion.service.ts). */
+export const jobKinds = ['reminder', 'missedSession', 'complianceDrop', 'accountDeletion'] as const;
 
 /**
  * The scheduler's jobs (docs/DESIGN.md "The scheduler"): one row per thing that is due at a

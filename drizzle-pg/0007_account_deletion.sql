@@ -1,0 +1,2 @@
+ALTER TABLE "scheduled_jobs" DROP CONSTRAINT "scheduled_jobs_kind_check";--> statement-breakpoint
+ALTER TABLE "scheduled_jobs" ADD CONSTRAINT "scheduled_jobs_kind_check" CHECK ("scheduled_jobs"."kind" IN ('reminder', 'missedSession', 'complianceDrop', 'accountDeletion'));
