@@ -77,6 +77,13 @@ const sentences = {
   invite_open: () => 'This person already has an open invitation from you: resend it instead.',
   coach_full_with_invites: (p: { active: number; open: number; max: number }) =>
     `You are at capacity: ${p.active} client${p.active === 1 ? '' : 's'} and ${p.open} open invitation${p.open === 1 ? '' : 's'} fill your ${p.max} places. Cancel an invitation or ask an admin for more room.`,
+  // Deleting an account (sync-server access/deletion.ts).
+  deletion_self_client_only: () => 'Only a client deletes their own account here; an admin deletes trainers and admins.',
+  deletion_admin_only: () => "Only an admin deletes someone else's account.",
+  deletion_not_admins: () => 'An admin account cannot be deleted here.',
+  deletion_pending: () => 'This account is already being deleted; cancel the deletion first to ask again.',
+  deletion_none: () => 'There is no deletion of this account waiting to be cancelled.',
+  deletion_not_yours_to_cancel: () => 'An admin asked for this deletion: only an admin can cancel it.',
   // Plans (sync-server access/plans.ts).
   plan_start_fixed: (p: { startDate: string }) =>
     `This plan is active since ${p.startDate}: its start date cannot change (its sessions are scheduled from it). Archive it and activate a copy to start again.`,
