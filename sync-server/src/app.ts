@@ -6,6 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { MEDIA_MAX_BYTES, serverTimeHeader } from '@spotter/shared';
 import type { AccountDeps } from './accounts/deps.ts';
 import { defaultAccountLimits, type AccountLimits } from './accounts/limits.ts';
+import { eraseAccount } from './accounts/deletion.service.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { authPlugin } from './auth/plugin.ts';
@@ -113,9 +114,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const mailer = opts.mailer ?? { describe: 'none', send: async () => Promise.reject(new Error('no mailer configured')), close: () => undefined };
   app.decorate('accountDeps', {
     repo: opts.repo, notifier: app.notifier, mailer, publicUrl: { value: opts.publicUrl ?? null }, limits: { ...defaultAccountLimits, ...opts.accountLimits },
+    now: opts.scheduler?.now,
   } satisfies AccountDeps);
   app.addHook('onClose', async () => mailer.close());
-  app.decorate('scheduler', new Scheduler(opts.repo, app.pushes, { now: opts.scheduler?.now, leaseMs: opts.scheduler?.leaseMs, log: app.log }));
+  app.decorate('scheduler', new Scheduler(opts.repo, app.pushes, {
+    now: opts.scheduler?.now, leaseMs: opts.scheduler?.leaseMs, log: app.log,
+    // A due account deletion (accounts/deletion.service.ts); a trainer's ended assignments change what is planned.
+    eraseAccount: async (userId) => {
+      const done = await eraseAccount(app.accountDeps, app.log, userId);
+      if (done?.collections.includes('assignments')) app.scheduler.replan();
+    },
+  }));
   const tickMs = opts.scheduler?.tickMs;
   if (tickMs) app.addHook('onReady', async () => app.scheduler.start(tickMs));
   // Notices still being sent when the server stops are given their chance before the database closes.

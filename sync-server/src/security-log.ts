@@ -38,7 +38,11 @@ export type SecurityEvent =
   | 'email_change_requested'
   | 'email_changed'
   /** A person signed one of their devices out from their device list. */
-  | 'session_ended';
+  | 'session_ended'
+  /** An account deletion asked for (by the person or an admin), cancelled, or carried out (docs/DESIGN.md "Deleting an account"). */
+  | 'account_deletion_requested'
+  | 'account_deletion_cancelled'
+  | 'account_deleted';
 
 export function securityEvent(log: FastifyBaseLogger, event: SecurityEvent, details: Record<string, unknown>): void {
   log.warn({ event, ...details }, `security: ${event}`);

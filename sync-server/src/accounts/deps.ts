@@ -17,6 +17,8 @@ export interface AccountDeps {
    */
   publicUrl: { value: string | null };
   limits: AccountLimits;
+  /** The clock of account deletions' undo window: the scheduler's (tests pass a controlled one). */
+  now?: () => Date;
 }
 
 export const linkTo = (d: AccountDeps, page: string, token: string) => `${(d.publicUrl.value ?? 'http://localhost').replace(/\/$/, '')}/${page}#${token}`;

@@ -2,10 +2,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  accountEmailAnswerSchema, changeEmailSchema, changePasswordSchema, devicesAnswerSchema, errorSchema, forgotAnswerSchema, forgotPasswordSchema,
+  accountEmailAnswerSchema, changeEmailSchema, deletionRequestSchema, deletionStatusSchema, changePasswordSchema, devicesAnswerSchema, errorSchema, forgotAnswerSchema, forgotPasswordSchema,
   id, invitePreviewSchema, inviteRequestSchema, inviteSchema, inviteSentSchema, messageAnswerSchema, okAnswerSchema, tokenPasswordSchema, tokenRequestSchema,
 } from '@spotter/shared';
 import { changePassword, confirmEmail, endDevice, listDevices, requestEmailChange } from './account.service.ts';
+import { cancelDeletion, deletionStatus, requestDeletion } from './deletion.service.ts';
 import { acceptInvite, cancelInvite, createInvite, listInvites, previewInvite, resendInvite } from './invites.service.ts';
 import { forgotPassword, resetPassword } from './passwords.service.ts';
 
@@ -81,4 +82,26 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     await endDevice(d, req.log, req.viewer, req.params.id, req.ip);
     return { ok: true as const };
   });
+
+  // Deleting an account (docs/DESIGN.md "Deleting an account"): one's own (a client), or anyone's
+  // but an admin's (an admin). Takes effect after the undo window; until then it can be cancelled.
+  api.get('/account/deletion', { schema: { tags: ['account'], summary: 'The deletion of one\'s account waiting for its time, if any', response: { 200: deletionStatusSchema, ...errors } } },
+    async (req) => deletionStatus(d, req.viewer, null));
+
+  api.post('/account/deletion', {
+    schema: { tags: ['account'], summary: 'Delete one\'s own account (a client; password required); takes effect after the undo window', body: deletionRequestSchema, response: { 202: deletionStatusSchema, ...errors } },
+  }, async (req, reply) => reply.code(202).send(await requestDeletion(d, req.log, req.viewer, null, req.body.password, req.ip)));
+
+  api.delete('/account/deletion', { schema: { tags: ['account'], summary: 'Cancel the deletion of one\'s account (not one an admin asked for)', response: { 200: deletionStatusSchema, ...errors } } },
+    async (req) => cancelDeletion(d, req.log, req.viewer, null, req.ip));
+
+  api.get('/admin/people/:id/deletion', { schema: { tags: ['admin'], summary: 'The deletion of this account waiting for its time, if any (admin)', params: inviteParams, response: { 200: deletionStatusSchema, ...errors } } },
+    async (req) => deletionStatus(d, req.viewer, req.params.id));
+
+  api.post('/admin/people/:id/deletion', {
+    schema: { tags: ['admin'], summary: 'Delete a client\'s or a trainer\'s account (admin; the admin\'s password required); takes effect after the undo window', params: inviteParams, body: deletionRequestSchema, response: { 202: deletionStatusSchema, ...errors } },
+  }, async (req, reply) => reply.code(202).send(await requestDeletion(d, req.log, req.viewer, req.params.id, req.body.password, req.ip)));
+
+  api.delete('/admin/people/:id/deletion', { schema: { tags: ['admin'], summary: 'Cancel the deletion of an account (admin)', params: inviteParams, response: { 200: deletionStatusSchema, ...errors } } },
+    async (req) => cancelDeletion(d, req.log, req.viewer, req.params.id, req.ip));
 };

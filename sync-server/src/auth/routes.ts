@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CSRF_HEADER, errorSchema, loginRequestSchema, loginResponseSchema, type Person } from '@spotter/shared';
+import { cancelOnSignIn } from '../accounts/deletion.service.ts';
 import { deviceLabel } from '../accounts/device-label.ts';
 import { accountLinkRoutes } from '../accounts/routes.ts';
 import { HttpError } from '../errors.ts';
@@ -74,6 +75,8 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, opts
       throw unauthorized();
     }
     await app.repo.releaseAttempt(limits, Date.now());
+    // Signing in with the password is the person changing their mind (docs/DESIGN.md "Deleting an account").
+    await cancelOnSignIn(app.accountDeps, req.log, issued.body.user.id, req.ip);
     if (req.body.timeZone && (await adoptTimeZone(app.repo, issued.body.user.id, req.body.timeZone, new Date()))) {
       app.notifier.publish({ collections: ['people'] });
       app.scheduler.replan(); // the person's reminders now fall in their own zone

@@ -29,6 +29,9 @@ export async function runJob(repo: Repository, job: JobRow, now: Date): Promise<
       return runMissedSession(repo, job, now);
     case 'complianceDrop':
       return runComplianceCheck(repo, job, now);
+    case 'accountDeletion':
+      // Run by the scheduler's eraseAccount (accounts/deletion.service.ts), never here: nothing to send.
+      return { notice: null, next: null };
   }
 }
 

@@ -14,6 +14,8 @@ export interface SchedulerOptions {
   /** Due jobs run per tick; default 100. */
   batch?: number;
   log: FastifyBaseLogger;
+  /** Carries out a due account deletion (accounts/deletion.service.ts): the job of kind `accountDeletion`. */
+  eraseAccount?: (userId: string) => Promise<void>;
 }
 
 /**
@@ -84,6 +86,12 @@ export class Scheduler {
       const token = randomUUID();
       if (!(await this.#repo.claimJob(job.id, token, at, at + (this.#opts.leaseMs ?? 60_000)))) continue;
       try {
+        if (job.kind === 'accountDeletion') {
+          // The erasure removes the job with the account's other rows, in its own transaction.
+          await this.#opts.eraseAccount?.(job.refId);
+          ran += 1;
+          continue;
+        }
         const outcome = await runJob(this.#repo, job, now);
         if (outcome.notice) await this.#pushes.notify(outcome.notice, now);
         await this.#repo.finishJob(job.id, token, job.planKey, outcome.next);
