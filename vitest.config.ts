@@ -15,6 +15,7 @@ const common = {
  */
 export const storeTests = [
   'sync-server/test/sync.test.ts',
+  'sync-server/test/account-deletion.test.ts',
   'sync-server/test/authorization.test.ts',
   'sync-server/test/assignments.test.ts',
   'sync-server/test/admin-assignments.test.ts',
