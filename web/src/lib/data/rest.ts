@@ -1,9 +1,11 @@
 import {
+  deletionStatusSchema,
   devicesAnswerSchema,
   inviteSchema,
   inviteSentSchema,
   messageAnswerSchema,
   okAnswerSchema,
+  type DeletionStatus,
   type Invite,
   type InviteRequest,
   type InviteSent,
@@ -86,6 +88,15 @@ export function createRest(api: Api) {
     endDevice: async (id: string): Promise<void> => {
       parseAnswer(okAnswerSchema, '/api/account/devices', await api.authed<unknown>(`/api/account/devices/${encodeURIComponent(id)}`, undefined, 'DELETE'));
     },
+    /**
+     * Deleting an account (docs/DESIGN.md "Deleting an account"): `personId` null is one's own
+     * (a client); an admin names anyone's. Answers the deletion waiting for its time, or null.
+     */
+    deletionStatus: async (personId: string | null = null): Promise<DeletionStatus> =>
+      parseAnswer(deletionStatusSchema, deletionPath(personId), await api.authed<unknown>(deletionPath(personId), undefined, 'GET')),
+    requestDeletion: (password: string, personId: string | null = null): Promise<DeletionStatus> => post(api, deletionPath(personId), { password }, deletionStatusSchema),
+    cancelDeletion: async (personId: string | null = null): Promise<DeletionStatus> =>
+      parseAnswer(deletionStatusSchema, deletionPath(personId), await api.authed<unknown>(deletionPath(personId), undefined, 'DELETE')),
     /** Forgets one of this person's push endpoints (turned off, signing out). */
     deletePushSubscription: async (endpoint: string): Promise<void> => {
       parseAnswer(okAnswer, '/api/push/subscriptions', await api.authed<unknown>('/api/push/subscriptions', { endpoint }, 'DELETE'));
@@ -94,5 +105,6 @@ export function createRest(api: Api) {
 }
 
 const okAnswer = z.object({ ok: z.literal(true) });
+const deletionPath = (personId: string | null) => (personId === null ? '/api/account/deletion' : `/api/admin/people/${encodeURIComponent(personId)}/deletion`);
 
 export type Rest = ReturnType<typeof createRest>;
