@@ -43,6 +43,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATABASE_PATH: join(dataDir, 'spotter.db'),
       DEMO_DATA: '1',
+      // A deletion takes effect seconds after it is asked, not 15 minutes (e2e/account-deletion.test.ts).
+      ACCOUNT_DELETION_UNDO_MS: '4000',
       // SPOTTER_BUILD=<name>: serve web/build-<name> (see web/vite.config.ts).
       ...(process.env.SPOTTER_BUILD ? { WEB_ROOT: join(import.meta.dirname, 'web', `build-${process.env.SPOTTER_BUILD}`) } : {}),
     },

@@ -94,6 +94,8 @@ export interface AppOptions {
    * clock and the push quiet-hours clock (tests pass a controlled one).
    */
   scheduler?: { tickMs?: number | null; now?: () => Date; leaseMs?: number };
+  /** How long an account deletion can be cancelled; default the shared DELETION_UNDO_MS (docs/DESIGN.md "Deleting an account"). */
+  deletionUndoMs?: number;
 }
 
 /** The whole server, without listening: main.ts and the tests both build it here. */
@@ -114,7 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const mailer = opts.mailer ?? { describe: 'none', send: async () => Promise.reject(new Error('no mailer configured')), close: () => undefined };
   app.decorate('accountDeps', {
     repo: opts.repo, notifier: app.notifier, mailer, publicUrl: { value: opts.publicUrl ?? null }, limits: { ...defaultAccountLimits, ...opts.accountLimits },
-    now: opts.scheduler?.now,
+    now: opts.scheduler?.now, deletionUndoMs: opts.deletionUndoMs,
   } satisfies AccountDeps);
   app.addHook('onClose', async () => mailer.close());
   app.decorate('scheduler', new Scheduler(opts.repo, app.pushes, {

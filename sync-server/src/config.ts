@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DELETION_UNDO_MS } from '@spotter/shared/deletion.ts';
 import { MEDIA_MAX_BYTES } from '@spotter/shared/docs/media.ts';
 import { parseAllowList } from './push/endpoint.ts';
 
@@ -32,6 +33,8 @@ export interface Config {
   publicUrl: string;
   /** The scheduler (docs/DESIGN.md "The scheduler"): how often it looks for due jobs (SCHEDULER_TICK_MS; 0: never). */
   scheduler: { tickMs: number | null };
+  /** How long an account deletion can be cancelled (ACCOUNT_DELETION_UNDO_MS; docs/DESIGN.md "Deleting an account"). */
+  deletionUndoMs: number;
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -118,5 +121,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     publicUrl: publicUrl(env.PUBLIC_URL, port),
     scheduler: { tickMs: int(env, 'SCHEDULER_TICK_MS', 30_000) || null },
+    deletionUndoMs: int(env, 'ACCOUNT_DELETION_UNDO_MS', DELETION_UNDO_MS),
   };
 }

@@ -69,7 +69,7 @@ export async function requestDeletion(d: AccountDeps, log: FastifyBaseLogger, as
     const refused = deletionRefusal(facts);
     if (refused) throw fail(refused);
     const state: JobState = { byAdmin: !self, requestedBy: asker.id, requestedAt: now.toISOString() };
-    await d.repo.planJob({ id: deletionJobId(id), kind: 'accountDeletion', refId: id, personId: id, planKey: now.toISOString(), dueAt: now.getTime() + DELETION_UNDO_MS, state: state as never }, null);
+    await d.repo.planJob({ id: deletionJobId(id), kind: 'accountDeletion', refId: id, personId: id, planKey: now.toISOString(), dueAt: now.getTime() + (d.deletionUndoMs ?? DELETION_UNDO_MS), state: state as never }, null);
     return pendingJob(d.repo, id);
   });
   securityEvent(log, 'account_deletion_requested', { userId: id, by: asker.id, ip, dueAt: job ? new Date(job.dueAt).toISOString() : null });

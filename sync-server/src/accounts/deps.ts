@@ -19,6 +19,8 @@ export interface AccountDeps {
   limits: AccountLimits;
   /** The clock of account deletions' undo window: the scheduler's (tests pass a controlled one). */
   now?: () => Date;
+  /** How long a deletion can be cancelled; default the shared DELETION_UNDO_MS. */
+  deletionUndoMs?: number;
 }
 
 export const linkTo = (d: AccountDeps, page: string, token: string) => `${(d.publicUrl.value ?? 'http://localhost').replace(/\/$/, '')}/${page}#${token}`;

@@ -2,8 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  accountEmailAnswerSchema, changeEmailSchema, deletionRequestSchema, deletionStatusSchema, changePasswordSchema, devicesAnswerSchema, errorSchema, forgotAnswerSchema, forgotPasswordSchema,
-  id, invitePreviewSchema, inviteRequestSchema, inviteSchema, inviteSentSchema, messageAnswerSchema, okAnswerSchema, tokenPasswordSchema, tokenRequestSchema,
+  accountEmailAnswerSchema, changeEmailSchema, changePasswordSchema, deletionRequestSchema, deletionStatusSchema, devicesAnswerSchema, errorSchema, forgotAnswerSchema, forgotPasswordSchema,
+  id, invitePreviewSchema, inviteRequestSchema, inviteSchema, inviteSentSchema, messageAnswerSchema, okAnswerSchema, tokenPasswordSchema, tokenRequestSchema, type DeletionStatus,
 } from '@spotter/shared';
 import { changePassword, confirmEmail, endDevice, listDevices, requestEmailChange } from './account.service.ts';
 import { cancelDeletion, deletionStatus, requestDeletion } from './deletion.service.ts';
@@ -83,6 +83,10 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     return { ok: true as const };
   });
 
+  const wake = (s: DeletionStatus) => {
+    if (s.pending) app.scheduler.wakeAt(Date.parse(s.pending.dueAt));
+    return s;
+  };
   // Deleting an account (docs/DESIGN.md "Deleting an account"): one's own (a client), or anyone's
   // but an admin's (an admin). Takes effect after the undo window; until then it can be cancelled.
   api.get('/account/deletion', { schema: { tags: ['account'], summary: 'The deletion of one\'s account waiting for its time, if any', response: { 200: deletionStatusSchema, ...errors } } },
@@ -90,7 +94,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
 
   api.post('/account/deletion', {
     schema: { tags: ['account'], summary: 'Delete one\'s own account (a client; password required); takes effect after the undo window', body: deletionRequestSchema, response: { 202: deletionStatusSchema, ...errors } },
-  }, async (req, reply) => reply.code(202).send(await requestDeletion(d, req.log, req.viewer, null, req.body.password, req.ip)));
+  }, async (req, reply) => reply.code(202).send(wake(await requestDeletion(d, req.log, req.viewer, null, req.body.password, req.ip))));
 
   api.delete('/account/deletion', { schema: { tags: ['account'], summary: 'Cancel the deletion of one\'s account (not one an admin asked for)', response: { 200: deletionStatusSchema, ...errors } } },
     async (req) => cancelDeletion(d, req.log, req.viewer, null, req.ip));
@@ -100,7 +104,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
 
   api.post('/admin/people/:id/deletion', {
     schema: { tags: ['admin'], summary: 'Delete a client\'s or a trainer\'s account (admin; the admin\'s password required); takes effect after the undo window', params: inviteParams, body: deletionRequestSchema, response: { 202: deletionStatusSchema, ...errors } },
-  }, async (req, reply) => reply.code(202).send(await requestDeletion(d, req.log, req.viewer, req.params.id, req.body.password, req.ip)));
+  }, async (req, reply) => reply.code(202).send(wake(await requestDeletion(d, req.log, req.viewer, req.params.id, req.body.password, req.ip))));
 
   api.delete('/admin/people/:id/deletion', { schema: { tags: ['admin'], summary: 'Cancel the deletion of an account (admin)', params: inviteParams, response: { 200: deletionStatusSchema, ...errors } } },
     async (req) => cancelDeletion(d, req.log, req.viewer, req.params.id, req.ip));

@@ -32,6 +32,7 @@ export class Scheduler {
   readonly #opts: SchedulerOptions;
   readonly #inFlight = new Set<Promise<unknown>>();
   #timers: NodeJS.Timeout[] = [];
+  readonly #wakes = new Set<NodeJS.Timeout>();
   #planAgain = false;
   #planning: Promise<void> | null = null;
 
@@ -59,7 +60,25 @@ export class Scheduler {
 
   stop(): void {
     for (const t of this.#timers) clearInterval(t);
+    for (const t of this.#wakes) clearTimeout(t);
     this.#timers = [];
+    this.#wakes.clear();
+  }
+
+  /**
+   * Ticks once at `at` (ms since the epoch) as well, when the timers run: a job planned for a
+   * precise moment (an account deletion's end of the undo window) then runs on time on this
+   * instance instead of up to a tick later. The database job stays the truth: after a restart
+   * the regular ticks find it.
+   */
+  wakeAt(at: number): void {
+    if (!this.#timers.length) return;
+    const t = setTimeout(() => {
+      this.#wakes.delete(t);
+      this.#track(this.tick());
+    }, Math.max(0, at - this.#now().getTime()));
+    t.unref();
+    this.#wakes.add(t);
   }
 
   /** Makes the jobs table match the documents (planner.ts). Calls made while one runs are folded into one more run. */
