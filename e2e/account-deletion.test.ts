@@ -1,0 +1,64 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { api, signIn } from './fixtures.ts';
+
+// Deleting an account (docs/DESIGN.md "Deleting an account"), on phones: a client deletes their
+// own account with their password (offline the page says so and keeps what was typed); once
+// the undo window has passed (shortened for these tests, playwright.config.ts), the coach's
+// device no longer lists them. A fresh client, so the shared demo accounts stay.
+
+const PASSWORD = 'copper-meadow-violin-harbor-73';
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const phone = { viewport: { width: 390, height: 844 } };
+
+test.use(phone);
+
+async function axeClean(page: Page) {
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  const found = (await new AxeBuilder({ page }).withTags(TAGS).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(found).toEqual([]);
+}
+
+async function setOffline(page: Page, offline: boolean) {
+  await page.context().setOffline(offline);
+  await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(!offline);
+}
+
+test("a deleted client is gone from the coach's device", async ({ page, browser, baseURL }) => {
+  const stamp = Date.now();
+  const email = `e2e-deleted-${stamp}@demo.test`;
+  const coach = await api.login(baseURL!, 'coach@demo.test');
+  const added = await api.post<{ client: { id: string } }>(baseURL!, coach.accessToken, '/api/clients', { email, firstName: 'Dana', lastName: `Leaving ${stamp}`, password: PASSWORD });
+  const row = page.locator(`[data-client-id="${added.client.id}"]`).first();
+
+  // The coach's phone lists the new client; the client signs in on their own phone.
+  const client = await (await browser.newContext(phone)).newPage();
+  await Promise.all([signIn(page, 'coach@demo.test'), signIn(client, email, PASSWORD)]);
+  await expect(row).toBeVisible();
+
+  // The client asks to delete their account.
+  await client.goto('/client/account');
+  const card = client.getByTestId('delete-account');
+  await card.getByRole('button', { name: 'Delete my account' }).click();
+  await card.getByLabel('Your password').fill(PASSWORD);
+
+  // Offline: nothing is asked, the page says why and keeps the password typed.
+  await setOffline(client, true);
+  await card.getByRole('button', { name: 'Confirm deletion' }).click();
+  await expect(card.getByRole('alert')).toContainText('You are offline');
+  await expect(card.getByLabel('Your password')).toHaveValue(PASSWORD);
+  await setOffline(client, false);
+  await card.getByRole('button', { name: 'Confirm deletion' }).click();
+  await expect(card.getByTestId('deletion-pending')).toContainText('Your account will be deleted at');
+  await expect(card.getByRole('button', { name: 'Cancel deletion' })).toBeVisible();
+  await axeClean(client);
+
+  // Once the window has passed the server no longer has them (signing in would cancel it: not tried) …
+  await expect.poll(async () => (await api.pull<{ id: string }>(baseURL!, coach.accessToken, 'people')).some((p) => p.id === added.client.id), { timeout: 30_000 }).toBe(false);
+  await expect(api.login(baseURL!, email, PASSWORD)).rejects.toThrow(/401/);
+  // … and the coach's device, synced again, no longer shows the client.
+  await page.reload();
+  await expect(page.getByTestId('sync-status')).toBeVisible();
+  await expect(row).toHaveCount(0);
+  await axeClean(page);
+});
