@@ -62,3 +62,22 @@ test("a deleted client is gone from the coach's device", async ({ page, browser,
   await expect(row).toHaveCount(0);
   await axeClean(page);
 });
+
+test('an admin deletes a member from the roster; after the window the roster no longer lists them', async ({ page, baseURL }) => {
+  const stamp = Date.now();
+  const coach = await api.login(baseURL!, 'coach@demo.test');
+  const added = await api.post<{ client: { id: string } }>(baseURL!, coach.accessToken, '/api/clients', {
+    email: `e2e-removed-${stamp}@demo.test`, firstName: 'Robin', lastName: `Removed ${stamp}`, password: PASSWORD,
+  });
+  await signIn(page, 'admin@demo.test');
+  const row = page.locator(`[data-testid="client-row"][data-client-id="${added.client.id}"]`);
+  await row.getByRole('button', { name: `Delete Robin Removed ${stamp}` }).click();
+  const card = page.getByTestId('delete-account');
+  await card.getByRole('button', { name: `Delete Robin Removed ${stamp}` }).click();
+  await card.getByLabel('Your password').fill('spotter-demo');
+  await card.getByRole('button', { name: 'Confirm deletion' }).click();
+  await expect(card.getByTestId('deletion-pending')).toContainText(`Robin Removed ${stamp}'s account will be deleted at`);
+  await axeClean(page);
+  // The deletion reaches the admin's device through sync: the row goes by itself.
+  await expect(row).toHaveCount(0, { timeout: 30_000 });
+});

@@ -42,6 +42,11 @@ describe('asking for a deletion', () => {
     expect((await deletion(client, 'GET')).body).toEqual({ pending: null });
   });
 
+  it('is described in OpenAPI', async () => {
+    const paths = Object.keys((await s.api(null, 'GET', '/api/docs/json')).body.paths);
+    expect(paths).toEqual(expect.arrayContaining(['/api/account/deletion', '/api/admin/people/{id}/deletion']));
+  });
+
   it('refuses a body that is not the shared schema', async () => {
     expect((await deletion(client, 'POST', { password: 'x', userId: coach.id })).status).toBe(400);
   });
