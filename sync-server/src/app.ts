@@ -114,9 +114,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const vapid = await loadVapid(opts.repo, opts.push?.vapid);
   app.decorate('pushes', new PushService(opts.repo, vapid, { allow: opts.push?.allow ?? new Set(), log: app.log, now: opts.scheduler?.now }));
   const mailer = opts.mailer ?? { describe: 'none', send: async () => Promise.reject(new Error('no mailer configured')), close: () => undefined };
+  const mediaStorage = opts.media ? new DiskMediaStorage(opts.media.dir) : null;
   app.decorate('accountDeps', {
     repo: opts.repo, notifier: app.notifier, mailer, publicUrl: { value: opts.publicUrl ?? null }, limits: { ...defaultAccountLimits, ...opts.accountLimits },
-    now: opts.scheduler?.now, deletionUndoMs: opts.deletionUndoMs,
+    now: opts.scheduler?.now, deletionUndoMs: opts.deletionUndoMs, mediaFiles: mediaStorage,
   } satisfies AccountDeps);
   app.addHook('onClose', async () => mailer.close());
   app.decorate('scheduler', new Scheduler(opts.repo, app.pushes, {
@@ -182,9 +183,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(restRoutes);
       await api.register(adminRoutes);
       await api.register(pushRoutes);
-      if (opts.media) {
-        const storage = new DiskMediaStorage(opts.media.dir);
-        await api.register(mediaRoutes, { media: { storage, incoming: storage.incoming, maxBytes: opts.media.maxBytes ?? MEDIA_MAX_BYTES } });
+      if (opts.media && mediaStorage) {
+        await api.register(mediaRoutes, { media: { storage: mediaStorage, incoming: mediaStorage.incoming, maxBytes: opts.media.maxBytes ?? MEDIA_MAX_BYTES } });
       }
       await api.register(accountRoutes);
     },

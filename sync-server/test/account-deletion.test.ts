@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DELETION_UNDO_MS, type Assignment, type Person, type TrainingSession } from '@spotter/shared';
 import { DEMO_PASSWORD, startTestServer, type TestServer, type TestServerOptions } from './helper.ts';
@@ -27,7 +30,7 @@ const deletion = (who: Who, method: string, body?: unknown, id?: string) =>
   s.api(who.token, method, id ? `/api/admin/people/${id}/deletion` : '/api/account/deletion', body);
 
 beforeAll(async () => {
-  s = await startTestServer({ scheduler });
+  s = await startTestServer({ scheduler, mediaMaxBytes: 100_000 });
   [admin, coach, client, client3] = [await as('admin@demo.test'), await as('coach@demo.test'), await as('client@demo.test'), await as('client3@demo.test')];
 });
 afterAll(async () => {
@@ -163,9 +166,16 @@ describe('an admin deletes a trainer', () => {
     const client2 = await as('client2@demo.test');
     const coach2 = await as('coach2@demo.test');
     const history = visible((await pullAll<TrainingSession>(s, client2.token, 'sessions')).docs).length;
+    // A photo only the trainer uploaded: its bytes go with them.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const hash = createHash('sha256').update(png).digest('hex');
+    const put = await fetch(`${s.url}/api/media/${hash}`, { method: 'PUT', headers: { authorization: `Bearer ${coach2.token}`, 'content-type': 'image/png' }, body: new Uint8Array(png) });
+    expect(put.status).toBe(201);
+    const file = join(dirname(s.dbPath), 'media', hash.slice(0, 2), hash);
+    expect(existsSync(file)).toBe(true);
     expect((await deletion(admin, 'POST', { password: DEMO_PASSWORD }, coach2.id)).status).toBe(202);
     // Another instance on the same database, started after the request, carries it out.
-    const other = await startTestServer({ dbPath: s.dbPath, databaseUrl: s.databaseUrl ?? undefined, scheduler });
+    const other = await startTestServer({ dbPath: s.dbPath, databaseUrl: s.databaseUrl ?? undefined, scheduler, mediaMaxBytes: 100_000 });
     open.push(other);
     later(DELETION_UNDO_MS + 1000);
     expect(await other.app.scheduler.tick()).toBe(1);
@@ -178,5 +188,7 @@ describe('an admin deletes a trainer', () => {
     expect(visible((await pullAll<Person>(s, client2.token, 'people')).docs).map((p) => p.id)).not.toContain(coach2.id);
     const messages = visible(await pullAll(s, client2.token, 'messages').then((r) => r.docs));
     expect(messages.some((m) => m.authorId === coach2.id)).toBe(false);
+    expect(await s.app.repo.mediaOf(hash, coach2.id)).toBeNull();
+    expect(existsSync(file)).toBe(false);
   });
 });

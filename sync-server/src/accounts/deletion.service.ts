@@ -168,9 +168,12 @@ export async function eraseAccount(d: AccountDeps, log: FastifyBaseLogger, userI
     // No password verifies against an empty hash (argon2 refuses it).
     await d.repo.setPasswordHash(userId, '');
     const rows = await d.repo.eraseAccountRows(userId);
-    return { collections: [...changed], endedFamilies: rows.endedFamilies, role: gone.role, requestedBy: job.state.requestedBy };
+    return { collections: [...changed], endedFamilies: rows.endedFamilies, mediaIds: rows.mediaIds, role: gone.role, requestedBy: job.state.requestedBy };
   });
   if (!done) return null;
+  // After the commit: a file whose bytes went first would be missing for a rolled-back deletion.
+  // One that fails to go is only bytes nobody can fetch any more (no record serves it).
+  for (const id of done.mediaIds) await d.mediaFiles?.delete(id).catch((e: unknown) => log.error({ err: e, media: id }, 'deletion: a file was not removed'));
   d.notifier.publish({ collections: done.collections, endedFamilies: done.endedFamilies });
   securityEvent(log, 'account_deleted', { userId, role: done.role, requestedBy: done.requestedBy, endedSessions: done.endedFamilies.length });
   return { collections: done.collections, endedFamilies: done.endedFamilies };

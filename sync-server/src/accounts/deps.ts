@@ -19,6 +19,8 @@ export interface AccountDeps {
   limits: AccountLimits;
   /** The clock of account deletions' undo window: the scheduler's (tests pass a controlled one). */
   now?: () => Date;
+  /** Where uploaded files' bytes live (media/storage.ts), when media is served: a deleted account's files go. */
+  mediaFiles?: { delete(key: string): Promise<void> } | null;
   /** How long a deletion can be cancelled; default the shared DELETION_UNDO_MS. */
   deletionUndoMs?: number;
 }

@@ -83,7 +83,8 @@ export interface AccountStore {
    * Removes the rows of a deleted account that are not synced documents (docs/DESIGN.md
    * "Deleting an account"): its sign-ins and refresh tokens, push subscriptions, account links,
    * invitations it sent or was created by, its media records and its scheduled jobs. Answers the
-   * sign-ins that were live (their streams close) and the files it had uploaded.
+   * sign-ins that were live (their streams close) and the files it had uploaded that
+   * nobody else uploaded too (their bytes can go).
    */
   eraseAccountRows(userId: string): Promise<{ endedFamilies: string[]; mediaIds: string[] }>;
 }

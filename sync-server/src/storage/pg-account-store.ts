@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, ne, or } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { AccountStore, AccountTokenPurpose, AccountTokenRow, DeviceRow, InviteOwner, InviteRow } from './account-store.ts';
 import type { PgDb } from './pg-db.ts';
 import { accountTokens, invites, media, pushSubscriptions, refreshTokens, scheduledJobs, tokenFamilies, users } from './pg-tables.ts';
@@ -105,9 +105,10 @@ export class PgAccountStore implements AccountStore {
       await db.delete(tokenFamilies).where(eq(tokenFamilies.userId, userId));
       await db.delete(accountTokens).where(eq(accountTokens.userId, userId));
       await db.delete(invites).where(or(eq(invites.invitedBy, userId), eq(invites.userId, userId)));
-      const gone = await db.delete(media).where(eq(media.ownerId, userId)).returning({ id: media.id });
+      const uploaded = (await db.delete(media).where(eq(media.ownerId, userId)).returning({ id: media.id })).map((r) => r.id as string);
+      const shared = new Set(uploaded.length ? (await db.select({ id: media.id }).from(media).where(inArray(media.id, uploaded))).map((r) => r.id as string) : []);
       await db.delete(scheduledJobs).where(or(eq(scheduledJobs.personId, userId), eq(scheduledJobs.refId, userId)));
-      return { endedFamilies: live.map((r) => r.id as string), mediaIds: gone.map((r) => r.id as string) };
+      return { endedFamilies: live.map((r) => r.id as string), mediaIds: uploaded.filter((id) => !shared.has(id)) };
     });
   }
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, ne, or } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { AccountTokenPurpose, AccountTokenRow, DeviceRow, InviteOwner, InviteRow } from './account-store.ts';
 import type { Db } from './db.ts';
 import { accountTokens, invites, media, pushSubscriptions, refreshTokens, scheduledJobs, tokenFamilies, users } from './tables.ts';
@@ -102,7 +102,9 @@ export class SqliteAccountStore {
       db.delete(tokenFamilies).where(eq(tokenFamilies.userId, userId)).run();
       db.delete(accountTokens).where(eq(accountTokens.userId, userId)).run();
       db.delete(invites).where(or(eq(invites.invitedBy, userId), eq(invites.userId, userId))).run();
-      const mediaIds = db.delete(media).where(eq(media.ownerId, userId)).returning({ id: media.id }).all().map((r) => r.id);
+      const uploaded = db.delete(media).where(eq(media.ownerId, userId)).returning({ id: media.id }).all().map((r) => r.id);
+      const shared = new Set(uploaded.length ? db.select({ id: media.id }).from(media).where(inArray(media.id, uploaded)).all().map((r) => r.id) : []);
+      const mediaIds = uploaded.filter((id) => !shared.has(id));
       db.delete(scheduledJobs).where(or(eq(scheduledJobs.personId, userId), eq(scheduledJobs.refId, userId))).run();
       return { endedFamilies, mediaIds };
     });
