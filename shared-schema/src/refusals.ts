@@ -84,6 +84,7 @@ const sentences = {
   deletion_pending: () => 'This account is already being deleted; cancel the deletion first to ask again.',
   deletion_none: () => 'There is no deletion of this account waiting to be cancelled.',
   deletion_not_yours_to_cancel: () => 'An admin asked for this deletion: only an admin can cancel it.',
+  account_deleted: () => 'This account was deleted. Its data is gone from Spotter and from this device.',
   // Plans (sync-server access/plans.ts).
   plan_start_fixed: (p: { startDate: string }) =>
     `This plan is active since ${p.startDate}: its start date cannot change (its sessions are scheduled from it). Archive it and activate a copy to start again.`,

@@ -117,6 +117,9 @@ describe('a client deletes their account', () => {
     expect(theirSessions.length).toBeGreaterThan(0);
     const others = visible(before.sessions.docs).filter((d) => d.clientId === client3.id).length;
 
+    // A device of theirs, signed in before they asked (signing in afterwards would cancel it).
+    const phone = await s.login('client@demo.test');
+    client = { token: phone.accessToken, id: phone.user.id };
     expect((await deletion(client, 'POST', { password: DEMO_PASSWORD })).status).toBe(202);
     // Not yet: one minute short of the window.
     later(DELETION_UNDO_MS - 60_000);
@@ -128,6 +131,10 @@ describe('a client deletes their account', () => {
     // Sign-in stops working and the tokens the devices hold are refused.
     expect((await s.api(client.token, 'POST', '/api/sync/people/pull', { checkpoint: null, batchSize: 10 })).status).toBe(401);
     expect((await s.api(null, 'POST', '/api/auth/login', { email: 'client@demo.test', password: DEMO_PASSWORD })).status).toBe(401);
+    // Their device, refreshing, is told the account is gone (and empties itself).
+    const refreshed = await s.refresh(phone.cookie);
+    expect(refreshed.status).toBe(401);
+    expect(refreshed.body).toMatchObject({ code: 'account_deleted' });
 
     // The coach's device, pulling on from where it was, is told to drop every one of them.
     const people = await pullAll<Person>(s, coach.token, 'people', before.people.checkpoint);

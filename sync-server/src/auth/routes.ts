@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CSRF_HEADER, errorSchema, loginRequestSchema, loginResponseSchema, type Person } from '@spotter/shared';
+import { CSRF_HEADER, errorSchema, loginRequestSchema, loginResponseSchema, refusal, type Person } from '@spotter/shared';
 import { cancelOnSignIn } from '../accounts/deletion.service.ts';
 import { deviceLabel } from '../accounts/device-label.ts';
 import { accountLinkRoutes } from '../accounts/routes.ts';
@@ -98,6 +98,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, opts
     }
     if (result.kind !== 'ok') {
       clearCookie(req, reply);
+      if (result.kind === 'deleted') throw new HttpError(401, 'unauthorized', refusal('account_deleted').message, 'account_deleted');
       throw ended();
     }
     setCookie(req, reply, result.issued);

@@ -74,7 +74,7 @@ export function judgeRefresh(t: RefreshTokenState, now: string, graceSince: stri
   return { kind: 'reuse' };
 }
 
-export type RefreshResult = { kind: 'ok'; issued: Issued } | { kind: 'refused' } | { kind: 'reuse'; userId: string; familyId: string };
+export type RefreshResult = { kind: 'ok'; issued: Issued } | { kind: 'refused' } | { kind: 'deleted' } | { kind: 'reuse'; userId: string; familyId: string };
 
 /** Rotation: the presented token is spent and a new one issued in its family, in one transaction. */
 export function refresh(repo: Repository, tokens: TokenIssuer, refreshToken: string): Promise<RefreshResult> {
@@ -83,6 +83,9 @@ export function refresh(repo: Repository, tokens: TokenIssuer, refreshToken: str
   return repo.transaction(async (): Promise<RefreshResult> => {
     const found = await repo.findRefreshToken(sha256(refreshToken));
     if (!found) return { kind: 'refused' };
+    // The device of a deleted account (docs/DESIGN.md "Deleting an account"): told so, it drops
+    // what it holds. Only the holder of one of the account's refresh tokens learns it.
+    if ((await repo.get('people', found.userId))?.deleted) return { kind: 'deleted' };
     const verdict = judgeRefresh(found, nowIso, new Date(now - tokens.refreshReuseGraceMs).toISOString());
     if (verdict.kind === 'reuse') {
       await repo.revokeTokenFamily(found.familyId!, 'reuse', nowIso);

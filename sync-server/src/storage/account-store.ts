@@ -81,12 +81,13 @@ export interface AccountStore {
   revokeUserFamilies(userId: string, reason: string, now: string, keep?: string): Promise<string[]>;
   /**
    * Removes the rows of a deleted account that are not synced documents (docs/DESIGN.md
-   * "Deleting an account"): its sign-ins and refresh tokens, push subscriptions, account links,
-   * invitations it sent or was created by, its media records and its scheduled jobs. Answers the
-   * sign-ins that were live (their streams close) and the files it had uploaded that
-   * nobody else uploaded too (their bytes can go).
+   * "Deleting an account"): its push subscriptions, account links, the invitations it sent or
+   * was created by, its media records and its scheduled jobs; its sign-ins end (kept as ended
+   * rows, reason `account_deleted`, without device names). Answers the sign-ins that were live
+   * (their streams close) and the files it had uploaded that nobody else uploaded too (their
+   * bytes can go).
    */
-  eraseAccountRows(userId: string): Promise<{ endedFamilies: string[]; mediaIds: string[] }>;
+  eraseAccountRows(userId: string, now: string): Promise<{ endedFamilies: string[]; mediaIds: string[] }>;
 }
 
 /** Every method of AccountStore, for the repositories' delegation (delegate.ts). */

@@ -1,7 +1,7 @@
-import { and, desc, eq, gt, inArray, isNull, ne, or } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { AccountStore, AccountTokenPurpose, AccountTokenRow, DeviceRow, InviteOwner, InviteRow } from './account-store.ts';
 import type { PgDb } from './pg-db.ts';
-import { accountTokens, invites, media, pushSubscriptions, refreshTokens, scheduledJobs, tokenFamilies, users } from './pg-tables.ts';
+import { accountTokens, invites, media, pushSubscriptions, scheduledJobs, tokenFamilies, users } from './pg-tables.ts';
 
 const open = () => and(isNull(invites.acceptedAt), isNull(invites.cancelledAt));
 
@@ -95,14 +95,14 @@ export class PgAccountStore implements AccountStore {
     });
   }
 
-  eraseAccountRows(userId: string): Promise<{ endedFamilies: string[]; mediaIds: string[] }> {
+  eraseAccountRows(userId: string, now: string): Promise<{ endedFamilies: string[]; mediaIds: string[] }> {
     return this.#transaction(async () => {
       const db = this.#db();
       const live = await db.select({ id: tokenFamilies.id }).from(tokenFamilies).where(and(eq(tokenFamilies.userId, userId), isNull(tokenFamilies.revokedAt)));
-      // Subscriptions and refresh tokens name the families: they go first.
       await db.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
-      await db.delete(refreshTokens).where(eq(refreshTokens.userId, userId));
-      await db.delete(tokenFamilies).where(eq(tokenFamilies.userId, userId));
+      // Sign-ins stay as ended rows without their device names (hashes and times only), so a
+      // device presenting one of their refresh tokens is told the account is gone and empties itself.
+      await db.update(tokenFamilies).set({ revokedAt: sql`coalesce(${tokenFamilies.revokedAt}, ${now})`, revokedReason: 'account_deleted', deviceLabel: null }).where(eq(tokenFamilies.userId, userId));
       await db.delete(accountTokens).where(eq(accountTokens.userId, userId));
       await db.delete(invites).where(or(eq(invites.invitedBy, userId), eq(invites.userId, userId)));
       const uploaded = (await db.delete(media).where(eq(media.ownerId, userId)).returning({ id: media.id })).map((r) => r.id as string);

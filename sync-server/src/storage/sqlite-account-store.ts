@@ -1,7 +1,7 @@
-import { and, desc, eq, gt, inArray, isNull, ne, or } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { AccountTokenPurpose, AccountTokenRow, DeviceRow, InviteOwner, InviteRow } from './account-store.ts';
 import type { Db } from './db.ts';
-import { accountTokens, invites, media, pushSubscriptions, refreshTokens, scheduledJobs, tokenFamilies, users } from './tables.ts';
+import { accountTokens, invites, media, pushSubscriptions, scheduledJobs, tokenFamilies, users } from './tables.ts';
 
 const open = and(isNull(invites.acceptedAt), isNull(invites.cancelledAt));
 
@@ -91,15 +91,15 @@ export class SqliteAccountStore {
     });
   }
 
-  eraseAccountRows(userId: string): { endedFamilies: string[]; mediaIds: string[] } {
+  eraseAccountRows(userId: string, now: string): { endedFamilies: string[]; mediaIds: string[] } {
     return this.#transaction(() => {
       const db = this.#db;
       const endedFamilies = db.select({ id: tokenFamilies.id }).from(tokenFamilies)
         .where(and(eq(tokenFamilies.userId, userId), isNull(tokenFamilies.revokedAt))).all().map((r) => r.id);
-      // Subscriptions and refresh tokens name the families: they go first.
       db.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, userId)).run();
-      db.delete(refreshTokens).where(eq(refreshTokens.userId, userId)).run();
-      db.delete(tokenFamilies).where(eq(tokenFamilies.userId, userId)).run();
+      // Sign-ins stay as ended rows without their device names (hashes and times only), so a
+      // device presenting one of their refresh tokens is told the account is gone and empties itself.
+      db.update(tokenFamilies).set({ revokedAt: sql`coalesce(${tokenFamilies.revokedAt}, ${now})`, revokedReason: 'account_deleted', deviceLabel: null }).where(eq(tokenFamilies.userId, userId)).run();
       db.delete(accountTokens).where(eq(accountTokens.userId, userId)).run();
       db.delete(invites).where(or(eq(invites.invitedBy, userId), eq(invites.userId, userId))).run();
       const uploaded = db.delete(media).where(eq(media.ownerId, userId)).returning({ id: media.id }).all().map((r) => r.id);
