@@ -56,6 +56,10 @@ test("a deleted client is gone from the coach's device", async ({ page, browser,
   // Once the window has passed the server no longer has them (signing in would cancel it: not tried) …
   await expect.poll(async () => (await api.pull<{ id: string }>(baseURL!, coach.accessToken, 'people')).some((p) => p.id === added.client.id), { timeout: 30_000 }).toBe(false);
   await expect(api.login(baseURL!, email, PASSWORD)).rejects.toThrow(/401/);
+  // Their own phone is told at its next refresh and empties itself: back to signing in.
+  await client.reload();
+  await expect(client.getByLabel('Email')).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => client.evaluate(() => localStorage.getItem('spotter.session'))).toBeNull();
   // … and the coach's device, synced again, no longer shows the client.
   await page.reload();
   await expect(page.getByTestId('sync-status')).toBeVisible();

@@ -44,11 +44,16 @@ export class Api {
   private readonly fetchImpl: Fetch;
   private readonly sessions: SessionStore;
   private readonly onSignInNeeded: () => void;
+  private readonly onAccountDeleted: (() => void) | undefined;
   private refreshing: Promise<void> | null = null;
   private access: string | null = null;
   private readonly clock: HybridClock | undefined;
 
-  constructor(opts: { baseUrl: string; fetch?: Fetch; sessions: SessionStore; onSignInNeeded: () => void; clock?: HybridClock }) {
+  /**
+   * `onAccountDeleted`: the refresh was refused because the account was deleted (docs/DESIGN.md
+   * "Deleting an account"); the device then drops what it holds instead of waiting for a sign-in.
+   */
+  constructor(opts: { baseUrl: string; fetch?: Fetch; sessions: SessionStore; onSignInNeeded: () => void; onAccountDeleted?: () => void; clock?: HybridClock }) {
     this.clock = opts.clock;
     this.baseUrl = opts.baseUrl.replace(/\/$/, '');
     const base = opts.fetch ?? globalThis.fetch.bind(globalThis);
@@ -56,6 +61,7 @@ export class Api {
     this.fetchImpl = opts.sessions.cookies ? opts.sessions.cookies.wrap(base) : base;
     this.sessions = opts.sessions;
     this.onSignInNeeded = opts.onSignInNeeded;
+    this.onAccountDeleted = opts.onAccountDeleted;
   }
 
   get fetch(): Fetch {
@@ -100,8 +106,10 @@ export class Api {
     const res = await this.post('/api/auth/refresh');
     if (res.status === 401 || res.status === 403) {
       this.access = null;
-      this.onSignInNeeded();
-      throw new AuthError(res.status, await errorMessage(res));
+      const body = (await res.json().catch(() => null)) as { message?: string; code?: string } | null;
+      if (body?.code === 'account_deleted' && this.onAccountDeleted) this.onAccountDeleted();
+      else this.onSignInNeeded();
+      throw new AuthError(res.status, body?.message ?? res.statusText);
     }
     if (!res.ok) throw new HttpError(res.status, await errorMessage(res));
     const session = (await res.json()) as LoginResponse;

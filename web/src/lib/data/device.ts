@@ -60,7 +60,13 @@ export async function createDevice(opts: DeviceOptions) {
   // The engine is made after the client it needs; a refused refresh reaches it through this.
   let engine: SyncEngine | null = null;
   const clock = opts.clock ?? new HybridClock({ node: uuidv7().replaceAll('-', '').slice(-12) });
-  const api = new Api({ baseUrl: opts.baseUrl, fetch: opts.fetch, sessions, onSignInNeeded: () => void engine?.pauseForSignIn(), clock });
+  // A deleted account's device empties itself: nothing of the person stays, nothing waits to upload.
+  let forget: (() => Promise<unknown>) | null = null;
+  const api = new Api({
+    baseUrl: opts.baseUrl, fetch: opts.fetch, sessions, clock,
+    onSignInNeeded: () => void engine?.pauseForSignIn(),
+    onAccountDeleted: () => void forget?.(),
+  });
   const sync = createSyncEngine({
     local,
     api,
@@ -92,6 +98,7 @@ export async function createDevice(opts: DeviceOptions) {
   }
 
   const session = createSession({ api, sessions, state, startSync: sync.start, wipe });
+  forget = () => session.signOut({ force: true });
   const store = createStore(() => local.db, () => state.value.user?.role, clock);
 
   await open();
