@@ -58,7 +58,7 @@ test("a deleted client is gone from the coach's device", async ({ page, browser,
   await expect(api.login(baseURL!, email, PASSWORD)).rejects.toThrow(/401/);
   // Their own phone is told at its next refresh and empties itself: back to signing in.
   await client.reload();
-  await expect(client.getByLabel('Email')).toBeVisible({ timeout: 20_000 });
+  await expect(client.getByRole('button', { name: 'Sign in' })).toBeVisible({ timeout: 20_000 });
   await expect.poll(() => client.evaluate(() => localStorage.getItem('spotter.session'))).toBeNull();
   // … and the coach's device, synced again, no longer shows the client.
   await page.reload();

@@ -96,9 +96,11 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, opts
       securityEvent(req.log, 'refresh_token_reuse', { userId: result.userId, family: result.familyId, ip: req.ip });
       app.notifier.publish({ collections: [], endedFamilies: [result.familyId] });
     }
+    // The cookie of a deleted account stays: every tab and reload of that device is told so, not
+    // just the first request (a device that reloads before emptying itself would else wait for a sign-in).
+    if (result.kind === 'deleted') throw new HttpError(401, 'unauthorized', refusal('account_deleted').message, 'account_deleted');
     if (result.kind !== 'ok') {
       clearCookie(req, reply);
-      if (result.kind === 'deleted') throw new HttpError(401, 'unauthorized', refusal('account_deleted').message, 'account_deleted');
       throw ended();
     }
     setCookie(req, reply, result.issued);
