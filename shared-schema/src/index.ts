@@ -18,6 +18,7 @@ export * from './hlc.ts';
 export * from './sync.ts';
 export * from './refusals.ts';
 export * from './auth.ts';
+export * from './identity-providers.ts';
 export * from './push.ts';
 export * from './domain/dates.ts';
 export * from './domain/publish.ts';

@@ -11,6 +11,7 @@ import { adminRoutes } from './admin/routes.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { defaultLoginLimits, type LoginLimits } from './auth/attempts.ts';
 import { authRoutes } from './auth/routes.ts';
+import type { OidcProvider } from './auth/oidc/config.ts';
 import { badRequest, errorHandler } from './errors.ts';
 import { mediaRoutes } from './media/routes.ts';
 import { DiskMediaStorage } from './media/storage.ts';
@@ -85,6 +86,8 @@ export interface AppOptions {
   mailer?: Mailer;
   /** The web app's origin for links in emails (PUBLIC_URL); startServer fills in its own address when unset. */
   publicUrl?: string | null;
+  /** Identity providers people may sign in with (auth/oidc/config.ts); none by default. */
+  oidc?: OidcProvider[];
   /** The self-service routes' limits (accounts/limits.ts); each part defaults to defaultAccountLimits. */
   accountLimits?: Partial<AccountLimits>;
   /**
@@ -162,6 +165,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     refreshTokenTtl: opts.refreshTokenTtl,
     refreshReuseGraceMs: opts.refreshReuseGraceMs ?? 10_000,
     limits: { ...defaultLoginLimits, ...opts.loginLimits },
+    oidc: { providers: opts.oidc ?? [], publicUrl: () => app.accountDeps.publicUrl.value ?? 'http://localhost' },
   });
   await app.register(streamRoute, { prefix: '/api', maxStreamsPerUser: opts.maxStreamsPerUser });
   await app.register(

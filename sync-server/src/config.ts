@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MEDIA_MAX_BYTES } from '@spotter/shared/docs/media.ts';
+import { readOidcProviders, type OidcProvider } from './auth/oidc/config.ts';
 import { parseAllowList } from './push/endpoint.ts';
 
 export interface Config {
@@ -32,6 +33,8 @@ export interface Config {
   publicUrl: string;
   /** The scheduler (docs/DESIGN.md "The scheduler"): how often it looks for due jobs (SCHEDULER_TICK_MS; 0: never). */
   scheduler: { tickMs: number | null };
+  /** Sign-in with identity providers (OIDC_PROVIDERS, auth/oidc/config.ts). */
+  oidc: OidcProvider[];
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -118,5 +121,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     publicUrl: publicUrl(env.PUBLIC_URL, port),
     scheduler: { tickMs: int(env, 'SCHEDULER_TICK_MS', 30_000) || null },
+    oidc: readOidcProviders(env),
   };
 }
