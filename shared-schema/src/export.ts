@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { collections } from './collections.ts';
 import { id, instant, role } from './docs/common.ts';
 
 /**
@@ -50,3 +51,16 @@ export function exportNote(source: ExportSource): string {
 export function exportFileName(format: ExportFormat, date: string, source: ExportSource): string {
   return `spotter-export${source === 'device' ? '-device-copy' : ''}-${date}.${format}`;
 }
+
+const exportedSchema = <S extends z.ZodObject>(schema: S) => schema.omit({ fieldClocks: true } as never) as unknown as z.ZodObject;
+
+/**
+ * The JSON export: the header, then every kind of document the person may see, each as its
+ * shared schema describes it without `fieldClocks` (the sync's bookkeeping). The server
+ * streams it kind by kind; OpenAPI shows this shape.
+ */
+export const exportDocumentSchema = z.object({
+  export: exportHeaderSchema,
+  ...(Object.fromEntries(exportKinds.map((k) => [k, z.array(exportedSchema(collections[k].schema))])) as Record<ExportKind, z.ZodArray<z.ZodObject>>),
+});
+export type ExportDocument = z.infer<typeof exportDocumentSchema>;

@@ -48,3 +48,4 @@ export * from './domain/reminders.ts';
 export * from './domain/media.ts';
 export * from './export.ts';
 export * from './domain/export-rows.ts';
+export * from './export-writer.ts';

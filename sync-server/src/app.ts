@@ -12,6 +12,7 @@ import { authPlugin } from './auth/plugin.ts';
 import { defaultLoginLimits, type LoginLimits } from './auth/attempts.ts';
 import { authRoutes } from './auth/routes.ts';
 import { badRequest, errorHandler } from './errors.ts';
+import { exportRoutes } from './export/routes.ts';
 import { mediaRoutes } from './media/routes.ts';
 import { DiskMediaStorage } from './media/storage.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -176,6 +177,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         await api.register(mediaRoutes, { media: { storage, incoming: storage.incoming, maxBytes: opts.media.maxBytes ?? MEDIA_MAX_BYTES } });
       }
       await api.register(accountRoutes);
+      await api.register(exportRoutes);
     },
     { prefix: '/api' },
   );

@@ -1,0 +1,32 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorSchema, exportDocumentSchema, exportFileName, exportQuerySchema, todayLocal } from '@spotter/shared';
+import { exportScope } from './export.service.ts';
+import { jsonExportStream, zipExportStream } from './export-streams.ts';
+
+const errors = { 400: errorSchema, 401: errorSchema, 404: errorSchema };
+
+/** "Download my data" (docs/DESIGN.md "Export"). Authenticated by the parent scope. */
+export const exportRoutes: FastifyPluginAsync = async (app) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get('/export', {
+    schema: {
+      tags: ['export'],
+      description: [
+        'Everything the signed-in person may see, streamed: `format=json` is one JSON document (below);',
+        '`format=zip` is a ZIP of CSV files (manifest.json, sessions.csv, sets.csv, messages.csv, notes.csv, plans.csv, people.csv).',
+        'A coach narrows it to one of their clients with `clientId`; another coach\'s client, or any id the person may not see, is 404.',
+      ].join(' '),
+      querystring: exportQuerySchema,
+      response: { 200: exportDocumentSchema, ...errors },
+    },
+  }, async (req, reply) => {
+    const scope = await exportScope(app.repo, req.viewer, req.query.clientId);
+    const { format } = req.query;
+    reply
+      .header('content-type', format === 'zip' ? 'application/zip' : 'application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${exportFileName(format, todayLocal(), 'server')}"`)
+      .header('cache-control', 'no-store');
+    return reply.send(format === 'zip' ? zipExportStream(app.repo, scope) : jsonExportStream(app.repo, scope));
+  });
+};
