@@ -23,6 +23,9 @@ const get = async (token: string | null, path: string) => {
 const json = async (token: string, query = ''): Promise<ExportDocument> => {
   const res = await get(token, `/api/export?format=json${query}`);
   expect(res.status, strFromU8(res.bytes).slice(0, 300)).toBe(200);
+  // Streamed: sent in chunks as the store is read, never measured (built) first.
+  expect(res.headers.get('transfer-encoding')).toBe('chunked');
+  expect(res.headers.get('content-length')).toBeNull();
   return exportDocumentSchema.parse(JSON.parse(strFromU8(res.bytes)));
 };
 const zip = async (token: string, query = '') => {
