@@ -10,7 +10,7 @@ const names = (id: string) => ({ 'ex-bench': 'Bench press', 'ex-squat': 'Back sq
 const byColumn = (row: readonly unknown[]) => Object.fromEntries(setColumns.map((c, i) => [c, row[i]]));
 
 describe('setRows', () => {
-  // The import reads the sets file back by these names in this order (issue 21).
+  // The import reads the sets file back by these names in this order (docs/DESIGN.md "Export").
   it('keeps the column order the import reads', () => {
     expect(setColumns.join(',')).toBe('date,session_id,session_title,exercise_id,exercise_name,set_number,warmup,done,reps,load,load_unit,seconds,distance_m,rpe,target_reps,target_weight,logged_at');
   });
