@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocumentSchema, sessionLogId, setColumns, type ExportDocument, type SessionLog, type TrainingSession } from '@spotter/shared';
 import { logEntry, note } from '@spotter/shared/fixtures.ts';
+import { exportScope, visiblePages } from '../src/export/export.service.ts';
 import { startTestServer, type TestServer } from './helper.ts';
 import { now, pullAll, push, visible, type Who } from './wire.ts';
 
@@ -194,6 +195,23 @@ describe("an admin's export", () => {
     expect(doc.sessions).toEqual([]);
     const z = await zip(admin.accessToken);
     expect(z.csv('people.csv').length).toBe(doc.people.length);
+  });
+});
+
+describe('reading page by page', () => {
+  it('gives the same documents in small pages as in one', async () => {
+    const scope = await exportScope(s.app.repo, { id: coach.id, role: 'coach' }, undefined);
+    const all = async (size: number) => {
+      const ids: string[] = [];
+      for await (const page of visiblePages(s.app.repo, scope, 'logs', size)) {
+        expect(page.length).toBeLessThanOrEqual(size);
+        ids.push(...page.map((d) => d.id));
+      }
+      return ids;
+    };
+    const whole = await all(100_000);
+    expect(whole.length).toBeGreaterThan(7);
+    expect(await all(7)).toEqual(whole);
   });
 });
 

@@ -64,16 +64,16 @@ function inNarrowing(s: ExportScope, collection: CollectionName, d: Record<strin
  * pull, the stream and the REST reads), page by page in the store's order. Deleted documents
  * are left out: they are gone for the person too.
  */
-export async function* visiblePages(repo: Repository, s: ExportScope, collection: ExportKind): AsyncGenerator<Doc[]> {
+export async function* visiblePages(repo: Repository, s: ExportScope, collection: ExportKind, pageSize = EXPORT_PAGE): AsyncGenerator<Doc[]> {
   const scope = scopeOf(s, collection);
   if (scope !== 'all' && scope.length === 0) return;
   let after = 0;
   for (;;) {
-    const rows = await repo.page(collection, scope, after, EXPORT_PAGE);
+    const rows = await repo.page(collection, scope, after, pageSize);
     if (rows.length === 0) return;
     after = rows[rows.length - 1]!.seq;
     const docs = rows.filter((r) => !r.deleted && canSee(s.viewer, collection, r.doc, s.rel) && inNarrowing(s, collection, r.doc as Record<string, unknown>)).map((r) => r.doc);
     if (docs.length) yield docs;
-    if (rows.length < EXPORT_PAGE) return;
+    if (rows.length < pageSize) return;
   }
 }
