@@ -47,9 +47,9 @@ describe('setRows', () => {
     expect(setRows(log, s, names).map((r) => r[4])).toEqual(['Back squat', 'Bench press']);
   });
 
-  it('keeps a log whose session is not visible, without date or title', () => {
-    const rows = setRows(sessionLog(), null, names).map(byColumn);
-    expect(rows[0]).toMatchObject({ date: null, session_title: null, session_id: 'ses-1' });
+  it('keeps a log whose session is not visible, dated by when it was logged, without a title', () => {
+    const rows = setRows(sessionLog({ entries: { 'rx-1': logEntry({ loggedAt: '2026-03-05T23:30:00.000Z' }) } }), null, names).map(byColumn);
+    expect(rows[0]).toMatchObject({ date: '2026-03-05', session_title: null, session_id: 'ses-1' });
   });
 });
 

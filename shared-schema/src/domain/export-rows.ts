@@ -61,14 +61,16 @@ export function sessionRow(s: TrainingSession): Row {
 /**
  * One row per logged set, in the order the app shows them; an entry written before sets (no
  * `sets` record) is one summary row: its totals, no set number. The session gives the date
- * and title (null when it is not among what the person may see: the row still counts).
+ * and title; a log whose session the person no longer sees keeps its rows, dated by when it was
+ * logged, without a title.
  */
 export function setRows(log: SessionLog, session: Pick<TrainingSession, 'dueDate' | 'title' | 'exercises'> | null, exerciseName: (id: string) => string): Row[] {
   const rows: Row[] = [];
   const order = new Map(session?.exercises.map((rx, i) => [rx.id, i]) ?? []);
   const entries = Object.entries(log.entries).sort(([a], [b]) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || a.localeCompare(b));
   for (const [, entry] of entries) {
-    const head: Row = [session?.dueDate ?? null, log.sessionId, session ? safeText(session.title) : null, entry.exerciseId, safeText(exerciseName(entry.exerciseId))];
+    // Without its session (unpublished or deleted since), the day it was logged (UTC) still dates the row.
+    const head: Row = [session?.dueDate ?? entry.loggedAt.slice(0, 10), log.sessionId, session ? safeText(session.title) : null, entry.exerciseId, safeText(exerciseName(entry.exerciseId))];
     const sets = orderedSets(entry.sets);
     if (sets.length === 0) {
       rows.push([...head, null, bool(false), bool(true), ...summary(entry)]);
