@@ -47,3 +47,6 @@ export * from './accounts.ts';
 export * from './domain/zoned-time.ts';
 export * from './domain/reminders.ts';
 export * from './domain/media.ts';
+export * from './export.ts';
+export * from './domain/export-rows.ts';
+export * from './export-writer.ts';

@@ -13,6 +13,7 @@ import { defaultLoginLimits, type LoginLimits } from './auth/attempts.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { OidcProvider } from './auth/oidc/config.ts';
 import { badRequest, errorHandler } from './errors.ts';
+import { exportRoutes } from './export/routes.ts';
 import { mediaRoutes } from './media/routes.ts';
 import { DiskMediaStorage } from './media/storage.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -180,6 +181,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         await api.register(mediaRoutes, { media: { storage, incoming: storage.incoming, maxBytes: opts.media.maxBytes ?? MEDIA_MAX_BYTES } });
       }
       await api.register(accountRoutes);
+      await api.register(exportRoutes);
     },
     { prefix: '/api' },
   );
