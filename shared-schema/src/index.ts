@@ -46,3 +46,4 @@ export * from './accounts.ts';
 export * from './domain/zoned-time.ts';
 export * from './domain/reminders.ts';
 export * from './domain/media.ts';
+export * from './import.ts';
