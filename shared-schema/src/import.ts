@@ -54,6 +54,8 @@ export const importWorkoutSchema = z.strictObject({
     exercise: z.number().int().min(0).max(999),
     unit: weightUnit,
     notes: text(1000),
+    /** When the block was logged, where the file says (Spotter's logged_at); else the workout's end. */
+    loggedAt: instant.nullable(),
     sets: z.array(importSetSchema).min(1).max(100),
   })).min(1).max(60),
 });

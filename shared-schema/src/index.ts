@@ -47,3 +47,4 @@ export * from './domain/zoned-time.ts';
 export * from './domain/reminders.ts';
 export * from './domain/media.ts';
 export * from './import.ts';
+export * from './domain/import/match.ts';

@@ -27,6 +27,7 @@ import { syncRoutes } from './sync/routes.ts';
 import { streamRoute } from './sync/stream.ts';
 import { illFormedTextAt } from './text-check.ts';
 import { webApp } from './web/static.ts';
+import { importRoutes } from './import/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -176,6 +177,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         await api.register(mediaRoutes, { media: { storage, incoming: storage.incoming, maxBytes: opts.media.maxBytes ?? MEDIA_MAX_BYTES } });
       }
       await api.register(accountRoutes);
+      await api.register(importRoutes);
     },
     { prefix: '/api' },
   );

@@ -57,7 +57,7 @@ describe('readHistoryCsv', () => {
     const strong = readHistoryCsv(strongComma, { unit: 'kg', timeZone: 'Europe/Berlin' }).workouts[0]!;
     expect(strong).toMatchObject({ date: '2024-03-26', startedAt: '2024-03-26T07:12:05.000Z', endedAt: '2024-03-26T08:17:05.000Z', title: 'Push Day', notes: 'Felt good' });
     expect(strong.exercises[0]!.sets[1]).toMatchObject({ rpe: 8, targetReps: '8', targetWeight: '60 kg', order: 1 });
-    expect(strong.exercises[1]!.sets[0]).toMatchObject({ seconds: 60, load: 0, reps: 0 });
+    expect(strong.exercises[1]!.sets[0]).toMatchObject({ seconds: 60, load: null, reps: null, targetReps: '60 s' });
     const run = readHistoryCsv(strongSemicolon, opts).workouts[1]!.exercises[0]!.sets[0]!;
     expect(run).toMatchObject({ distanceM: 5000, seconds: 1500 });
     expect(readHistoryCsv(strongSemicolon, opts).workouts[0]!.exercises[0]!.sets[1]!.rpe).toBe(8.5);

@@ -69,6 +69,10 @@ const rpeOf = (v: number | null) => (v === null || v === 0 ? null : Math.min(10,
 const intOf = (v: number | null) => (v === null ? null : Math.round(v));
 const plus = (instant: string, seconds: number | null) => (seconds ? new Date(Date.parse(instant) + seconds * 1000).toISOString() : null);
 const loadText = (load: number | null, unit: WeightUnit) => (load ? `${load} ${unit}` : '');
+/** Strong and Hevy write 0 for a value a set does not have (a plank's reps, a pull-up's load). */
+const given = (v: number | null) => (v ? v : null);
+/** The target a set of Strong or Hevy stood for: its reps, or its time for a timed hold. */
+const targetOf = (reps: number | null, seconds: number | null) => (reps !== null ? String(reps) : seconds !== null ? `${seconds} s` : '');
 
 const strong: Format = {
   source: 'strong',
@@ -84,19 +88,20 @@ const strong: Format = {
       const distUnit = str('distance unit').toLowerCase() || (unit === 'lb' ? 'mi' : 'km');
       const distance = num('distance');
       const order = str('set order');
-      const load = num('weight');
-      const reps = intOf(num('reps'));
+      const load = given(num('weight'));
+      const reps = given(intOf(num('reps')));
+      const seconds = given(intOf(num('seconds')));
       return {
         workout: {
           key: `${when.instant}|${str('workout name')}`, date: when.date, startedAt: when.instant,
           endedAt: has('duration') ? plus(when.instant, strongDuration(str('duration'))) : null,
           title: str('workout name').slice(0, 120), notes: str('workout notes').slice(0, 2000),
         },
-        exercise: { name: str('exercise name').slice(0, 120), sourceId: null, unit, notes: str('notes').slice(0, 1000) },
+        exercise: { name: str('exercise name').slice(0, 120), sourceId: null, loggedAt: null, unit, notes: str('notes').slice(0, 1000) },
         set: {
-          warmup: /^w/i.test(order), done: true, reps, load, seconds: intOf(num('seconds')) || null,
+          warmup: /^w/i.test(order), done: true, reps, load, seconds,
           distanceM: distance ? distance * (distUnit.startsWith('mi') ? MI : distUnit === 'm' ? 1 : 1000) : null,
-          rpe: rpeOf(num('rpe')), targetReps: reps === null ? '' : String(reps), targetWeight: loadText(load, unit),
+          rpe: rpeOf(num('rpe')), targetReps: targetOf(reps, seconds), targetWeight: loadText(load, unit),
         },
       };
     };
@@ -113,17 +118,18 @@ const hevy: Format = {
       const { str, num } = read(cells);
       const start = wallClock(str('start_time'), opts.timeZone);
       const end = str('end_time') ? wallClock(str('end_time'), opts.timeZone).instant : null;
-      const load = unit === 'lb' ? num('weight_lbs') : num('weight_kg');
+      const load = given(unit === 'lb' ? num('weight_lbs') : num('weight_kg'));
       const km = num('distance_km');
       const miles = num('distance_miles');
-      const reps = intOf(num('reps'));
+      const reps = given(intOf(num('reps')));
+      const seconds = given(intOf(num('duration_seconds')));
       return {
         workout: { key: `${start.instant}|${str('title')}`, date: start.date, startedAt: start.instant, endedAt: end, title: str('title').slice(0, 120), notes: str('description').slice(0, 2000) },
-        exercise: { name: str('exercise_title').slice(0, 120), sourceId: null, unit, notes: str('exercise_notes').slice(0, 1000) },
+        exercise: { name: str('exercise_title').slice(0, 120), sourceId: null, loggedAt: null, unit, notes: str('exercise_notes').slice(0, 1000) },
         set: {
-          warmup: str('set_type') === 'warmup', done: true, reps, load, seconds: intOf(num('duration_seconds')) || null,
+          warmup: str('set_type') === 'warmup', done: true, reps, load, seconds,
           distanceM: km ? km * 1000 : miles ? miles * MI : null,
-          rpe: rpeOf(num('rpe')), targetReps: reps === null ? '' : String(reps), targetWeight: loadText(load, unit),
+          rpe: rpeOf(num('rpe')), targetReps: targetOf(reps, seconds), targetWeight: loadText(load, unit),
         },
       };
     };
@@ -153,7 +159,7 @@ const spotter: Format = {
       if (!str('session_id')) throw new Error('the session_id column is empty.');
       return {
         workout: { key: str('session_id'), date, startedAt, endedAt: null, title: str('session_title').slice(0, 120), notes: '' },
-        exercise: { name: str('exercise_name').slice(0, 120), sourceId: str('exercise_id') || null, unit: (unitCell || opts.unit) as WeightUnit, notes: '' },
+        exercise: { name: str('exercise_name').slice(0, 120), sourceId: str('exercise_id') || null, loggedAt: logged ? startedAt : null, unit: (unitCell || opts.unit) as WeightUnit, notes: '' },
         set: {
           warmup: bool(str('warmup'), 'warmup'), done: bool(str('done'), 'done'), reps: intOf(num('reps')), load: num('load'),
           seconds: intOf(num('seconds')), distanceM: num('distance_m'), rpe: rpeOf(num('rpe')),

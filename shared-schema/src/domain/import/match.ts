@@ -44,14 +44,15 @@ export function suggestMatches(
   const byId = new Set(library.map((e) => e.id));
   const libByName = new Map(library.map((e) => [nameKey(e.name), e.id]));
   const catByName = new Map(catalogue.map((e) => [nameKey(e.name), e]));
-  return new Map(names.map(({ name, sourceId }) => {
-    if (sourceId && byId.has(sourceId)) return [name, { kind: 'library', exerciseId: sourceId }];
+  const match = (name: string, sourceId: string | null): NameDecision | null => {
+    if (sourceId && byId.has(sourceId)) return { kind: 'library', exerciseId: sourceId };
     const key = nameKey(name);
     const lib = libByName.get(key);
-    if (lib) return [name, { kind: 'library', exerciseId: lib }];
+    if (lib) return { kind: 'library', exerciseId: lib };
     const cat = catByName.get(key);
-    return [name, cat ? { kind: 'catalogue', entry: cat } : null];
-  }));
+    return cat ? { kind: 'catalogue', entry: cat } : null;
+  };
+  return new Map(names.map(({ name, sourceId }) => [name, match(name, sourceId)]));
 }
 
 export interface ImportPreview {
@@ -91,7 +92,7 @@ export function buildImportRequest(history: ParsedHistory, decisions: ReadonlyMa
     const kept = w.exercises.filter((e) => indexOf.has(e.name)).slice(0, 60);
     if (!kept.length) continue;
     const { exercises: _all, ...rest } = w;
-    workouts.push({ ...rest, exercises: kept.map((e) => ({ exercise: indexOf.get(e.name)!, unit: e.unit, notes: e.notes, sets: e.sets.slice(0, 100) })) });
+    workouts.push({ ...rest, exercises: kept.map((e) => ({ exercise: indexOf.get(e.name)!, unit: e.unit, notes: e.notes, loggedAt: e.loggedAt, sets: e.sets.slice(0, 100) })) });
     sets += kept.reduce((n, e) => n + Math.min(100, e.sets.length), 0);
   }
   const dates = workouts.map((w) => w.date).sort();

@@ -6,6 +6,8 @@ export interface ParsedExercise {
   name: string;
   /** Spotter's own export names its exercise ids: a reimport matches them first. */
   sourceId: string | null;
+  /** When it was logged, where the file says (Spotter's logged_at). */
+  loggedAt: string | null;
   unit: WeightUnit;
   notes: string;
   sets: ImportSet[];
