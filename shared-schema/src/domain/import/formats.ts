@@ -34,8 +34,21 @@ function cellsOf(columns: readonly string[], decimalComma: boolean) {
   };
 }
 
+/**
+ * Every row of a workout repeats its start: the zone's offset (Intl, slow) is worked out once
+ * per distinct time, in a cache that lives as long as one file's reading.
+ */
+function clockIn(timeZone: string): (raw: string) => { date: string; instant: string } {
+  const seen = new Map<string, { date: string; instant: string }>();
+  return (raw) => {
+    let hit = seen.get(raw);
+    if (!hit) seen.set(raw, (hit = readWallClock(raw, timeZone)));
+    return hit;
+  };
+}
+
 /** Wall-clock "2024-03-26 08:12:05", "2024-03-26 8:12:05 PM" or "26 Mar 2024, 08:12" → its day and instant in the zone. */
-function wallClock(raw: string, timeZone: string): { date: string; instant: string } {
+function readWallClock(raw: string, timeZone: string): { date: string; instant: string } {
   const t = raw.replace(/[\u202f\u00a0]/g, ' ').trim();
   let y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ampm = '';
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/.exec(t);
@@ -79,9 +92,10 @@ const strong: Format = {
   fits: (c) => c.includes('Exercise Name') && c.includes('Set Order') && c.includes('Date'),
   reader: (columns, opts) => {
     const read = cellsOf(columns, opts.decimalComma);
+    const clock = clockIn(opts.timeZone);
     return (cells) => {
       const { str, num, has } = read(cells);
-      const when = wallClock(str('date'), opts.timeZone);
+      const when = clock(str('date'));
       // The older export names its units per row; the newer one is in the app's unit.
       const unitCell = str('weight unit').toLowerCase();
       const unit: WeightUnit = unitCell ? (unitCell.startsWith('lb') ? 'lb' : 'kg') : opts.unit;
@@ -114,10 +128,11 @@ const hevy: Format = {
   reader: (columns, opts) => {
     const read = cellsOf(columns, opts.decimalComma);
     const unit: WeightUnit = columns.includes('weight_lbs') ? 'lb' : 'kg';
+    const clock = clockIn(opts.timeZone);
     return (cells) => {
       const { str, num } = read(cells);
-      const start = wallClock(str('start_time'), opts.timeZone);
-      const end = str('end_time') ? wallClock(str('end_time'), opts.timeZone).instant : null;
+      const start = clock(str('start_time'));
+      const end = str('end_time') ? clock(str('end_time')).instant : null;
       const load = given(unit === 'lb' ? num('weight_lbs') : num('weight_kg'));
       const km = num('distance_km');
       const miles = num('distance_miles');
@@ -148,12 +163,13 @@ const spotter: Format = {
   fits: (c) => c.includes('session_id') && c.includes('exercise_name') && c.includes('set_number') && c.includes('load_unit'),
   reader: (columns, opts) => {
     const read = cellsOf(columns, opts.decimalComma);
+    const clock = clockIn(opts.timeZone);
     return (cells) => {
       const { str, num } = read(cells);
       const date = str('date');
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`"${date}" in column date is not a date (YYYY-MM-DD).`);
       const logged = str('logged_at');
-      const startedAt = logged && !Number.isNaN(Date.parse(logged)) ? new Date(logged).toISOString() : wallClock(`${date} 12:00`, opts.timeZone).instant;
+      const startedAt = logged && !Number.isNaN(Date.parse(logged)) ? new Date(logged).toISOString() : clock(`${date} 12:00`).instant;
       const unitCell = str('load_unit');
       if (unitCell && unitCell !== 'kg' && unitCell !== 'lb') throw new Error(`"${unitCell}" in column load_unit is not kg or lb.`);
       if (!str('session_id')) throw new Error('the session_id column is empty.');
