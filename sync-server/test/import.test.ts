@@ -46,6 +46,17 @@ function requestFor(csv: string, clientId: string): ImportRequest {
 const count = async (token: string, collection: string) => visible((await pullAll(s, token, collection)).docs).length;
 
 describe('POST /api/import', () => {
+  it('is described in OpenAPI with its shared body and answer', async () => {
+    const spec = (await s.api(null, 'GET', '/api/docs/json')).body;
+    const op = spec.paths['/api/import'].post;
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '400', '403', '409']));
+    expect(op.requestBody.content['application/json'].schema.required).toEqual(['clientId', 'source', 'exercises', 'workouts']);
+  });
+
+  it('refuses without a sign-in', async () => {
+    expect((await s.api(null, 'POST', '/api/import', requestFor(hevyCsv, who.client!.id))).status).toBe(401);
+  });
+
   it('imports a Strong file as sessions and logs with every set, and twice creates nothing new', async () => {
     const client = who.client!;
     const [sessionsBefore, logsBefore] = [await count(client.token, 'sessions'), await count(client.token, 'logs')];

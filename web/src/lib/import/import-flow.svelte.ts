@@ -1,11 +1,14 @@
 import {
   buildImportRequest, importRequestSchema, namesOf, suggestMatches,
-  type Exercise, type ImportAnswer, type ImportPreview, type ImportRequest, type MovementPattern, type NameDecision, type WeightUnit,
+  type ImportAnswer, type ImportPreview, type ImportRequest, type NameDecision, type WeightUnit,
 } from '@spotter/shared';
 import { ImportFileError, readHistoryCsv, type ParsedHistory } from '@spotter/shared/domain/import/csv.ts';
 import { loadCatalogue } from '../catalogue/catalogue.svelte.ts';
 import type { Device } from '../data/device.ts';
 import { failureText } from '../account/needs-network.ts';
+import { decisionOf, type Choice } from './review.ts';
+
+export type { Choice } from './review.ts';
 
 /**
  * The import, step by step (docs/DESIGN.md "Import"): read and match on the device (offline
@@ -13,19 +16,6 @@ import { failureText } from '../account/needs-network.ts';
  * A reviewed import that cannot be sent (offline) is kept on the device and sent when online.
  */
 export type Step = 'choose' | 'review' | 'preview' | 'sending' | 'kept' | 'done';
-/** What a person picks for an unmatched name. */
-export type Choice = { kind: 'map'; exerciseId: string } | { kind: 'custom'; pattern: MovementPattern } | { kind: 'skip' } | null;
-
-/** A custom exercise's type follows the pattern the person picked. */
-const typeOf = (p: MovementPattern): Exercise['type'] => (p === 'cardio' ? 'cardio' : p === 'mobility' ? 'flexibility' : 'strength');
-
-export function decisionOf(choice: Choice): NameDecision | null {
-  if (!choice) return null;
-  if (choice.kind === 'map') return choice.exerciseId ? { kind: 'library', exerciseId: choice.exerciseId } : null;
-  if (choice.kind === 'custom') return { kind: 'custom', type: typeOf(choice.pattern), pattern: choice.pattern };
-  return { kind: 'skip' };
-}
-
 const keptKey = (clientId: string) => `import.${clientId}`;
 const isRequest = (v: unknown): v is ImportRequest => importRequestSchema.safeParse(v).success;
 
