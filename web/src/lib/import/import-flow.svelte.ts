@@ -1,6 +1,6 @@
 import {
   buildImportRequest, importRequestSchema, namesOf, suggestMatches,
-  type ImportAnswer, type ImportPreview, type ImportRequest, type NameDecision, type WeightUnit,
+  type Exercise, type ImportAnswer, type ImportPreview, type ImportRequest, type NameDecision, type WeightUnit,
 } from '@spotter/shared';
 import { ImportFileError, readHistoryCsv, type ParsedHistory } from '@spotter/shared/domain/import/csv.ts';
 import { loadCatalogue } from '../catalogue/catalogue.svelte.ts';
