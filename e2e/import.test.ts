@@ -21,6 +21,11 @@ test('a client imports a Strong export: review, preview, kept offline, then in p
   await page.goto('/client/progress');
   await page.getByRole('link', { name: 'Import history from Strong or Hevy' }).click();
 
+  // A malformed file: the error names the line, and nothing moves on.
+  await page.getByLabel('CSV file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(strong.replace(';72,5;', ';heavy;')) });
+  await page.getByRole('button', { name: 'Read the file' }).click();
+  await expect(page.getByRole('alert')).toContainText('Line 3: "heavy" in column weight is not a number.');
+
   await page.getByLabel('CSV file').setInputFiles({ name: 'strong.csv', mimeType: 'text/csv', buffer: Buffer.from(strong) });
   await page.getByRole('button', { name: 'Read the file' }).click();
 

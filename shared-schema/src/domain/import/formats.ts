@@ -152,8 +152,9 @@ const hevy: Format = {
 };
 
 const bool = (raw: string, column: string) => {
-  if (raw === 'true' || raw === '1') return true;
-  if (raw === 'false' || raw === '0' || raw === '') return false;
+  const v = raw.toLowerCase();
+  if (v === 'true' || v === '1' || v === 'yes') return true;
+  if (v === 'false' || v === '0' || v === 'no' || v === '') return false;
   throw new Error(`"${raw}" in column ${column} is not true or false.`);
 };
 

@@ -52,7 +52,7 @@ export class ImportFlow {
     if (!kept) return false;
     this.#request = kept;
     const sets = kept.workouts.reduce((n, w) => n + w.exercises.reduce((m, e) => m + e.sets.length, 0), 0);
-    this.preview = { workouts: kept.workouts.length, sets, from: kept.workouts[0]?.date ?? null, to: kept.workouts.at(-1)?.date ?? null, newExercises: [], skipped: [] };
+    this.preview = { workouts: kept.workouts.length, sets, from: kept.workouts[0]?.date ?? null, to: kept.workouts.at(-1)?.date ?? null, newExercises: kept.exercises.flatMap((e) => (e.kind === 'library' ? [] : [e.name])), skipped: [] };
     this.step = 'kept';
     return true;
   }
