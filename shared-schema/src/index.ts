@@ -50,3 +50,5 @@ export * from './domain/media.ts';
 export * from './export.ts';
 export * from './domain/export-rows.ts';
 export * from './export-writer.ts';
+export * from './import.ts';
+export * from './domain/import/match.ts';

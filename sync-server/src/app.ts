@@ -29,6 +29,7 @@ import { syncRoutes } from './sync/routes.ts';
 import { streamRoute } from './sync/stream.ts';
 import { illFormedTextAt } from './text-check.ts';
 import { webApp } from './web/static.ts';
+import { importRoutes } from './import/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -182,6 +183,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       }
       await api.register(accountRoutes);
       await api.register(exportRoutes);
+      await api.register(importRoutes);
     },
     { prefix: '/api' },
   );
