@@ -39,6 +39,8 @@ export const storeTests = [
   'sync-server/test/catalogue-groups.test.ts',
   'sync-server/test/media.test.ts',
   'sync-server/test/accounts.test.ts',
+  'sync-server/test/export.test.ts',
+  'sync-server/test/import.test.ts',
   // Not stream-fanout.test.ts: it counts pulls within turns of the event loop, which only an
   // in-process store answers within; the store-independent fan-out is tested on SQLite.
 ];

@@ -4,7 +4,7 @@
  * a target is missed, non-zero only when the bench itself crashes.
  *
  *   npm run bench                    # everything (builds the web app first)
- *   npm run bench -- server sse      # only some parts: server, sse, pg, browser
+ *   npm run bench -- server sse      # only some parts: server, import, sse, pg, browser
  *   npm run bench -- server pg       # both stores side by side (pg: PostgreSQL, one and two instances)
  *   npm run bench -- sync            # only the browser's initial-sync figures (usable, final, complete)
  *   npm run bench -- sse-push        # only the push p99 with 500 streams at the per-user cap
@@ -21,6 +21,7 @@ import { browserFigures } from './browser-figures.ts';
 import { pgFigures } from './pg-figures.ts';
 import { phoneFigures } from './phone.ts';
 import { generateLargeAccount } from './generate.ts';
+import { importFigures } from './import-figures.ts';
 import { printTable, type Figure } from './report.ts';
 import { serverFigures } from './server-figures.ts';
 import { BUILD_VARIANT, repoRoot } from './server-process.ts';
@@ -43,6 +44,10 @@ try {
   if (want('server')) {
     step('server: pull, push vs raw inserts');
     figures.push(...(await serverFigures(base, work)));
+  }
+  if (want('import')) {
+    step('import: a 10,000-row Strong export for one client, read on the device side, one POST /api/import');
+    figures.push(...(await importFigures(base, work)));
   }
   if (want('sse')) {
     step('server: 500 SSE streams under 200 pushes/s');

@@ -1,8 +1,9 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { reminderNotice, type Reminder } from '@spotter/shared';
 import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 import { logExercise } from './client-helpers.ts';
+import { deliverPush, shown, tapNotification } from './push-helpers.ts';
 import { trainerWithClient } from './units-helpers.ts';
 
 // docs/DESIGN.md "Reminders": a coach schedules a reminder on the phone, offline; it is kept on
@@ -11,34 +12,6 @@ import { trainerWithClient } from './units-helpers.ts';
 // "Notifications": the push offer appears after the first useful action, never on load.
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** Delivers `payload` to the page's service worker as a push message (CDP ServiceWorker.deliverPushMessage). */
-async function deliverPush(context: BrowserContext, page: Page, baseURL: string, payload: object): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  const registrationId = new Promise<string>((resolve) => {
-    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-      const ours = registrations.find((r) => r.scopeURL === `${baseURL}/` && !r.isDeleted);
-      if (ours) resolve(ours.registrationId);
-    });
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.deliverPushMessage', { origin: baseURL, registrationId: await registrationId, data: JSON.stringify(payload) });
-  await cdp.detach();
-}
-
-const shown = (page: Page, tag: string) =>
-  page.evaluate(async (t) => (await (await navigator.serviceWorker.ready).getNotifications({ tag: t })).map((n) => ({ title: n.title, body: n.body, url: (n.data as { url: string }).url })), tag);
-
-async function tapNotification(context: BrowserContext, tag: string): Promise<void> {
-  const [worker] = context.serviceWorkers();
-  expect(worker).toBeDefined();
-  await worker!.evaluate(async (t) => {
-    const sw = self as unknown as { registration: ServiceWorkerRegistration; dispatchEvent(e: Event): boolean; NotificationEvent: new (type: string, init: { notification: Notification }) => Event };
-    const [notification] = await sw.registration.getNotifications({ tag: t });
-    if (!notification) throw new Error(`no notification tagged ${t}`);
-    sw.dispatchEvent(new sw.NotificationEvent('notificationclick', { notification }));
-  }, tag);
-}
 
 test('a coach schedules a reminder offline on the phone; it syncs, and its notice opens the session on the client phone', async ({ browser, baseURL }) => {
   const { coach, client, password, session } = await trainerWithClient(baseURL!, 'reminder');

@@ -17,6 +17,7 @@ const params: Partial<Record<RefusalCode, object>> = {
   plan_start_fixed: { startDate: '2026-03-02' },
   plan_ended: { end: '2026-03-01' },
   media_too_large: { limit: '50 MB' },
+  import_exercise_hidden: { id: 'ex-1' },
   plan_session_refused: { title: 'Week 1 · Monday', reason: 'Every exercise needs reps (e.g. 10, 8-12, AMRAP).' },
 };
 

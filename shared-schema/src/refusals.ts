@@ -104,6 +104,10 @@ const sentences = {
   media_coach_only: () => 'Only coaches upload photos, videos and files.',
   media_not_found: () => 'There is no such file among those you can see.',
   media_pending: () => "This file is still on its way from your coach's device.",
+  // Importing a workout history (sync-server import/).
+  import_not_yours: () => 'You can import history only for yourself or, as a coach, for your own clients.',
+  import_needs_coach: () => 'Importing history needs a coach: the workouts become sessions of your coach.',
+  import_exercise_hidden: (p: { id: string }) => `The exercise ${p.id} is not in the library you can see; map that name again or create it.`,
   // Pushing a document that exists but is not the pusher's to see.
   not_found: () => 'There is no such document among yours.',
 } satisfies Record<string, (p: never) => string>;

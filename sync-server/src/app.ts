@@ -12,7 +12,9 @@ import { adminRoutes } from './admin/routes.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { defaultLoginLimits, type LoginLimits } from './auth/attempts.ts';
 import { authRoutes } from './auth/routes.ts';
+import type { OidcProvider } from './auth/oidc/config.ts';
 import { badRequest, errorHandler } from './errors.ts';
+import { exportRoutes } from './export/routes.ts';
 import { mediaRoutes } from './media/routes.ts';
 import { DiskMediaStorage } from './media/storage.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -28,6 +30,7 @@ import { syncRoutes } from './sync/routes.ts';
 import { streamRoute } from './sync/stream.ts';
 import { illFormedTextAt } from './text-check.ts';
 import { webApp } from './web/static.ts';
+import { importRoutes } from './import/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -86,6 +89,8 @@ export interface AppOptions {
   mailer?: Mailer;
   /** The web app's origin for links in emails (PUBLIC_URL); startServer fills in its own address when unset. */
   publicUrl?: string | null;
+  /** Identity providers people may sign in with (auth/oidc/config.ts); none by default. */
+  oidc?: OidcProvider[];
   /** The self-service routes' limits (accounts/limits.ts); each part defaults to defaultAccountLimits. */
   accountLimits?: Partial<AccountLimits>;
   /**
@@ -174,6 +179,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     refreshTokenTtl: opts.refreshTokenTtl,
     refreshReuseGraceMs: opts.refreshReuseGraceMs ?? 10_000,
     limits: { ...defaultLoginLimits, ...opts.loginLimits },
+    oidc: { providers: opts.oidc ?? [], publicUrl: () => app.accountDeps.publicUrl.value ?? 'http://localhost' },
   });
   await app.register(streamRoute, { prefix: '/api', maxStreamsPerUser: opts.maxStreamsPerUser });
   await app.register(
@@ -187,6 +193,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         await api.register(mediaRoutes, { media: { storage: mediaStorage, incoming: mediaStorage.incoming, maxBytes: opts.media.maxBytes ?? MEDIA_MAX_BYTES } });
       }
       await api.register(accountRoutes);
+      await api.register(exportRoutes);
+      await api.register(importRoutes);
     },
     { prefix: '/api' },
   );

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DELETION_UNDO_MS } from '@spotter/shared/deletion.ts';
 import { MEDIA_MAX_BYTES } from '@spotter/shared/docs/media.ts';
+import { readOidcProviders, type OidcProvider } from './auth/oidc/config.ts';
 import { parseAllowList } from './push/endpoint.ts';
 
 export interface Config {
@@ -35,6 +36,8 @@ export interface Config {
   scheduler: { tickMs: number | null };
   /** How long an account deletion can be cancelled (ACCOUNT_DELETION_UNDO_MS; docs/DESIGN.md "Deleting an account"). */
   deletionUndoMs: number;
+  /** Sign-in with identity providers (OIDC_PROVIDERS, auth/oidc/config.ts). */
+  oidc: OidcProvider[];
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -122,5 +125,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: publicUrl(env.PUBLIC_URL, port),
     scheduler: { tickMs: int(env, 'SCHEDULER_TICK_MS', 30_000) || null },
     deletionUndoMs: int(env, 'ACCOUNT_DELETION_UNDO_MS', DELETION_UNDO_MS),
+    oidc: readOidcProviders(env),
   };
 }

@@ -8,6 +8,10 @@ import type { RefusalCode } from '@spotter/shared';
 export type SecurityEvent =
   /** A wrong email or password. */
   | 'login_failed'
+  /** A sign-in through an identity provider (auth/oidc/routes.ts) that opened an account. */
+  | 'provider_sign_in'
+  /** One that did not: the reason (expired, provider, unverified, no-account, unavailable) is in the line. */
+  | 'provider_sign_in_refused'
   /** A sign-in refused by the attempt limits (429). */
   | 'login_locked'
   /** A refresh token presented after its successor was used: the family was ended. */

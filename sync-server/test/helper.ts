@@ -59,6 +59,8 @@ export interface TestServerOptions {
   accountLimits?: AppOptions['accountLimits'];
   /** The scheduler's clock and timers (default: no timers; tests call app.scheduler.plan() and tick()). */
   scheduler?: AppOptions['scheduler'];
+  /** Identity providers (an in-process one: test/idp.ts). */
+  oidc?: AppOptions['oidc'];
 }
 
 export interface ApiResponse<T = any> {
@@ -131,6 +133,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       : outboxMailer(join(dirname(dbPath), 'outbox')),
     accountLimits: opts.accountLimits,
     scheduler: opts.scheduler,
+    oidc: opts.oidc,
   });
   const url = server.url.replace(/\/$/, '');
 

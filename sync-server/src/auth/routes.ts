@@ -9,12 +9,16 @@ import { HttpError } from '../errors.ts';
 import { securityEvent } from '../security-log.ts';
 import { loginAttemptLimits, type LoginLimits } from './attempts.ts';
 import { adoptTimeZone } from './time-zone.ts';
-import { login, logoutByRefreshToken, logoutFamily, refresh, type Issued, type TokenIssuer } from './service.ts';
+import type { OidcProvider } from './oidc/config.ts';
+import { oidcRoutes } from './oidc/routes.ts';
+import { login, logoutByRefreshToken, logoutFamily, refresh, signInAs, type Issued, type TokenIssuer } from './service.ts';
 
 export interface AuthRouteOptions {
   refreshTokenTtl: number;
   refreshReuseGraceMs: number;
   limits: LoginLimits;
+  /** Sign-in through identity providers (oidc/): the configured ones and the app's public origin. */
+  oidc: { providers: OidcProvider[]; publicUrl(): string };
 }
 
 /** The refresh token's cookie: HttpOnly, SameSite=Strict, sent only to these routes. */
@@ -54,6 +58,16 @@ export const authRoutes: FastifyPluginAsync<AuthRouteOptions> = async (app, opts
 
   // The links from emails and "forgot password", under the same CSRF rule.
   await app.register(accountLinkRoutes);
+  // Signing in through a provider ends like a password sign-in: a new session, its cookie.
+  await app.register(oidcRoutes, {
+    prefix: '/oidc',
+    providers: opts.oidc.providers,
+    publicUrl: opts.oidc.publicUrl,
+    // Not `=> setCookie(…)`: a Fastify reply is thenable, and awaiting it waits for the answer to be sent.
+    signIn: async (req, reply, person) => {
+      setCookie(req, reply, await signInAs(app.repo, tokens, person, deviceLabel(req.headers['user-agent'])));
+    },
+  });
 
   api.post('/login', {
     schema: { tags: ['auth'], body: loginRequestSchema, response: { 200: loginResponseSchema, 401: errorSchema, 429: errorSchema } },

@@ -40,11 +40,16 @@ export async function login(repo: Repository, tokens: TokenIssuer, email: string
   const found = await repo.findUserByEmail(email);
   const ok = await verifyPassword(found?.passwordHash ?? (await dummyHash()), password);
   if (!found || found.deleted || !ok) return null;
+  return signInAs(repo, tokens, found.person, deviceLabel);
+}
+
+/** A new signed-in session (token family) for a person already identified: by password, or by a provider (oidc/routes.ts). */
+export async function signInAs(repo: Repository, tokens: TokenIssuer, person: Person, deviceLabel: string | null): Promise<Issued> {
   const now = Date.now();
   const familyId = uuidv7();
   const { token, row } = newRefreshToken(tokens, now);
-  await repo.startTokenFamily(familyId, found.person.id, row, new Date(now).toISOString(), deviceLabel);
-  return answer(tokens, found.person, familyId, token);
+  await repo.startTokenFamily(familyId, person.id, row, new Date(now).toISOString(), deviceLabel);
+  return answer(tokens, person, familyId, token);
 }
 
 export type RefreshVerdict =

@@ -124,6 +124,15 @@ export class Api {
 
   /** JSON with the access token (POST unless told); on 401 refresh once and retry. */
   async authed<T>(path: string, body: unknown, method: 'GET' | 'POST' | 'DELETE' = 'POST'): Promise<T> {
+    return (await (await this.authedResponse(path, body, method)).json()) as T;
+  }
+
+  /** A GET with the access token whose body is not JSON (a download: docs/DESIGN.md "Export"). */
+  download(path: string): Promise<Response> {
+    return this.authedResponse(path, undefined, 'GET');
+  }
+
+  private async authedResponse(path: string, body: unknown, method: 'GET' | 'POST' | 'DELETE'): Promise<Response> {
     // Just started: no access token yet, a request without one could only answer 401.
     if (!this.access) await this.refresh();
     let res = await this.post(path, body, this.accessToken(), method);
@@ -135,7 +144,7 @@ export class Api {
       res = await this.post(path, body, this.accessToken(), method);
     }
     if (!res.ok) throw new HttpError(res.status, await errorMessage(res));
-    return (await res.json()) as T;
+    return res;
   }
 
   private async post(path: string, body?: unknown, token?: string | null, method: 'GET' | 'POST' | 'DELETE' = 'POST'): Promise<Response> {

@@ -8,6 +8,7 @@ import { LocalDatabase } from './local.ts';
 import { createMedia } from './media.ts';
 import { idbMediaFiles, memoryMediaFiles, type MediaFiles } from './media-files.ts';
 import { createQueries } from './queries.ts';
+import { createExport } from './export.ts';
 import { createRest } from './rest.ts';
 import { createSession } from './session.ts';
 import type { DeviceStorage } from './storage.ts';
@@ -117,6 +118,8 @@ export async function createDevice(opts: DeviceOptions) {
     commands: createCommands(store, createRest(api)),
     /** A coach's own photos and videos: picked, queued for upload, shown, kept offline (media.ts). */
     media,
+    /** "Download my data": the server's export online, the device's copy offline (export.ts). */
+    dataExport: createExport(api, () => local.db, () => state.value.user),
     /** Pages' last answers for a fast first paint (snapshots.ts). */
     snapshots: createSnapshots(() => local.db),
     async close(): Promise<void> {

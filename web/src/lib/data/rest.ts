@@ -11,6 +11,9 @@ import {
   type InviteSent,
   type SignedInDevice,
   bulkAssignResponseSchema,
+  importAnswerSchema,
+  type ImportAnswer,
+  type ImportRequest,
   personSchema,
   pushKeyAnswerSchema,
   type BulkAssignRequest,
@@ -60,6 +63,8 @@ export function createRest(api: Api) {
     createTrainer: (body: NewTrainer): Promise<Person> => post(api, '/api/admin/trainers', body, personSchema),
     /** Every client to one trainer, all or nothing. */
     assignClients: (body: BulkAssignRequest): Promise<BulkAssignResponse> => post(api, '/api/admin/assignments/bulk', body, bulkAssignResponseSchema),
+    /** A reviewed workout history, committed whole or not at all (docs/DESIGN.md "Import"). */
+    importHistory: (body: ImportRequest): Promise<ImportAnswer> => post(api, '/api/import', body, importAnswerSchema),
     /** A coach adds a client: the account and the assignment. */
     addClient: (body: { email: string; firstName: string; lastName: string; password: string }): Promise<NewClientAnswer> =>
       post(api, '/api/clients', body, newClientAnswerSchema),
