@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -26,6 +27,17 @@ const as = async (email: string): Promise<Who> => {
   const l = await s.login(email);
   return { token: l.accessToken, id: l.user.id };
 };
+/** The attempt counters naming someone (SQLite only: read from the file itself). */
+function countersNaming(...parts: string[]): string[] | null {
+  if (s.databaseUrl) return null;
+  const db = new Database(s.dbPath, { readonly: true });
+  try {
+    return (db.prepare('SELECT key FROM rate_counters').all() as { key: string }[]).map((r) => r.key).filter((k) => parts.some((p) => k.includes(p)));
+  } finally {
+    db.close();
+  }
+}
+
 const deletion = (who: Who, method: string, body?: unknown, id?: string) =>
   s.api(who.token, method, id ? `/api/admin/people/${id}/deletion` : '/api/account/deletion', body);
 
@@ -117,6 +129,9 @@ describe('a client deletes their account', () => {
     expect(theirSessions.length).toBeGreaterThan(0);
     const others = visible(before.sessions.docs).filter((d) => d.clientId === client3.id).length;
 
+    // A mistyped sign-in leaves counters that name the email.
+    expect((await s.api(null, 'POST', '/api/auth/login', { email: 'client@demo.test', password: 'mistyped' })).status).toBe(401);
+    if (!s.databaseUrl) expect(countersNaming('client@demo.test')!.length).toBeGreaterThan(0);
     // A device of theirs, signed in before they asked (signing in afterwards would cancel it).
     const phone = await s.login('client@demo.test');
     client = { token: phone.accessToken, id: phone.user.id };
@@ -127,6 +142,8 @@ describe('a client deletes their account', () => {
     expect((await s.api(client.token, 'POST', '/api/sync/people/pull', { checkpoint: null, batchSize: 10 })).status).toBe(200);
     later(60_000);
     expect(await s.app.scheduler.tick()).toBe(1);
+    // The attempt counters that named them went too (before anyone types their email again below).
+    if (!s.databaseUrl) expect(countersNaming('client@demo.test', client.id)).toEqual([]);
 
     // Sign-in stops working and the tokens the devices hold are refused.
     expect((await s.api(client.token, 'POST', '/api/sync/people/pull', { checkpoint: null, batchSize: 10 })).status).toBe(401);

@@ -167,7 +167,7 @@ export async function eraseAccount(d: AccountDeps, log: FastifyBaseLogger, userI
     }
     // No password verifies against an empty hash (argon2 refuses it).
     await d.repo.setPasswordHash(userId, '');
-    const rows = await d.repo.eraseAccountRows(userId, at);
+    const rows = await d.repo.eraseAccountRows(userId, (person.doc as Person).email, at);
     return { collections: [...changed], endedFamilies: rows.endedFamilies, mediaIds: rows.mediaIds, role: gone.role, requestedBy: job.state.requestedBy };
   });
   if (!done) return null;

@@ -1,4 +1,16 @@
+import { or, sql, type Column, type SQL } from 'drizzle-orm';
 import { methodsOf } from './delegate.ts';
+
+/**
+ * The attempt counters (rate_counters) whose key names this person: by id (`current-password:`,
+ * `email-change:`, `invite:`) or by email (`login:account:`, `login:account+address:<email> <ip>`,
+ * `forgot:email:`). substr, not LIKE: an email's `_` would be a wildcard. Both stores read it.
+ */
+export function counterKeysOf(key: Column, userId: string, email: string): SQL {
+  const exact = [`current-password:${userId}`, `email-change:${userId}`, `invite:${userId}`, `login:account:${email}`, `forgot:email:${email}`];
+  const prefix = `login:account+address:${email} `;
+  return or(...exact.map((k) => sql`${key} = ${k}`), sql`substr(${key}, 1, ${prefix.length}) = ${prefix}`)!;
+}
 
 /**
  * The self-service side of the Repository (docs/DESIGN.md "Invitations and passwords"):
@@ -82,12 +94,13 @@ export interface AccountStore {
   /**
    * Removes the rows of a deleted account that are not synced documents (docs/DESIGN.md
    * "Deleting an account"): its push subscriptions, account links, the invitations it sent or
-   * was created by, its media records and its scheduled jobs; its sign-ins end (kept as ended
+   * was created by, its media records, its scheduled jobs and the attempt counters that name it
+   * (auth/attempts.ts, accounts/limits.ts: by its id or email); its sign-ins end (kept as ended
    * rows, reason `account_deleted`, without device names). Answers the sign-ins that were live
    * (their streams close) and the files it had uploaded that nobody else uploaded too (their
    * bytes can go).
    */
-  eraseAccountRows(userId: string, now: string): Promise<{ endedFamilies: string[]; mediaIds: string[] }>;
+  eraseAccountRows(userId: string, email: string, now: string): Promise<{ endedFamilies: string[]; mediaIds: string[] }>;
 }
 
 /** Every method of AccountStore, for the repositories' delegation (delegate.ts). */

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
-import type { AccountStore, AccountTokenPurpose, AccountTokenRow, DeviceRow, InviteOwner, InviteRow } from './account-store.ts';
+import { counterKeysOf, type AccountStore, type AccountTokenPurpose, type AccountTokenRow, type DeviceRow, type InviteOwner, type InviteRow } from './account-store.ts';
 import type { PgDb } from './pg-db.ts';
-import { accountTokens, invites, media, pushSubscriptions, scheduledJobs, tokenFamilies, users } from './pg-tables.ts';
+import { accountTokens, invites, media, pushSubscriptions, rateCounters, scheduledJobs, tokenFamilies, users } from './pg-tables.ts';
 
 const open = () => and(isNull(invites.acceptedAt), isNull(invites.cancelledAt));
 
@@ -95,7 +95,7 @@ export class PgAccountStore implements AccountStore {
     });
   }
 
-  eraseAccountRows(userId: string, now: string): Promise<{ endedFamilies: string[]; mediaIds: string[] }> {
+  eraseAccountRows(userId: string, email: string, now: string): Promise<{ endedFamilies: string[]; mediaIds: string[] }> {
     return this.#transaction(async () => {
       const db = this.#db();
       const live = await db.select({ id: tokenFamilies.id }).from(tokenFamilies).where(and(eq(tokenFamilies.userId, userId), isNull(tokenFamilies.revokedAt)));
@@ -108,6 +108,7 @@ export class PgAccountStore implements AccountStore {
       const uploaded = (await db.delete(media).where(eq(media.ownerId, userId)).returning({ id: media.id })).map((r) => r.id as string);
       const shared = new Set(uploaded.length ? (await db.select({ id: media.id }).from(media).where(inArray(media.id, uploaded))).map((r) => r.id as string) : []);
       await db.delete(scheduledJobs).where(or(eq(scheduledJobs.personId, userId), eq(scheduledJobs.refId, userId)));
+      await db.delete(rateCounters).where(counterKeysOf(rateCounters.key, userId, email));
       return { endedFamilies: live.map((r) => r.id as string), mediaIds: uploaded.filter((id) => !shared.has(id)) };
     });
   }

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
-import type { AccountTokenPurpose, AccountTokenRow, DeviceRow, InviteOwner, InviteRow } from './account-store.ts';
+import { counterKeysOf, type AccountTokenPurpose, type AccountTokenRow, type DeviceRow, type InviteOwner, type InviteRow } from './account-store.ts';
 import type { Db } from './db.ts';
-import { accountTokens, invites, media, pushSubscriptions, scheduledJobs, tokenFamilies, users } from './tables.ts';
+import { accountTokens, invites, media, pushSubscriptions, rateCounters, scheduledJobs, tokenFamilies, users } from './tables.ts';
 
 const open = and(isNull(invites.acceptedAt), isNull(invites.cancelledAt));
 
@@ -91,7 +91,7 @@ export class SqliteAccountStore {
     });
   }
 
-  eraseAccountRows(userId: string, now: string): { endedFamilies: string[]; mediaIds: string[] } {
+  eraseAccountRows(userId: string, email: string, now: string): { endedFamilies: string[]; mediaIds: string[] } {
     return this.#transaction(() => {
       const db = this.#db;
       const endedFamilies = db.select({ id: tokenFamilies.id }).from(tokenFamilies)
@@ -106,6 +106,7 @@ export class SqliteAccountStore {
       const shared = new Set(uploaded.length ? db.select({ id: media.id }).from(media).where(inArray(media.id, uploaded)).all().map((r) => r.id) : []);
       const mediaIds = uploaded.filter((id) => !shared.has(id));
       db.delete(scheduledJobs).where(or(eq(scheduledJobs.personId, userId), eq(scheduledJobs.refId, userId))).run();
+      db.delete(rateCounters).where(counterKeysOf(rateCounters.key, userId, email)).run();
       return { endedFamilies, mediaIds };
     });
   }
