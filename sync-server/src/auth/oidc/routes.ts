@@ -30,8 +30,8 @@ const flowSchema = z.strictObject({ provider: identityProviderId, state: z.strin
 /**
  * GET /api/auth/oidc: the providers; /:id/start: off to the provider (authorization code +
  * PKCE, state and nonce); /:id/callback: back from it, to the app signed in
- * (`/?signin=provider`) or with the reason (`/?signin-error=…`). docs/DESIGN.md "Sign in with
- * an identity provider".
+ * (`/?signin=provider`) or with the reason (`/?signin-error=…`).
+ * docs/DESIGN.md "Sign in with an identity provider".
  */
 export const oidcRoutes: FastifyPluginAsync<OidcRouteOptions> = async (app, opts) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
