@@ -8,6 +8,9 @@ import { join } from 'node:path';
 // browsers, and CHROMIUM_PATH points elsewhere on machines that have Playwright's own.
 const port = Number(process.env.E2E_PORT ?? 8799);
 const baseURL = `http://127.0.0.1:${port}`;
+// A real OpenID Connect provider beside the server (sync-server/test/idp.ts), for "Sign in with …".
+const idpPort = port + 1000;
+const idp = `http://127.0.0.1:${idpPort}`;
 // Only the main process starts the server; workers evaluate this file too, so make the folder lazily.
 const dataDir = process.env.SPOTTER_E2E_DATA ?? (process.env.SPOTTER_E2E_DATA = mkdtempSync(join(tmpdir(), 'spotter-e2e-')));
 
@@ -31,7 +34,15 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
-  webServer: {
+  webServer: [{
+    command: `"${process.execPath}" sync-server/test/idp-main.ts`,
+    url: `${idp}/.well-known/openid-configuration`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: { IDP_PORT: String(idpPort), IDP_REDIRECT_URI: `${baseURL}/api/auth/oidc/testidp/callback` },
+  }, {
     command: `"${process.execPath}" sync-server/src/main.ts`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
@@ -47,6 +58,13 @@ export default defineConfig({
       ACCOUNT_DELETION_UNDO_MS: '4000',
       // SPOTTER_BUILD=<name>: serve web/build-<name> (see web/vite.config.ts).
       ...(process.env.SPOTTER_BUILD ? { WEB_ROOT: join(import.meta.dirname, 'web', `build-${process.env.SPOTTER_BUILD}`) } : {}),
+      PUBLIC_URL: baseURL,
+      OIDC_PROVIDERS: 'testidp',
+      OIDC_TESTIDP_ISSUER: idp,
+      OIDC_TESTIDP_CLIENT_ID: 'spotter',
+      OIDC_TESTIDP_CLIENT_SECRET: 'spotter-test-idp-secret',
+      OIDC_TESTIDP_LABEL: 'Test ID',
+      OIDC_ALLOW_HTTP: '1',
     },
-  },
+  }],
 });

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { providerSignInFailureText, type ProviderSignInFailure } from './provider-sign-in-text.ts';
+
+export { providerSignInFailureText, type ProviderSignInFailure };
 
 /**
  * Signing in with an identity provider (docs/DESIGN.md "Sign in with an identity provider"):
@@ -10,20 +13,6 @@ export const identityProvidersSchema = z.strictObject({
 });
 export type IdentityProviders = z.infer<typeof identityProvidersSchema>;
 
-/**
- * Why a sign-in through a provider did not end signed in. The server redirects to
- * `/?signin-error=<code>`; the sign-in page shows the sentence.
- */
-export const providerSignInFailure = z.enum(['expired', 'provider', 'unverified', 'no-account', 'unavailable']);
-export type ProviderSignInFailure = z.infer<typeof providerSignInFailure>;
+/** Why a sign-in through a provider did not end signed in (provider-sign-in-text.ts says it to the person). */
+export const providerSignInFailure = z.enum(Object.keys(providerSignInFailureText) as [ProviderSignInFailure, ...ProviderSignInFailure[]]);
 
-export const providerSignInFailureText: Record<ProviderSignInFailure, string> = {
-  expired: 'That sign-in took too long or was started elsewhere. Try again.',
-  provider: 'The provider did not confirm who you are. Try again, or sign in with your password.',
-  unverified: 'Your provider has not verified that email address, so it cannot sign you in to Spotter.',
-  'no-account': 'No Spotter account uses that email. Ask your coach for an invitation, then sign in.',
-  unavailable: "Can't reach the sign-in provider right now. Try again in a moment, or sign in with your password.",
-};
-
-/** Where the server sends the browser back after a provider sign-in that worked. */
-export const PROVIDER_SIGNED_IN = 'signin=provider';

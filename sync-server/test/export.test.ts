@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportDocumentSchema, sessionLogId, setColumns, type ExportDocument, type SessionLog, type TrainingSession } from '@spotter/shared';
+import { effectiveSets, exportDocumentSchema, sessionLogId, setColumns, type ExportDocument, type SessionLog, type TrainingSession } from '@spotter/shared';
 import { logEntry, note } from '@spotter/shared/fixtures.ts';
 import { exportScope, visiblePages } from '../src/export/export.service.ts';
 import { startTestServer, type TestServer } from './helper.ts';
@@ -101,8 +101,8 @@ describe("a client's export", () => {
     expect(z.header('sets.csv')).toBe(setColumns.join(','));
     const rows = z.csv('sets.csv');
     const logs = visible((await pullAll<SessionLog>(s, client.token, 'logs')).docs);
-    // One row per set; an entry without sets (the demo's history) is one summary row.
-    const expected = logs.reduce((n, l) => n + Object.values(l.entries).reduce((k, e) => k + Math.max(Object.keys(e.sets ?? {}).length, 1), 0), 0);
+    // One row per set; an entry without sets (the demo's history) has the sets its totals stand for.
+    const expected = logs.reduce((n, l) => n + Object.values(l.entries).reduce((k, e) => k + Math.max(effectiveSets(e).length, 1), 0), 0);
     expect(rows).toHaveLength(expected);
     const mine = rows.filter((r) => r.session_id === logs.find((l) => l.id === setLogId)!.sessionId);
     expect(mine).toHaveLength(4);

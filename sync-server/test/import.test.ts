@@ -3,6 +3,7 @@ import {
   buildImportRequest, effectiveSets, namesOf, performedEntries, personalRecords, suggestMatches, weeklyVolume,
   type Exercise, type ImportRequest, type NameDecision, type SessionLog, type TrainingSession,
 } from '@spotter/shared';
+import { strFromU8, unzipSync } from 'fflate';
 import { readHistoryCsv } from '@spotter/shared/domain/import/csv.ts';
 import { startTestServer, type TestServer } from './helper.ts';
 import { pullAll, visible } from './wire.ts';
@@ -126,24 +127,21 @@ describe('POST /api/import', () => {
     expect(await count(who.client!.token, 'sessions')).toBe(before);
   });
 
-  it('a Spotter sets export of a history reimports into a fresh account with the same progress figures', async () => {
-    // client3's demo history, written as Spotter's sets export columns.
+  it("a client's own Spotter export (the real ZIP's sets.csv) reimports into a fresh account with the same progress figures", async () => {
+    // client3's demo history, downloaded as the client would ("Download my data", spreadsheets).
     const rows = (await s.api(who.coach!.token, 'GET', `/api/clients/${who.client3!.id}/sessions?from=2000-01-01&to=2100-01-01`)).body as { session: TrainingSession; log: SessionLog | null }[];
-    const header = 'date,session_id,session_title,exercise_id,exercise_name,set_number,warmup,done,reps,load,load_unit,seconds,distance_m,rpe,target_reps,target_weight,logged_at';
-    const lines = [header];
-    const names = new Map(library.map((e) => [e.id, e.name]));
     const logs = rows.flatMap((r) => (r.log ? [r.log] : []));
-    for (const { session, log } of rows) {
-      if (!log) continue;
-      for (const e of Object.values(log.entries)) {
-        effectiveSets(e).forEach((x, i) => lines.push([session.dueDate, session.id, `"${session.title}"`, e.exerciseId, `"${names.get(e.exerciseId) ?? e.exerciseId}"`, i + 1, x.warmup, x.done, x.reps ?? '', x.load ?? '', e.weightUnit, x.seconds ?? '', x.distanceM ?? '', x.rpe ?? '', `"${x.targetReps}"`, `"${x.targetWeight}"`, e.loggedAt].join(',')));
-      }
-    }
+    const download = await fetch(`${s.url}/api/export?format=zip`, { headers: { authorization: `Bearer ${who.client3!.token}` } });
+    expect(download.status).toBe(200);
+    const setsCsv = strFromU8(unzipSync(new Uint8Array(await download.arrayBuffer()))['sets.csv']!);
+    const lines = setsCsv.trim().split('\n');
+    const logged = logs.reduce((n, l) => n + Object.values(l.entries).reduce((m, e) => m + effectiveSets(e).length, 0), 0);
     expect(lines.length).toBeGreaterThan(10);
+    expect(lines.length - 1).toBe(logged);
     const fresh = await s.api(who.coach!.token, 'POST', '/api/clients', { email: 'reimport@demo.test', firstName: 'Re', lastName: 'Import', password: 'a-good-long-password' });
     expect(fresh.status).toBe(201);
     const login = await s.login('reimport@demo.test', 'a-good-long-password');
-    const res = await s.api(login.accessToken, 'POST', '/api/import', requestFor(lines.join('\n'), login.user.id));
+    const res = await s.api(login.accessToken, 'POST', '/api/import', requestFor(setsCsv, login.user.id));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const imported = visible((await pullAll<SessionLog>(s, login.accessToken, 'logs')).docs) as unknown as SessionLog[];
     const figures = (l: SessionLog[]) => {

@@ -31,20 +31,25 @@ describe('setRows', () => {
   });
 
   it.each([
-    // An entry from before sets: its totals as one row, without a set number.
-    ['an old entry is one summary row', logEntry({ repsCompleted: 10, weightUsed: 60, durationMinutes: null }), { set_number: null, reps: 10, load: 60, load_unit: 'kg', seconds: null, done: 'true' }],
+    // An entry from before sets: the sets its totals stand for (what progress reads), numbered.
+    ['an old entry is the sets it stands for', logEntry({ setsCompleted: 3, repsCompleted: 10, weightUsed: 60, durationMinutes: null }),
+      [1, 2, 3].map((n) => ({ set_number: n, reps: 10, load: 60, load_unit: 'kg', seconds: null, done: 'true', warmup: 'false' }))],
     // Minutes become seconds so the column has one unit.
-    ['an old timed entry gives seconds', logEntry({ repsCompleted: null, weightUsed: null, durationMinutes: 1.5 }), { set_number: null, reps: null, load: null, load_unit: null, seconds: 90 }],
+    ['an old timed entry gives seconds', logEntry({ setsCompleted: null, repsCompleted: null, weightUsed: null, durationMinutes: 1.5 }),
+      [{ set_number: 1, reps: null, load: null, load_unit: null, seconds: 90 }]],
+    // Totals that stand for no set still leave a row: the entry is not dropped.
+    ['an old entry without a set count is one summary row', logEntry({ setsCompleted: null, repsCompleted: 10, weightUsed: 60, durationMinutes: null }),
+      [{ set_number: null, reps: 10, load: 60, load_unit: 'kg', done: 'true' }]],
   ])('%s', (_name, entry, expected) => {
     const rows = setRows(sessionLog({ entries: { 'rx-1': entry } }), session(), names).map(byColumn);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject(expected);
+    expect(rows).toHaveLength(expected.length);
+    rows.forEach((row, i) => expect(row).toMatchObject(expected[i]!));
   });
 
   it('orders entries as the session prescribes them', () => {
     const s = session({ exercises: [prescription({ id: 'rx-b', exerciseId: 'ex-squat' }), prescription({ id: 'rx-a' })] });
     const log = sessionLog({ entries: { 'rx-a': logEntry(), 'rx-b': logEntry({ exerciseId: 'ex-squat' }) } });
-    expect(setRows(log, s, names).map((r) => r[4])).toEqual(['Back squat', 'Bench press']);
+    expect([...new Set(setRows(log, s, names).map((r) => r[4]))]).toEqual(['Back squat', 'Bench press']);
   });
 
   it('keeps a log whose session is not visible, dated by when it was logged, without a title', () => {

@@ -4,7 +4,7 @@ import type { Note } from '../docs/notes.ts';
 import type { Person } from '../docs/people.ts';
 import type { Plan } from '../docs/plans.ts';
 import type { TrainingSession } from '../docs/sessions.ts';
-import { orderedSets } from './sets.ts';
+import { effectiveSets } from './sets.ts';
 
 /**
  * The rows of an export's CSV files (docs/DESIGN.md "Export"), one function per file, shared
@@ -60,7 +60,8 @@ export function sessionRow(s: TrainingSession): Row {
 
 /**
  * One row per logged set, in the order the app shows them; an entry written before sets (no
- * `sets` record) is one summary row: its totals, no set number. The session gives the date
+ * `sets` record) is the sets its totals stand for, or one summary row (no set number) when
+ * they stand for none. The session gives the date
  * and title; a log whose session the person no longer sees keeps its rows, dated by when it was
  * logged, without a title.
  */
@@ -71,12 +72,14 @@ export function setRows(log: SessionLog, session: Pick<TrainingSession, 'dueDate
   for (const [, entry] of entries) {
     // Without its session (unpublished or deleted since), the day it was logged (UTC) still dates the row.
     const head: Row = [session?.dueDate ?? entry.loggedAt.slice(0, 10), log.sessionId, session ? safeText(session.title) : null, entry.exerciseId, safeText(exerciseName(entry.exerciseId))];
-    const sets = orderedSets(entry.sets);
+    // An entry from before sets counts as the sets its totals stand for (effectiveSets, what
+    // progress and records read), so an export reimports to the same figures.
+    const sets = effectiveSets(entry);
     if (sets.length === 0) {
       rows.push([...head, null, bool(false), bool(true), ...summary(entry)]);
       continue;
     }
-    sets.forEach(([, s], i) => {
+    sets.forEach((s, i) => {
       rows.push([
         ...head, i + 1, bool(s.warmup), bool(s.done), s.reps, s.load, s.load === null ? null : entry.weightUnit, s.seconds, s.distanceM, s.rpe,
         safeText(s.targetReps), safeText(s.targetWeight), entry.loggedAt,

@@ -1,8 +1,8 @@
 import { refusal, type Assignment, type Exercise, type Refusal, type Viewer } from '@spotter/shared';
 
 /**
- * Who may import a workout history for whom, and whose sessions it becomes (docs/DESIGN.md
- * "Import"). Pure: the service loads the client's assignments and asks.
+ * Who may import a workout history for whom, and whose sessions it becomes
+ * (docs/DESIGN.md "Import"). Pure: the service loads the client's assignments and asks.
  */
 export type ImportAccess = { kind: 'allow'; coachId: string } | { kind: 'refuse'; status: 403 | 409; refusal: Refusal };
 

@@ -92,9 +92,9 @@ export interface AccountStore {
   /** Ends every live family of this person except `keep`; answers the ids it ended. */
   revokeUserFamilies(userId: string, reason: string, now: string, keep?: string): Promise<string[]>;
   /**
-   * Removes the rows of a deleted account that are not synced documents (docs/DESIGN.md
-   * "Deleting an account"): its push subscriptions, account links, the invitations it sent or
-   * was created by, its media records, its scheduled jobs and the attempt counters that name it
+   * Removes the rows of a deleted account that are not synced documents
+   * (docs/DESIGN.md "Deleting an account"): its push subscriptions, account links, the
+   * invitations it sent or was created by, its media records, its scheduled jobs and the attempt counters that name it
    * (auth/attempts.ts, accounts/limits.ts: by its id or email); its sign-ins end (kept as ended
    * rows, reason `account_deleted`, without device names). Answers the sign-ins that were live
    * (their streams close) and the files it had uploaded that nobody else uploaded too (their

@@ -9,8 +9,8 @@ export interface ProviderClaims {
 export type LinkDecision = { kind: 'sign-in'; person: Person } | { kind: 'refuse'; reason: ProviderSignInFailure };
 
 /**
- * Which Spotter account a provider sign-in opens (docs/DESIGN.md "Sign in with an identity
- * provider"): the one whose email the provider has VERIFIED, and nothing else. An unverified
+ * Which Spotter account a provider sign-in opens
+ * (docs/DESIGN.md "Sign in with an identity provider"): the one whose email the provider has VERIFIED, and nothing else. An unverified
  * email would let anyone who types someone's address at a lax provider into their account;
  * no account is ever created here, so joining a coach still takes an invitation.
  */

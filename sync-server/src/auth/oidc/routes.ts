@@ -2,7 +2,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as client from 'openid-client';
 import { z } from 'zod';
-import { identityProviderId, identityProvidersSchema, PROVIDER_SIGNED_IN, type Person, type ProviderSignInFailure } from '@spotter/shared';
+import { identityProviderId, identityProvidersSchema, type Person, type ProviderSignInFailure } from '@spotter/shared';
+import { PROVIDER_SIGNED_IN } from '@spotter/shared/provider-sign-in-text.ts';
 import { cancelOnSignIn } from '../../accounts/deletion.service.ts';
 import { securityEvent } from '../../security-log.ts';
 import type { OidcProvider } from './config.ts';
@@ -30,8 +31,8 @@ const flowSchema = z.strictObject({ provider: identityProviderId, state: z.strin
 /**
  * GET /api/auth/oidc: the providers; /:id/start: off to the provider (authorization code +
  * PKCE, state and nonce); /:id/callback: back from it, to the app signed in
- * (`/?signin=provider`) or with the reason (`/?signin-error=…`). docs/DESIGN.md "Sign in with
- * an identity provider".
+ * (`/?signin=provider`) or with the reason (`/?signin-error=…`).
+ * docs/DESIGN.md "Sign in with an identity provider".
  */
 export const oidcRoutes: FastifyPluginAsync<OidcRouteOptions> = async (app, opts) => {
   const api = app.withTypeProvider<ZodTypeProvider>();

@@ -1,6 +1,6 @@
 import {
-  accountEmailAnswerSchema, CSRF_HEADER, forgotAnswerSchema, invitePreviewSchema,
-  type InvitePreview,
+  accountEmailAnswerSchema, CSRF_HEADER, forgotAnswerSchema, identityProvidersSchema, invitePreviewSchema,
+  type IdentityProviders, type InvitePreview,
 } from '@spotter/shared';
 import type { z } from 'zod';
 import { HttpError, type Fetch } from './api.ts';
@@ -32,6 +32,15 @@ export function accountLinks(baseUrl = '', fetchImpl: Fetch = globalThis.fetch.b
     return parseAnswer(schema, path, answer);
   }
   return {
+    /** The identity providers the sign-in page offers ("Sign in with Google"); none when the server has none. */
+    identityProviders: async (): Promise<IdentityProviders['providers']> => {
+      const path = '/api/auth/oidc';
+      const res = await fetchImpl(baseUrl.replace(/\/$/, '') + path, { credentials: 'same-origin' });
+      if (!res.ok) throw new HttpError(res.status, res.statusText);
+      return parseAnswer(identityProvidersSchema, path, await res.json()).providers;
+    },
+    /** Where a "Sign in with …" link goes: the server sends the browser on to the provider. */
+    providerStart: (id: string): string => `${baseUrl.replace(/\/$/, '')}/api/auth/oidc/${encodeURIComponent(id)}/start`,
     /** The same sentence whether or not the email has an account. */
     forgotPassword: async (email: string): Promise<string> => (await post('/api/auth/forgot-password', { email }, forgotAnswerSchema)).message,
     previewInvite: (token: string): Promise<InvitePreview> => post('/api/auth/invite/preview', { token }, invitePreviewSchema),

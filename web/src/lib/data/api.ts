@@ -1,4 +1,4 @@
-import { CSRF_HEADER, serverTimeHeader, timeZoneName, type HybridClock, type LoginResponse } from '@spotter/shared';
+import { CSRF_HEADER, loginResponseSchema, serverTimeHeader, timeZoneName, type HybridClock, type LoginResponse } from '@spotter/shared';
 import type { SessionStore } from './session-store.ts';
 
 /** The server refused our credentials (wrong password, or a refresh token it no longer accepts). */
@@ -50,8 +50,8 @@ export class Api {
   private readonly clock: HybridClock | undefined;
 
   /**
-   * `onAccountDeleted`: the refresh was refused because the account was deleted (docs/DESIGN.md
-   * "Deleting an account"); the device then drops what it holds instead of waiting for a sign-in.
+   * `onAccountDeleted`: the refresh was refused because the account was deleted
+   * (docs/DESIGN.md "Deleting an account"); the device then drops what it holds instead of waiting for a sign-in.
    */
   constructor(opts: { baseUrl: string; fetch?: Fetch; sessions: SessionStore; onSignInNeeded: () => void; onAccountDeleted?: () => void; clock?: HybridClock }) {
     this.clock = opts.clock;
@@ -102,7 +102,8 @@ export class Api {
   }
 
   private async doRefresh(): Promise<void> {
-    if (!this.sessions.load()) throw new AuthError(401, 'Not signed in.');
+    const saved = this.sessions.load();
+    if (!saved) throw new AuthError(401, 'Not signed in.');
     const res = await this.post('/api/auth/refresh');
     if (res.status === 401 || res.status === 403) {
       this.access = null;
@@ -112,9 +113,31 @@ export class Api {
       throw new AuthError(res.status, body?.message ?? res.statusText);
     }
     if (!res.ok) throw new HttpError(res.status, await errorMessage(res));
-    const session = (await res.json()) as LoginResponse;
+    const session = loginResponseSchema.parse(await res.json());
+    // The cookie now names someone else (a sign-in through a provider in this browser as another
+    // person): their session must not carry on over this person's local data. The sign-in page
+    // takes it over (adoptCookieSession), emptying the device first.
+    if (session.user.id !== saved.user.id) {
+      this.access = null;
+      this.onSignInNeeded();
+      throw new AuthError(401, 'Another person signed in on this browser.');
+    }
     this.access = session.accessToken;
     this.sessions.save({ user: session.user });
+  }
+
+  /**
+   * Takes over the session whose cookie the server just set, after a sign-in through an
+   * identity provider (the browser comes back to `/?signin=provider` with only the cookie): the
+   * same call as a refresh, answering who it is, whoever was saved before.
+   */
+  async adoptCookieSession(): Promise<LoginResponse> {
+    const res = await this.post('/api/auth/refresh');
+    if (res.status === 401 || res.status === 403) throw new AuthError(res.status, await errorMessage(res));
+    if (!res.ok) throw new HttpError(res.status, await errorMessage(res));
+    const session = loginResponseSchema.parse(await res.json());
+    this.access = session.accessToken;
+    return session;
   }
 
   /** The access token, in memory only (null until the first sign-in or refresh of this run). */

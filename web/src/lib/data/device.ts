@@ -108,6 +108,7 @@ export async function createDevice(opts: DeviceOptions) {
     /** Who is signed in (`user`), the sync's progress and connection: the shell's status line. */
     syncState$: state.state$ as Observable<SyncState> & { readonly value: SyncState },
     signIn: session.signIn,
+    signInWithProvider: session.signInWithProvider,
     signOut: session.signOut,
     resumeSession: session.resumeSession,
     startSync: sync.start,

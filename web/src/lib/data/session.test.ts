@@ -64,6 +64,25 @@ describe('the session', () => {
     expect(sessions.load()?.user.id).toBe(other.id);
   });
 
+  it('takes over the session a provider sign-in left in the cookie; a refresh never carries another person on', async () => {
+    const { sessions, state, calls, session } = setup();
+    const coach = await session.signIn('coach@demo.test', 'spotter-demo');
+    // Another person signs in through a provider in this browser: only the cookie changes.
+    const elsewhere = new Api({ baseUrl: server.url, sessions, onSignInNeeded: () => undefined });
+    const client = (await elsewhere.login('client@demo.test', 'spotter-demo')).user;
+    sessions.save({ user: coach });
+    const api = new Api({ baseUrl: server.url, sessions, onSignInNeeded: () => calls.push('sign-in needed') });
+    const refused = await api.refresh().catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AuthError);
+    expect(calls).toEqual(['sync', 'sign-in needed']);
+    expect(sessions.load()?.user.id).toBe(coach.id);
+    // The sign-in page takes it over: the coach's local data goes first.
+    expect(await session.signInWithProvider()).toEqual(client);
+    expect(calls).toEqual(['sync', 'sign-in needed', 'wipe', 'sync']);
+    expect(sessions.load()?.user.id).toBe(client.id);
+    expect(state.value.user).toEqual(client);
+  });
+
   it('signs out only when nothing waits to upload, unless forced', async () => {
     const { sessions, state, calls, session } = setup();
     await session.signIn('coach@demo.test', 'spotter-demo');

@@ -28,12 +28,25 @@ export function createSession({ api, sessions, state, startSync, wipe }: Session
   async function signIn(email: string, password: string): Promise<SessionUser> {
     const previous = sessions.load()?.user;
     const { user } = await api.login(email, password);
+    return begin(previous, user);
+  }
+
+  /**
+   * After a sign-in through an identity provider: the server set the session's cookie and sent
+   * the browser back; this takes it over, as `signIn` does after a password.
+   */
+  async function signInWithProvider(): Promise<SessionUser> {
+    const previous = sessions.load()?.user;
+    const { user } = await api.adoptCookieSession();
+    return begin(previous, user);
+  }
+
+  async function begin(previous: SessionUser | undefined, user: SessionUser): Promise<SessionUser> {
     if (previous && previous.id !== user.id) {
       // Another person's data must never mix with this one's: start from an empty device.
-      const saved = sessions.load();
       await wipe();
-      if (saved) sessions.save(saved);
     }
+    sessions.save({ user });
     state.set({ user, needsSignIn: false });
     startSync();
     return user;
@@ -61,5 +74,5 @@ export function createSession({ api, sessions, state, startSync, wipe }: Session
     return { signedOut: true, unsynced };
   }
 
-  return { signIn, resumeSession, signOut };
+  return { signIn, signInWithProvider, resumeSession, signOut };
 }
