@@ -17,12 +17,12 @@ async function pagesOf(page: Page, role: 'coach' | 'client' | 'admin'): Promise<
   if (role === 'client') {
     await page.goto('/client');
     const session = await page.locator('a[href^="/client/sessions/"]').first().getAttribute('href');
-    return ['/client', session!, '/client/plan', '/client/progress', '/client/messages', '/client/reminders', '/client/account'];
+    return ['/client', session!, '/client/plan', '/client/progress', '/client/messages', '/client/reminders', '/client/import', '/client/account'];
   }
   await page.goto('/coach');
   const id = await page.locator('[data-client-id]').first().getAttribute('data-client-id');
   const c = `/coach/clients/${id}`;
-  return ['/coach', '/coach/inbox', '/coach/exercises', '/coach/plans', '/coach/reminders', c, `${c}/builder`, `${c}/notes`, `${c}/messages`, `${c}/recommendations`, '/coach/account'];
+  return ['/coach', '/coach/inbox', '/coach/exercises', '/coach/plans', '/coach/reminders', c, `${c}/builder`, `${c}/notes`, `${c}/messages`, `${c}/recommendations`, `${c}/import`, '/coach/account'];
 }
 
 /** The page has drawn its local data: no skeleton or busy region left. */
