@@ -46,7 +46,9 @@ describe('main.ts', () => {
     const refreshed = await fetch(`${second.url}/api/auth/refresh`, { method: 'POST', headers: { 'x-spotter-csrf': '1', cookie } });
     expect(refreshed.status).toBe(200);
     await stop(second.child, 'SIGTERM');
-  });
+    // Two real starts of the server, the first writing months of demo data: 14 s on a quiet
+    // 2-core machine, over 30 s beside other work.
+  }, 90_000);
 
   it('starts empty with DEMO_DATA=0', async () => {
     const run = await start({ DEMO_DATA: '0', DATABASE_PATH: join(dir, 'empty', 'spotter.db') });
