@@ -85,3 +85,37 @@ test('an admin deletes a member from the roster; after the window the roster no 
   // The deletion reaches the admin's device through sync: the row goes by itself.
   await expect(row).toHaveCount(0, { timeout: 30_000 });
 });
+
+test('a client changes their mind: offline the cancel says why; online it stands, and the account outlives its due time', async ({ page, baseURL }) => {
+  const stamp = Date.now();
+  const email = `e2e-stays-${stamp}@demo.test`;
+  const coach = await api.login(baseURL!, 'coach@demo.test');
+  const added = await api.post<{ client: { id: string } }>(baseURL!, coach.accessToken, '/api/clients', { email, firstName: 'Kim', lastName: `Staying ${stamp}`, password: PASSWORD });
+  await signIn(page, email, PASSWORD);
+  await page.goto('/client/account');
+  const card = page.getByTestId('delete-account');
+  await card.getByRole('button', { name: 'Delete my account' }).click();
+  await card.getByLabel('Your password').fill(PASSWORD);
+  await card.getByRole('button', { name: 'Confirm deletion' }).click();
+  await expect(card.getByTestId('deletion-pending')).toContainText('Your account will be deleted at');
+  // The server wakes its scheduler at this time (accounts/routes.ts): a deletion still planned would run then.
+  const dueBy = Date.now() + 4_000;
+
+  await setOffline(page, true);
+  await card.getByRole('button', { name: 'Cancel deletion' }).click();
+  await expect(card.getByRole('alert')).toContainText('You are offline');
+  await expect(card.getByTestId('deletion-pending')).toBeVisible();
+  await setOffline(page, false);
+  await card.getByRole('button', { name: 'Cancel deletion' }).click();
+  await expect(card.getByRole('status')).toHaveText('Your account will not be deleted.');
+  await expect(card.getByTestId('deletion-pending')).toHaveCount(0);
+  await expect(card.getByRole('button', { name: 'Delete my account' })).toBeVisible();
+  await axeClean(page);
+
+  // Past the time it was due (+ the scheduler's wake-up), the account is still there.
+  await page.waitForTimeout(Math.max(0, dueBy - Date.now()) + 3_000);
+  expect((await api.login(baseURL!, email, PASSWORD)).accessToken).toBeTruthy();
+  expect((await api.pull<{ id: string }>(baseURL!, coach.accessToken, 'people')).some((p) => p.id === added.client.id)).toBe(true);
+  await page.reload();
+  await expect(page.getByTestId('delete-account').getByRole('button', { name: 'Delete my account' })).toBeVisible();
+});
