@@ -4,8 +4,8 @@ import type { SessionLog } from './docs/logs.ts';
 import type { Plan } from './docs/plans.ts';
 import type { TrainingSession } from './docs/sessions.ts';
 import { logEntry, plan, prescription, session, sessionLog } from './fixtures.ts';
-import { formatStamp } from './hlc.ts';
-import { changedPaths, mergeDocuments, stampEdit, type FieldClocks } from './merge.ts';
+import { formatStamp, hlcPattern } from './hlc.ts';
+import { changedPaths, DERIVED_STAMP, mergeDocuments, stampDerived, stampEdit, type FieldClocks } from './merge.ts';
 
 // The per-field rule (docs/DESIGN.md "The last edit of each field wins"): for each field, the last edit OF THAT FIELD wins,
 // whatever else changed later. Stamps: s(n) is the n-th edit in real time; a and b are two
@@ -190,3 +190,30 @@ describe('mergeDocuments: property', () => {
 // The clocks map is what it says: a type check that the fixtures can carry it.
 const _clocks: FieldClocks | undefined = session().fieldClocks;
 void _clocks;
+
+describe('derived documents (DERIVED_STAMP): the other side always wins over a derivation', () => {
+  // A recommendation the engine derives on two devices of a coach; B derived it again without
+  // having received A's copy (no assumed state). docs/DESIGN.md "Derived documents".
+  type Rec = { id: string; title: string; reason: string; status: string; createdAt: string; updatedAt: string; fieldClocks?: FieldClocks };
+  const derived = stampDerived<Rec>({ id: 'rec-1', title: 'Deload the squat', reason: 'No progress.', status: 'pending', createdAt: U9, updatedAt: U9 });
+  const onA = { ...derived, createdAt: U1, updatedAt: U1 };
+  const rows: [string, Rec, Rec, Partial<Rec>][] = [
+    ['approved and reworded on another device: kept', { ...onA, title: 'Lighter week', status: 'approved', fieldClocks: { ...onA.fieldClocks, title: s(3, 'b'), status: s(3, 'b') } }, derived,
+      { title: 'Lighter week', status: 'approved', createdAt: U1 }],
+    ['dismissed on another device: stays dismissed', { ...onA, status: 'dismissed', fieldClocks: { ...onA.fieldClocks, status: s(2, 'b') } }, derived, { status: 'dismissed' }],
+    ['derived on both: the server\'s copy', onA, derived, { createdAt: U1 }],
+    ['the server\'s copy has no clocks (written before them): the server\'s copy', { ...onA, title: 'Old wording', fieldClocks: undefined }, derived, { title: 'Old wording', createdAt: U1 }],
+    ['a reason cleared on another device stays cleared', { ...onA, reason: '', fieldClocks: { ...onA.fieldClocks, reason: s(2, 'b') } }, derived, { reason: '' }],
+    ['edited here after deriving: that edit is an edit like any other', { ...onA, status: 'approved', fieldClocks: { ...onA.fieldClocks, status: s(3, 'b') } },
+      { ...derived, title: 'Reworded here', fieldClocks: { ...derived.fieldClocks, title: s(5) } }, { title: 'Reworded here', status: 'approved' }],
+  ];
+  it.each(rows)('%s', (_why, real, local, expected) => {
+    expect(mergeDocuments<Rec>(undefined, real, local)).toMatchObject(expected);
+  });
+
+  it('every field of a derivation carries the stamp, which is earlier than any edit and a valid stamp', () => {
+    expect(Object.keys(derived.fieldClocks!).sort()).toEqual(['reason', 'status', 'title']); // id and createdAt are never stamped (changedPaths)
+    expect(new Set(Object.values(derived.fieldClocks!))).toEqual(new Set([DERIVED_STAMP]));
+    expect(DERIVED_STAMP < s(-1e9) && hlcPattern.test(DERIVED_STAMP)).toBe(true);
+  });
+});

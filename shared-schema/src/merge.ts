@@ -138,6 +138,19 @@ export function changedPaths(before: unknown, after: unknown, path: string[] = [
 }
 
 /**
+ * The stamp of every field of a derived document: one whose id a rule gives on every device of
+ * its owner (the engine's recommendation of the week, a coach's copy of a catalogue entry), so
+ * that a device which had not yet received it derives it again. Derived, not typed: it is
+ * earlier than every edit, so the copy the other side holds (edited, approved, dismissed on
+ * another device) wins field by field, and the derived one only fills what nobody wrote
+ * (docs/DESIGN.md "Derived documents"). A bare ISO instant: it passes hlcPattern.
+ */
+export const DERIVED_STAMP = '1970-01-01T00:00:00.000Z';
+
+/** A derived document as a device first writes it: every field stamped DERIVED_STAMP. */
+export const stampDerived = <T extends Doc>(doc: T): T & { fieldClocks?: FieldClocks } => stampEdit(null, doc, () => DERIVED_STAMP);
+
+/**
  * The document as a device writes it: every field this edit changed (from `before`, the
  * stored version; null for a new document) stamped with one new stamp, later than every stamp
  * the document already carries (an edit is made after seeing them).

@@ -4,7 +4,7 @@ import { newComment, type CommentTarget } from '../comments/comments.ts';
 import { duplicateSession, newDraft } from './draft.ts';
 
 /** The commands the coach's pages write through (data layer README). */
-export type CoachCommands = Pick<Commands, 'saveSession' | 'discardSession' | 'saveExercise' | 'saveMessage' | 'newId'>;
+export type CoachCommands = Pick<Commands, 'saveSession' | 'discardSession' | 'saveExercise' | 'adoptExercise' | 'saveMessage' | 'newId'>;
 
 /**
  * The coach's writes, all local: RxDB persists them at once and the data layer syncs them
@@ -21,6 +21,7 @@ export function coachWrites(commands: CoachCommands, coachId: string, today: () 
     discard: (doc: TrainingSession) => commands.discardSession(doc.id),
     restore: (doc: TrainingSession) => commands.saveSession(doc),
     saveExercise: (doc: Exercise) => commands.saveExercise(doc),
+    adoptExercise: (doc: Exercise) => commands.adoptExercise(doc),
     /** A comment on a session or its log, from the coach (the client sees it once synced). */
     comment: (session: TrainingSession, target: CommentTarget, body: string) =>
       commands.saveMessage(newComment(commands.newId(), { id: coachId, role: 'coach' }, { coachId, clientId: session.clientId }, target, body, new Date().toISOString())),

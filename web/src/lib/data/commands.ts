@@ -33,6 +33,8 @@ export function createCommands(store: Store, rest: Rest) {
     /** Soft delete, so the coach's other devices drop it too; `saveSession` brings it back. */
     discardSession: (id: string) => store.softDelete('sessions', id),
     saveExercise: (doc: Exercise) => store.put('exercises', doc),
+    /** A catalogue entry taken into the coach's library: derived (its id is the same on each of their devices), so it never undoes their edits of it. */
+    adoptExercise: (doc: Exercise) => store.putDerived('exercises', doc),
 
     /**
      * A client's log of one session, as a change of the current log (null before the first
@@ -51,7 +53,8 @@ export function createCommands(store: Store, rest: Rest) {
     saveNote: (doc: Note) => store.put('notes', doc),
     deleteNote: (id: string) => store.softDelete('notes', id),
 
-    saveRecommendation: (doc: Recommendation) => store.put('recommendations', doc),
+    /** The engine's suggestion: derived (client, rule, week), so a copy made offline never undoes an approval, a dismissal or an edit. */
+    saveRecommendation: (doc: Recommendation) => store.putDerived('recommendations', doc),
     updateRecommendation: (id: string, changes: Partial<Recommendation>) => store.patch('recommendations', id, changes),
 
     /** A reminder (docs/DESIGN.md "Reminders"): scheduled by the server once it has synced. */

@@ -1,4 +1,4 @@
-import { collections, stampEdit, type CollectionName, type DocOf, type HybridClock, type SessionUser } from '@spotter/shared';
+import { collections, stampDerived, stampEdit, type CollectionName, type DocOf, type HybridClock, type SessionUser } from '@spotter/shared';
 import { map, type Observable } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import { canWrite, type RefusedChange, type SpotterDatabase } from './database.ts';
@@ -41,6 +41,27 @@ export function createStore(db: () => SpotterDatabase, role: () => SessionUser['
         const current = (await coll.findOne(parsed.id).exec())?.toMutableJSON() ?? null;
         await coll.upsert((written = stampEdit(current, parsed, stamp)));
       }
+    }
+    return written;
+  }
+
+  /**
+   * Writes a derived document (merge.ts DERIVED_STAMP: its id is given by a rule on every device
+   * of its owner) only when this device does not hold it, stamped as derived: the server's copy,
+   * whatever another device did to it meanwhile, wins over it. Answers what the device holds.
+   * One the device holds as deleted is brought back by a plain write: that is the person asking again.
+   */
+  async function putDerived<C extends CollectionName>(collection: C, doc: DocOf<C>): Promise<DocOf<C>> {
+    const r = role();
+    if (r && !canWrite(collection, r)) throw new Error(`A ${r} cannot change ${collection}.`);
+    const parsed = parse(collection, doc);
+    const held = await get(collection, parsed.id);
+    if (held) return held;
+    const written = stampDerived(parsed);
+    try {
+      await (db()[collection] as any).insert(written);
+    } catch {
+      return put(collection, doc);
     }
     return written;
   }
@@ -89,7 +110,7 @@ export function createStore(db: () => SpotterDatabase, role: () => SessionUser['
     await (await db().refused.findOne(refusedId).exec())?.remove();
   }
 
-  return { put, get, patch, softDelete, all, refused$, restoreRefused, dismissRefused, newId: () => uuidv7() };
+  return { put, putDerived, get, patch, softDelete, all, refused$, restoreRefused, dismissRefused, newId: () => uuidv7() };
 }
 
 export type Store = ReturnType<typeof createStore>;
