@@ -5,7 +5,7 @@ import { newPrescription } from '@spotter/web/lib/coach/draft.ts';
 import { activate, newPlan, setDayExercises, toggleDay, WEEKDAYS } from '@spotter/web/lib/plans/plan-edit.ts';
 import { approveRecommendation, deleteNote, dismissRecommendation, generateRecommendations, saveNote } from '@spotter/web/lib/progress/actions.ts';
 import type { UserOp } from '../schedule.ts';
-import type { OpResult } from './op-result.ts';
+import { stampAt, type OpResult } from './op-result.ts';
 
 /**
  * The coach's plan, note and recommendation operations, done as the plan editor and the client
@@ -30,9 +30,9 @@ export async function runCoachOp(device: Device, op: CoachOp, marker: string): P
   const assignments = ((await all(device, 'assignments')) as Assignment[]).filter((a) => a.status === 'active' && a.coachId === me.id);
   const mine = <T extends { coachId: string; clientId: string }>(docs: T[]) => docs.filter((d) => d.coachId === me.id && assignments.some((a) => a.clientId === d.clientId));
   const choose = <T>(list: T[]) => (list.length ? list[op.pick % list.length]! : null);
-  const wrote = (collection: CollectionName, saved: { id: string; updatedAt: string }, path: string[], value: string): OpResult => ({
+  const wrote = (collection: CollectionName, saved: { id: string; updatedAt: string; fieldClocks?: Record<string, string> }, path: string[], value: string): OpResult => ({
     applied: true,
-    writes: [{ collection, id: saved.id, path, value, at: saved.updatedAt }],
+    writes: [{ collection, id: saved.id, path, value, at: stampAt(saved, path) }],
   });
 
   switch (op.kind) {

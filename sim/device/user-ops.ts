@@ -9,7 +9,7 @@ import { newComment, newMessage } from '@spotter/web/lib/comments/comments.ts';
 import { recordView } from '@spotter/web/lib/progress/actions.ts';
 import type { UserOp } from '../schedule.ts';
 import { coachOpKinds, runCoachOp } from './coach-ops.ts';
-import type { OpResult } from './op-result.ts';
+import { stampAt, type OpResult } from './op-result.ts';
 
 /**
  * The users' operations, done the way the app's pages do them: the feature folders' pure
@@ -40,7 +40,7 @@ export async function runUserOp(device: Device, op: UserOp, marker: string): Pro
   const fresh = async (picked: TrainingSession | null) => (picked ? ((await internals(device).store.get('sessions', picked.id)) as TrainingSession | null) : null);
   const put = async (collection: CollectionName, doc: any, path: string[], value: string): Promise<OpResult> => {
     const saved = (await internals(device).store.put(collection, doc)) as any;
-    return { applied: true, writes: [{ collection, id: saved.id, path, value, at: saved.updatedAt }] };
+    return { applied: true, writes: [{ collection, id: saved.id, path, value, at: stampAt(saved, path) }] };
   };
 
   // The log page's edits: a change of the entry as stored at write time (client/log-sets.ts).
@@ -104,7 +104,7 @@ export async function runUserOp(device: Device, op: UserOp, marker: string): Pro
       if (!s || s.exercises.length === 0) return skip('no session to log');
       const rx = s.exercises[Math.floor(op.pick / 7) % s.exercises.length]!;
       const saved = await changeLog(s, rx, changeEntry(await setContext(rx), { notes: marker }));
-      return { applied: true, writes: [{ collection: 'logs', id: saved.id, path: ['entries', rx.id, 'notes'], value: marker, at: saved.updatedAt }] };
+      return { applied: true, writes: [{ collection: 'logs', id: saved.id, path: ['entries', rx.id, 'notes'], value: marker, at: stampAt(saved, ['entries', rx.id, 'notes']) }] };
     }
     // Each set write marks the set's seconds with the operation's number (unique per set and field).
     case 'addSet': {
@@ -114,14 +114,14 @@ export async function runUserOp(device: Device, op: UserOp, marker: string): Pro
       const ctx = await setContext(rx);
       const id = device.commands.newId();
       const saved = await changeLog(s, rx, (e) => changeSet(ctx, id, { seconds: opNumber, done: true })(appendSet(ctx, id)(e)));
-      return { applied: true, writes: [{ collection: 'logs', id: saved.id, path: setField(rx, id), value: opNumber, at: saved.updatedAt }] };
+      return { applied: true, writes: [{ collection: 'logs', id: saved.id, path: setField(rx, id), value: opNumber, at: stampAt(saved, setField(rx, id)) }] };
     }
     case 'editSet': {
       const s = choose(published);
       const picked = await pickSet(s, op.setPick);
       if (!s || !picked) return skip('no set to edit');
       const saved = await changeLog(s, picked.rx, changeSet(await setContext(picked.rx), picked.id, { seconds: opNumber }));
-      return { applied: true, writes: [{ collection: 'logs', id: saved.id, path: setField(picked.rx, picked.id), value: opNumber, at: saved.updatedAt }] };
+      return { applied: true, writes: [{ collection: 'logs', id: saved.id, path: setField(picked.rx, picked.id), value: opNumber, at: stampAt(saved, setField(picked.rx, picked.id)) }] };
     }
     case 'removeSet': {
       const s = choose(published);
@@ -129,7 +129,7 @@ export async function runUserOp(device: Device, op: UserOp, marker: string): Pro
       if (!s || !picked) return skip('no set to remove');
       const saved = await changeLog(s, picked.rx, removeSet(await setContext(picked.rx), picked.id));
       // The set's absence is this write's value: a later edit of the set may bring it back.
-      return { applied: true, writes: [{ collection: 'logs', id: saved.id, path: setField(picked.rx, picked.id), value: undefined, at: saved.updatedAt }] };
+      return { applied: true, writes: [{ collection: 'logs', id: saved.id, path: setField(picked.rx, picked.id), value: undefined, at: stampAt(saved, setField(picked.rx, picked.id)) }] };
     }
     case 'completeSession': {
       const s = choose(published);
@@ -157,7 +157,7 @@ export async function runUserOp(device: Device, op: UserOp, marker: string): Pro
       const resource = choose(((await all(device, 'notes')) as Note[]).filter((n) => n.kind === 'resource' && n.clientId === me.id));
       if (!resource) return skip('no resource shared with this client');
       const saved = await recordView(device.commands, resource);
-      return { applied: true, writes: [{ collection: 'messages', id: saved.id, path: ['createdAt'], value: saved.createdAt, at: saved.updatedAt }] };
+      return { applied: true, writes: [{ collection: 'messages', id: saved.id, path: ['createdAt'], value: saved.createdAt, at: stampAt(saved, ['createdAt']) }] };
     }
   }
   return skip(`no such operation: ${op.kind}`);
@@ -168,5 +168,5 @@ export async function editField(device: Device, id: string, field: string, marke
   const s = (await internals(device).store.get('sessions', id)) as TrainingSession | null;
   if (!s) return skip(`session ${id} not on this device`);
   const saved = await internals(device).store.put('sessions', editSession(s, { [field]: marker }, new Date().toISOString()));
-  return { applied: true, writes: [{ collection: 'sessions', id, path: [field], value: marker, at: saved.updatedAt }] };
+  return { applied: true, writes: [{ collection: 'sessions', id, path: [field], value: marker, at: stampAt(saved, [field]) }] };
 }
