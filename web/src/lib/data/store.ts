@@ -61,7 +61,8 @@ export function createStore(db: () => SpotterDatabase, role: () => SessionUser['
     try {
       await (db()[collection] as any).insert(written);
     } catch {
-      return put(collection, doc);
+      // Arrived meanwhile (a pull, another tab): theirs stands. Else it is held as deleted.
+      return (await get(collection, parsed.id)) ?? put(collection, doc);
     }
     return written;
   }
