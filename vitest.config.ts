@@ -77,6 +77,9 @@ export default defineConfig({
           // README "What runs where".
           include: [...storeTests, 'sync-server/test/pg/**/*.test.ts', 'sim/sim-pg.test.ts'],
           globalSetup: ['sync-server/test/pg-setup.ts'],
+          // Each file in a fresh process, as before: the files share one PostgreSQL cluster, and
+          // connections or listeners a file leaves behind would stay open for the next.
+          isolate: true,
           // The cluster's URL (SPOTTER_TEST_PG) is set by the globalSetup in the runner, whose
           // environment every project's workers inherit: only this project's servers use it.
           env: { SPOTTER_TEST_STORE: 'pg' },
