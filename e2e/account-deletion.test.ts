@@ -98,8 +98,11 @@ test('a client changes their mind: offline the cancel says why; online it stands
   await card.getByLabel('Your password').fill(PASSWORD);
   await card.getByRole('button', { name: 'Confirm deletion' }).click();
   await expect(card.getByTestId('deletion-pending')).toContainText('Your account will be deleted at');
-  // The server wakes its scheduler at this time (accounts/routes.ts): a deletion still planned would run then.
-  const dueBy = Date.now() + 4_000;
+  // A second client asks for deletion just after: once theirs has taken effect, this one's
+  // time has passed too, and a deletion still planned would have run (no fixed wait).
+  const control = await api.post<{ client: { id: string } }>(baseURL!, coach.accessToken, '/api/clients', { email: `e2e-control-${stamp}@demo.test`, firstName: 'Lee', lastName: `Control ${stamp}`, password: PASSWORD });
+  const controlToken = (await api.login(baseURL!, `e2e-control-${stamp}@demo.test`, PASSWORD)).accessToken;
+  await api.post(baseURL!, controlToken, '/api/account/deletion', { password: PASSWORD });
 
   await setOffline(page, true);
   await card.getByRole('button', { name: 'Cancel deletion' }).click();
@@ -112,8 +115,8 @@ test('a client changes their mind: offline the cancel says why; online it stands
   await expect(card.getByRole('button', { name: 'Delete my account' })).toBeVisible();
   await axeClean(page);
 
-  // Past the time it was due (+ the scheduler's wake-up), the account is still there.
-  await page.waitForTimeout(Math.max(0, dueBy - Date.now()) + 3_000);
+  // Past the time it was due, the account is still there.
+  await expect.poll(async () => (await api.pull<{ id: string }>(baseURL!, coach.accessToken, 'people')).some((p) => p.id === control.client.id), { timeout: 30_000 }).toBe(false);
   expect((await api.login(baseURL!, email, PASSWORD)).accessToken).toBeTruthy();
   expect((await api.pull<{ id: string }>(baseURL!, coach.accessToken, 'people')).some((p) => p.id === added.client.id)).toBe(true);
   await page.reload();
