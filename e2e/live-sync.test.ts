@@ -57,6 +57,18 @@ test('a session that ended while offline keeps the change; signing in again uplo
   const other = await api.login(baseURL!, 'coach2@demo.test');
   expect(await messagesWith(baseURL!, other.accessToken, body)).toBe(0);
 
+  // The account page, opened meanwhile, asks the server once and says why; it does not keep
+  // asking (its "back online" retry once looped on the refused refresh, ~60 a second).
+  let refreshes = 0;
+  page.on('request', (r) => void (r.url().endsWith('/api/auth/refresh') && refreshes++));
+  await page.goto('/client/account');
+  await expect(page.getByRole('alert').filter({ hasText: 'Your session has ended' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Signed-in devices' }).getByRole('button', { name: 'Try again' })).toBeVisible();
+  const asked = refreshes;
+  await page.waitForTimeout(2000); // a looping page would send dozens meanwhile
+  expect(refreshes).toBe(asked);
+  await page.goto('/client/messages');
+
   await page.getByRole('link', { name: 'sign in again' }).click();
   await expect(page.getByLabel('Email')).toHaveValue('client2@demo.test');
   await page.getByLabel('Password').fill('spotter-demo');

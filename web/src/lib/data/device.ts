@@ -99,7 +99,7 @@ export async function createDevice(opts: DeviceOptions) {
   }
 
   const session = createSession({ api, sessions, state, startSync: sync.start, wipe });
-  forget = () => session.signOut({ force: true });
+  forget = () => session.signOut({ force: true, accountDeleted: true });
   const store = createStore(() => local.db, () => state.value.user?.role, clock);
 
   await open();

@@ -63,11 +63,14 @@ export function createSession({ api, sessions, state, startSync, wipe }: Session
   /**
    * Signs out and clears the device. With unsynced changes and no `force`, nothing happens
    * and the count is returned so the UI can warn ("3 changes not uploaded yet").
+   * `accountDeleted`: the server already ended every session of the account. Its cookie is
+   * left as it is, so a reload that interrupts this emptying is told again that the account is
+   * gone (and finishes it) instead of keeping the person's data behind a sign-in request.
    */
-  async function signOut({ force = false } = {}): Promise<{ signedOut: boolean; unsynced: number }> {
+  async function signOut({ force = false, accountDeleted = false } = {}): Promise<{ signedOut: boolean; unsynced: number }> {
     const unsynced = state.value.pending + state.value.mediaPending;
     if (unsynced > 0 && !force) return { signedOut: false, unsynced };
-    await api.logout();
+    if (!accountDeleted) await api.logout();
     await wipe();
     sessions.clear();
     state.set({ user: null, needsSignIn: false });
