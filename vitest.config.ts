@@ -52,6 +52,7 @@ export const storeTests = [
   'sync-server/test/accounts.test.ts',
   'sync-server/test/export.test.ts',
   'sync-server/test/import.test.ts',
+  'sync-server/test/pull-relations-race.test.ts',
   // Not stream-fanout.test.ts: it counts pulls within turns of the event loop, which only an
   // in-process store answers within; the store-independent fan-out is tested on SQLite.
 ];

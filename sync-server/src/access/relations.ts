@@ -9,6 +9,11 @@ import type { Scope, Stored } from '../storage/repository.ts';
 export interface ViewerRelations extends Relations {
   everClientIds: ReadonlySet<string>;
   everCoachIds: ReadonlySet<string>;
+  /**
+   * Which versions of the viewer's assignments these were read from (their ids and seqs):
+   * equal stamps, equal relations. A pull compares it after its page (sync/pull.ts).
+   */
+  stamp: string;
 }
 
 /** The viewer's relations from every assignment that names them (deleted ones included). */
@@ -17,17 +22,19 @@ export function relationsOf(viewer: Viewer, assignments: readonly Stored[]): Vie
   const coachIds = new Set<string>();
   const everClientIds = new Set<string>();
   const everCoachIds = new Set<string>();
+  const read: string[] = [];
   if (viewer.role !== 'admin') {
     const mine = viewer.role === 'coach' ? 'coachId' : 'clientId';
-    for (const { doc, deleted } of assignments) {
+    for (const { doc, deleted, seq } of assignments) {
       const a = doc as Assignment;
       if (a[mine] !== viewer.id) continue;
+      read.push(`${a.id}@${seq}`);
       const other = viewer.role === 'coach' ? a.clientId : a.coachId;
       (viewer.role === 'coach' ? everClientIds : everCoachIds).add(other);
       if (!deleted && (a.status === 'active' || a.status === 'paused')) (viewer.role === 'coach' ? clientIds : coachIds).add(other);
     }
   }
-  return { clientIds, coachIds, everClientIds, everCoachIds };
+  return { clientIds, coachIds, everClientIds, everCoachIds, stamp: read.sort().join(' ') };
 }
 
 /** The collections whose documents belong to one client (`clientId`). */

@@ -6,11 +6,12 @@ import type { ViewerRelations } from './relations.ts';
 /** Small builders for the deciders' table tests: no database, just documents. */
 export const stored = (doc: object, deleted = false): Stored => ({ doc: doc as Doc, deleted, seq: 1 });
 
-export const rel = (o: Partial<Record<keyof ViewerRelations, string[]>> = {}): ViewerRelations => ({
+export const rel = (o: Partial<Record<Exclude<keyof ViewerRelations, 'stamp'>, string[]>> = {}): ViewerRelations => ({
   clientIds: new Set(o.clientIds ?? []),
   coachIds: new Set(o.coachIds ?? []),
   everClientIds: new Set(o.everClientIds ?? o.clientIds ?? []),
   everCoachIds: new Set(o.everCoachIds ?? o.coachIds ?? []),
+  stamp: '',
 });
 
 /** A decision as one comparable value: the refusal's reason, or what is written. */

@@ -43,7 +43,30 @@ export async function pull(
   relations?: ViewerRelations,
   today: string = todayLocal(),
 ): Promise<PullResponse<Doc>> {
-  const rel = relations ?? (await loadRelations(repo, viewer));
+  let rel = relations ?? (await loadRelations(repo, viewer));
+  // Relations older than the page are not enough: an assignment committed between the two
+  // (an admin moving a client to this coach) gives the client's rows new seqs, which the old
+  // relations leave out of scope while a later row of the viewer's own moves the checkpoint
+  // past them — for good (test/pull-relations-race.test.ts). Read again after the page: if
+  // they changed, the page is made again with the new ones. Admins' scopes need none.
+  for (;;) {
+    const page = await pageOf(repo, viewer, collection, checkpoint, batchSize, rel, today);
+    if (viewer.role === 'admin') return page;
+    const now = await loadRelations(repo, viewer);
+    if (now.stamp === rel.stamp) return page;
+    rel = now;
+  }
+}
+
+async function pageOf(
+  repo: Repository,
+  viewer: Viewer,
+  collection: CollectionName,
+  checkpoint: Checkpoint | null,
+  batchSize: number,
+  rel: ViewerRelations,
+  today: string,
+): Promise<PullResponse<Doc>> {
   const scope = candidateScope(viewer, rel, collection);
   const dated = collection in recentFirst ? recentFirst[collection as RecentFirstCollection] : undefined;
   const wire = (rows: Stored[]) => rows.map((r) => toWire(viewer, collection, r, rel));
