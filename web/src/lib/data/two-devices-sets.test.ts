@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderedSets, sessionLogId, setKindOf, type Exercise, type Prescription, type SessionLog, type TrainingSession } from '@spotter/shared';
 import { startTestServer, type TestServer } from '@spotter/sync-server/testing';
-import { withEntry } from '../client/log-entry.ts';
+import { withCompletion, withEntry } from '../client/log-entry.ts';
 import { appendSet, asPrescribed, changeSet, type EntryChange, type SetContext } from '../client/log-sets.ts';
 import type { Device } from './device.ts';
 import { internals } from './internals.ts';
@@ -87,5 +87,50 @@ describe('two phones of one client logging one session offline', () => {
     const onServer = (await serverDocs<SessionLog>(server.url, token, 'logs')).find((l) => l.id === logId)!;
     expect(onServer.entries[rx.id]!.sets).toEqual(merged!.entries[rx.id]!.sets);
     await phoneA.close();
+  });
+
+  it("a phone that has not received the log starts it offline: the other phone's completion and sets stand", async () => {
+    // Phone B has synced, then goes offline before the session is logged anywhere.
+    const b = new TestBrowser(server.url);
+    let phoneB = await b.open();
+    await phoneB.signIn('client@demo.test', 'spotter-demo');
+    await phoneB.awaitInSync();
+    b.setOnline(phoneB, false);
+    await phoneB.close();
+
+    // Phone A logs a set of the first exercise and completes the session; it all uploads.
+    const a = new TestBrowser(server.url);
+    const phoneA = await a.open();
+    await phoneA.signIn('client@demo.test', 'spotter-demo');
+    await phoneA.awaitInSync();
+    const logs = (await internals(phoneA).store.all('logs')) as SessionLog[];
+    const session = ((await internals(phoneA).store.all('sessions')) as TrainingSession[]).find((s) => s.exercises.length > 1 && !logs.some((l) => l.sessionId === s.id))!;
+    const [rx1, rx2] = session.exercises as [Prescription, Prescription];
+    const logId = sessionLogId(session.id);
+    const ctxA = await context(phoneA, rx1);
+    await change(phoneA, session, rx1, (e) => changeSet(ctxA, 'set-a', { reps: 7, load: 50, done: true })(appendSet(ctxA, 'set-a')(e)));
+    const completedAt = new Date().toISOString();
+    await phoneA.commands.updateLog(logId, (log) => withCompletion(log, session, completedAt, completedAt));
+    await until(() => phoneA.syncState$.value.pending, (n) => n === 0);
+    await phoneA.close();
+
+    // Phone B, still offline and without the log, logs a set of the second exercise; then online.
+    phoneB = await b.open();
+    phoneB.resumeSession();
+    expect(await internals(phoneB).store.get('logs', logId)).toBeNull();
+    const ctxB = await context(phoneB, rx2);
+    await change(phoneB, session, rx2, (e) => changeSet(ctxB, 'set-b', { reps: 9, done: true })(appendSet(ctxB, 'set-b')(e)));
+    b.setOnline(phoneB, true);
+    await until(() => phoneB.syncState$.value.pending, (n) => n === 0);
+
+    const token = (await server.login('coach@demo.test')).accessToken;
+    const onServer = (await serverDocs<SessionLog>(server.url, token, 'logs')).find((l) => l.id === logId)!;
+    expect(onServer.completedAt).toBe(completedAt);
+    expect(onServer.entries[rx1.id]?.sets?.['set-a']).toMatchObject({ reps: 7, load: 50, done: true });
+    expect(onServer.entries[rx2.id]?.sets?.['set-b']).toMatchObject({ reps: 9, done: true });
+    // Phone B ends with the same log.
+    const onB = await until(() => internals(phoneB).store.get('logs', logId), (l) => l?.completedAt === completedAt);
+    expect(onB!.entries[rx1.id]?.sets).toEqual(onServer.entries[rx1.id]?.sets);
+    await phoneB.close();
   });
 });
