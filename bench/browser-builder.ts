@@ -1,12 +1,15 @@
 /**
  * The builder figures, on the large account's coach device (already synced) and one client:
  *  - "Add Exercise" click → the draft's new state committed in IndexedDB, median of 50;
- *  - coach clicks "Submit" → the session is on the client's open page, p95 of 50.
+ *  - coach clicks "Submit" → the session is on the client's open page, p95 of 50;
+ *  - then the client taps "Done" on a set of one of those sessions (browser-logging.ts).
  */
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { todayLocal, type Person } from '@spotter/shared';
 import { BENCH_PASSWORD } from './generate.ts';
 import { newContext, profiled, signIn } from './browser-harness.ts';
+import { loggingFigures } from './browser-logging.ts';
+import { clickWriteFloor } from './click-floor.ts';
 import { figure, median, percentile, type Figure } from './report.ts';
 
 const SAMPLES = 50;
@@ -34,58 +37,6 @@ async function addExerciseLatency(page: Page): Promise<{ total: number; beforeWr
     samples.push((await handle.jsonValue()) as { total: number; beforeWrite: number });
   }
   return samples;
-}
-
-/**
- * The browser's own floor for "click → IndexedDB commit" on the same page: a bare readwrite
- * transaction (get, then put the same record back: what RxDB's Dexie storage does for one
- * write) on the sessions database, started in a click handler with no app code, with and
- * without a one-element DOM change. After an input event Chromium renders the next frame
- * before it delivers the get's result, so this is about a frame, whatever the app does.
- */
-async function clickWriteFloor(page: Page): Promise<{ dom: number; bare: number }> {
-  await page.evaluate(async () => {
-    const name = (await indexedDB.databases()).find((d) => d.name?.endsWith('--sessions'))!.name!;
-    const db = await new Promise<IDBDatabase>((ok) => {
-      const req = indexedDB.open(name);
-      req.onsuccess = () => ok(req.result);
-    });
-    const key = await new Promise<IDBValidKey>((ok) => {
-      const req = db.transaction('docs').objectStore('docs').openCursor();
-      req.onsuccess = () => ok(req.result!.primaryKey);
-    });
-    const w = window as any;
-    w.__floor = { dom: [] as number[], bare: [] as number[] };
-    for (const [i, mode] of (['dom', 'bare'] as const).entries()) {
-      const b = document.createElement('button');
-      b.textContent = `floor ${mode}`;
-      b.id = `bench-floor-${mode}`;
-      b.style.cssText = `position:fixed;top:0;left:${i * 8}rem;z-index:9999`;
-      document.body.prepend(b);
-      b.addEventListener('click', () => {
-        const t0 = performance.now();
-        if (mode === 'dom') document.querySelector('main')?.prepend(Object.assign(document.createElement('div'), { textContent: 'floor' }));
-        const tx = db.transaction('docs', 'readwrite');
-        const store = tx.objectStore('docs');
-        const get = store.get(key);
-        get.onsuccess = () => store.put(get.result);
-        tx.oncomplete = () => w.__floor[mode].push(performance.now() - t0);
-      });
-    }
-  });
-  // One measurement at a time: each click waits for the previous write to be recorded.
-  const recorded = (mode: 'dom' | 'bare', n: number) => page.waitForFunction(([m, k]) => (window as any).__floor[m].length >= k, [mode, n] as const);
-  for (let i = 1; i <= 20; i++) {
-    await page.locator('#bench-floor-dom').click();
-    await recorded('dom', i);
-    await page.locator('#bench-floor-bare').click();
-    await recorded('bare', i);
-  }
-  const floor = await page.evaluate(() => {
-    for (const b of document.querySelectorAll('[id^="bench-floor-"]')) b.remove();
-    return (window as any).__floor as { dom: number[]; bare: number[] };
-  });
-  return { dom: median(floor.dom), bare: median(floor.bare) };
 }
 
 /** Records, on the wall clock, when each "Prop n" title first enters the client's page. */
@@ -156,6 +107,8 @@ export async function builderFigures(coachContext: BrowserContext, baseURL: stri
     const { samples, lost } = await profiled(clientPage, 'propagation-client', () => propagation(coach, clientPage));
     figures.push(figure('propagation: coach submits → visible on the client\'s open page', samples.length ? percentile(samples, 95) : null, 'ms', '<=', 500,
       `p95 of ${samples.length} (${lost} not seen within 15 s); median ${median(samples).toFixed(0)} ms, max ${Math.max(...samples).toFixed(0)} ms`));
+    // The client logs the first of those sessions (its exercise: names[0]).
+    figures.push(...(await loggingFigures(clientPage, 'Prop 0', names[0]!)));
   } catch (e) {
     figures.push(figure('propagation: coach submits → visible on the client\'s open page', null, 'ms', '<=', 500, `not measured: ${String(e).split('\n')[0]}`));
   } finally {

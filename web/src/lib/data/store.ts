@@ -67,9 +67,13 @@ export function createStore(db: () => SpotterDatabase, role: () => SessionUser['
     return written;
   }
 
-  /** A plain JSON copy, or null when the document is not on this device. */
+  /**
+   * A plain JSON copy, or null when the document is not on this device. By id (`findByIds`, not
+   * `findOne`): a document the page shows is answered from RxDB's document cache, so a
+   * read-modify-write (a set's "Done", commands.updateLog) costs one IndexedDB transaction, not two.
+   */
   async function get<C extends CollectionName>(collection: C, id: string): Promise<DocOf<C> | null> {
-    const doc = await (db()[collection] as any).findOne(id).exec();
+    const doc = (await (db()[collection] as any).findByIds([id]).exec()).get(id);
     return doc ? (doc.toMutableJSON() as DocOf<C>) : null;
   }
 
