@@ -48,10 +48,9 @@ export async function runUserOp(device: Device, op: UserOp, marker: string): Pro
     const exercise = ((await all(device, 'exercises')) as Exercise[]).find((e) => e.id === rx.exerciseId);
     return { kind: setKindOf(exercise, rx), rx, units: 'kg', last: [], newId: () => device.commands.newId(), now: now() };
   };
-  const changeLog = async (s: TrainingSession, rx: Prescription, change: EntryChange) => {
-    const log = (await internals(device).store.get('logs', sessionLogId(s.id))) as SessionLog | null;
-    return internals(device).store.put('logs', withEntry(log, s, rx.id, change(log?.entries[rx.id] ?? null), now()));
-  };
+  // Through the command the log page uses: the change applies to the log as stored when it is written.
+  const changeLog = (s: TrainingSession, rx: Prescription, change: EntryChange) =>
+    device.commands.updateLog(sessionLogId(s.id), (log) => withEntry(log, s, rx.id, change(log?.entries[rx.id] ?? null), now()));
   /** A set of the picked session's logged entries, or null. */
   const pickSet = async (s: TrainingSession | null, setPick: number) => {
     const log = s ? ((await internals(device).store.get('logs', sessionLogId(s.id))) as SessionLog | null) : null;
@@ -134,9 +133,9 @@ export async function runUserOp(device: Device, op: UserOp, marker: string): Pro
     case 'completeSession': {
       const s = choose(published);
       if (!s) return skip('no session');
-      const log = (await internals(device).store.get('logs', sessionLogId(s.id))) as SessionLog | null;
       const at = now();
-      return put('logs', withCompletion(log, s, at, at), ['completedAt'], at);
+      const saved = await device.commands.updateLog(sessionLogId(s.id), (log) => withCompletion(log, s, at, at));
+      return { applied: true, writes: [{ collection: 'logs', id: saved.id, path: ['completedAt'], value: at, at: stampAt(saved, ['completedAt']) }] };
     }
     case 'comment': {
       const s = choose(me.role === 'coach' ? sessions.filter((x) => x.status === 'published' && assignments.some((a) => a.coachId === me.id && a.clientId === x.clientId)) : published);

@@ -39,6 +39,37 @@ describe('the commands', () => {
     expect(Object.keys((await store.get('logs', id))!.entries).sort()).toEqual(['rx-1', 'rx-2', 'rx-3']);
   });
 
+  it('updateLog changes the log as stored when it writes: a write landing after its read is kept', async () => {
+    // Sim seed 1156417607: a log's completion and a set's value went back to null, values no
+    // operation wrote. A change was computed from the log as read, a pull wrote the other
+    // device's completion before the change was stored, and the write stamped the completion's
+    // field as changed (set → null) by this edit: the older value won everywhere.
+    const { commands, store } = await commandsAs('client');
+    const id = sessionLogId('ses-1');
+    await commands.updateLog(id, () => sessionLog({ entries: {} }));
+    const logs = local!.db.logs as any;
+    const findByIds = logs.findByIds.bind(logs);
+    let raced = false;
+    // The next read of the log is answered, then the other device's completion lands (as a pull writes it).
+    logs.findByIds = (ids: string[]) => {
+      const query = findByIds(ids);
+      return {
+        exec: async () => {
+          const found = await query.exec();
+          if (!raced) {
+            raced = true;
+            await store.patch('logs', id, { completedAt: '2026-03-04T10:00:00.000Z' });
+          }
+          return found;
+        },
+      };
+    };
+    await commands.updateLog(id, (current) => ({ ...current!, entries: { ...current!.entries, 'rx-1': logEntry() } }));
+    const stored = await store.get('logs', id);
+    expect(raced).toBe(true);
+    expect(stored).toMatchObject({ completedAt: '2026-03-04T10:00:00.000Z', entries: { 'rx-1': expect.anything() } });
+  });
+
   it('a failed log change does not stop the next one', async () => {
     const { commands, store } = await commandsAs('client');
     const id = sessionLogId('ses-1');

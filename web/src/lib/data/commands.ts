@@ -37,12 +37,12 @@ export function createCommands(store: Store, rest: Rest) {
     adoptExercise: (doc: Exercise) => store.putDerived('exercises', doc),
 
     /**
-     * A client's log of one session, as a change of the current log (null before the first
-     * entry). One change at a time: a keystroke written while the previous one is in flight
-     * cannot bring back an older version of the log.
+     * A client's log of one session, as a change of the log as stored when it is written (null
+     * before the first entry; store.update). One change at a time: a keystroke written while the
+     * previous one is in flight cannot bring back an older version of the log.
      */
     updateLog: (id: string, change: (current: SessionLog | null) => SessionLog): Promise<SessionLog> =>
-      logs(async () => store.put('logs', change(await store.get('logs', id)))),
+      logs(() => store.update('logs', id, change)),
 
     /** A message, comment, rating or resource view (a `messages` document). */
     saveMessage: (doc: Message) => store.put('messages', doc),

@@ -3,6 +3,9 @@ import { map, type Observable } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import { canWrite, type RefusedChange, type SpotterDatabase } from './database.ts';
 
+/** A stored document without RxDB's bookkeeping (`_meta`, `_rev`, `_attachments`, `_deleted`). */
+const ownFields = <T>(data: T): T => Object.fromEntries(Object.entries(data as object).filter(([k]) => !k.startsWith('_'))) as T;
+
 /**
  * The device's document writes: every write is parsed with the shared zod schema, stamped
  * with `updatedAt` and stored at once (offline included); the sync engine uploads it later.
@@ -46,6 +49,25 @@ export function createStore(db: () => SpotterDatabase, role: () => SessionUser['
   }
 
   /**
+   * A read-modify-write: `change` gets the document as stored at the moment of writing (null
+   * when the device does not hold it), inside RxDB's incremental write, which runs it again on
+   * the newer state when another write (a pull, another tab) landed in between. Computed from
+   * an earlier read instead, a field changed meanwhile looked changed *by this edit* and was
+   * stamped back to its old value (sim seed 1156417607: another phone's completion of a log
+   * reverted to null; commands.test.ts).
+   */
+  async function update<C extends CollectionName>(collection: C, id: string, change: (current: DocOf<C> | null) => DocOf<C>): Promise<DocOf<C>> {
+    const r = role();
+    if (r && !canWrite(collection, r)) throw new Error(`A ${r} cannot change ${collection}.`);
+    const coll = db()[collection] as any;
+    const existing = (await coll.findByIds([id]).exec()).get(id);
+    if (!existing) return put(collection, change(null));
+    let written!: DocOf<C>;
+    await existing.incrementalModify((current: DocOf<C>) => (written = stampEdit(current, parse(collection, change(ownFields(current))), stamp)));
+    return written;
+  }
+
+  /**
    * Writes a derived document (merge.ts DERIVED_STAMP: its id is given by a rule on every device
    * of its owner) only when this device does not hold it, stamped as derived: the server's copy,
    * whatever another device did to it meanwhile, wins over it. Answers what the device holds.
@@ -77,11 +99,12 @@ export function createStore(db: () => SpotterDatabase, role: () => SessionUser['
     return doc ? (doc.toMutableJSON() as DocOf<C>) : null;
   }
 
-  /** Changes some fields of an existing document (validated like put). */
-  async function patch<C extends CollectionName>(collection: C, id: string, changes: Partial<DocOf<C>>): Promise<DocOf<C>> {
-    const current = await get(collection, id);
-    if (!current) throw new Error(`No ${collection} document ${id} on this device.`);
-    return put(collection, { ...current, ...changes });
+  /** Changes some fields of an existing document (validated like put), as stored when it writes. */
+  function patch<C extends CollectionName>(collection: C, id: string, changes: Partial<DocOf<C>>): Promise<DocOf<C>> {
+    return update(collection, id, (current) => {
+      if (!current) throw new Error(`No ${collection} document ${id} on this device.`);
+      return { ...current, ...changes };
+    });
   }
 
   /** Soft delete (every device learns of it). Bumps updatedAt first, for merges. */
@@ -115,7 +138,7 @@ export function createStore(db: () => SpotterDatabase, role: () => SessionUser['
     await (await db().refused.findOne(refusedId).exec())?.remove();
   }
 
-  return { put, putDerived, get, patch, softDelete, all, refused$, restoreRefused, dismissRefused, newId: () => uuidv7() };
+  return { put, update, putDerived, get, patch, softDelete, all, refused$, restoreRefused, dismissRefused, newId: () => uuidv7() };
 }
 
 export type Store = ReturnType<typeof createStore>;
