@@ -113,8 +113,8 @@ describe('a pull while an admin reassigns a client', () => {
       expect((await server.api(admin, 'POST', '/api/admin/assignments/bulk', { clientIds: [moved], coachId: coachB })).status).toBe(200);
     }), viewer, 'sessions', { seq: await repo.maxSeq() }, 500);
     const held = await pullOn(viewer, page);
-    // Their device ends holding what a fresh pull gives them now (a tombstone: issue 15 §2, a
-    // device keeping a document the server withdrew), not the full session of a stale page.
+    // Their device ends holding what a fresh pull gives them now (a tombstone), not the full
+    // session of a stale page, kept for good.
     const now = await pullOn(viewer, await pull(repo, viewer, 'sessions', null, 500));
     expect(held.get('away-s1')).toEqual(now.get('away-s1'));
   });
