@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Prescription } from '@spotter/shared';
-import { fieldsToWrite, formProblems, toForm, toSessionFields, type PrescriptionForm } from './form.ts';
+import { formProblems, toForm, toSessionFields, type PrescriptionForm } from './form.ts';
 
 const saved = {
   dueDate: '2030-01-05',
@@ -55,18 +55,5 @@ describe('formProblems and toSessionFields', () => {
     const out = toSessionFields(form, saved).exercises;
     expect(out.map((p) => p.id)).toEqual(['p2', 'p1']);
     expect(out[0]).toEqual({ id: 'p2', exerciseId: 'row', sets: 3, reps: '10', weight: '', restSeconds: 90, notes: '' });
-  });
-});
-
-describe('fieldsToWrite: what the coach changed, over the latest document', () => {
-  const base = { title: 'Legs', notes: 'old notes', dueDate: '2030-01-05', exercises: [{ id: 'p1', sets: 3 }] };
-  it.each([
-    ['nothing typed: the latest stands', base, { ...base, notes: 'other device' }, { ...base, notes: 'other device' }],
-    ['title typed, notes changed elsewhere: both kept', { ...base, title: 'Legs day' }, { ...base, notes: 'other device' }, { ...base, title: 'Legs day', notes: 'other device' }],
-    ['the same field on both: the coach’s typing is this edit', { ...base, notes: 'typed here' }, { ...base, notes: 'other device' }, { ...base, notes: 'typed here' }],
-    ['a list is one value: edited here, it is written whole', { ...base, exercises: [{ id: 'p1', sets: 5 }] }, { ...base, exercises: [{ id: 'p1', sets: 3 }, { id: 'p2', sets: 2 }] }, { ...base, exercises: [{ id: 'p1', sets: 5 }] }],
-    ['a list changed only elsewhere stays', { ...base, title: 'Legs day' }, { ...base, exercises: [{ id: 'p2', sets: 2 }] }, { ...base, title: 'Legs day', exercises: [{ id: 'p2', sets: 2 }] }],
-  ])('%s', (_, edited, latest, expected) => {
-    expect(fieldsToWrite(edited, base, latest)).toEqual(expected);
   });
 });

@@ -101,18 +101,3 @@ export function toSessionFields(form: SessionForm, saved: Pick<TrainingSession, 
     exercises,
   };
 }
-
-/**
- * The fields an editor writes: those the coach changed since `base` (what the form was filled
- * from, or last wrote), laid over `latest` (the document as the device holds it now). A field
- * another device changed meanwhile — arrived while the coach was typing, when the form is not
- * refilled — keeps its new value instead of being written back to the form's older one, which
- * the write would stamp as this edit (docs/DESIGN.md "The last edit of each field wins").
- */
-export function fieldsToWrite<T extends object>(edited: T, base: T, latest: T): T {
-  const out = { ...latest };
-  for (const key of Object.keys(edited) as (keyof T)[]) {
-    if (JSON.stringify(edited[key]) !== JSON.stringify(base[key])) out[key] = edited[key];
-  }
-  return out;
-}
