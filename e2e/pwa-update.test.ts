@@ -35,7 +35,8 @@ test.beforeAll(async () => {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'spotter.db'), DEMO_DATA: '1', WEB_ROOT: join(dir, 'web') },
     stdio: 'ignore',
   });
-  await expect.poll(() => fetch(`${origin}/api/health`).then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
+  // A start seeds the demo accounts (argon2 hashes): on a loaded machine that took over 30 s once.
+  await expect.poll(() => fetch(`${origin}/api/health`).then((r) => r.status, () => 0), { timeout: 60_000 }).toBe(200);
 });
 
 test.afterAll(async () => {
