@@ -156,6 +156,21 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
       }
     }
 
+    /** For documents a device still holds that it should not: how (and whether) their removal reached it. */
+    async function stillHeldDiagnostics(failures: readonly string[]): Promise<string[]> {
+      const held = new Map<DeviceName, string[]>();
+      for (const f of failures) {
+        const m = /^still visible: (\w+) holds \w+\/([^ ]+) /.exec(f);
+        if (m && deviceNames.includes(m[1] as DeviceName)) held.set(m[1] as DeviceName, [...(held.get(m[1] as DeviceName) ?? []), m[2]!]);
+      }
+      const out: string[] = [];
+      for (const [name, ids] of held) {
+        const got = await dev(name).call<Record<string, string[]>>('received', { ids: ids.slice(0, 5) });
+        for (const [id, how] of Object.entries(got)) out.push(`diagnostic: ${name} received ${id}: ${how.join(', ') || 'never'}`);
+      }
+      return out;
+    }
+
     async function reassign(op: Extract<Op, { kind: 'reassign' }>): Promise<void> {
       if (!server.running) await server.start();
       const out = await admin.reassign(op.n, op.pick, op.coachPick);
@@ -247,6 +262,9 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
       const failures = oracle.check(await server.state(), views, deviceStates);
       if (failures.length === 0 || attempt === 3) {
         result.failures.push(...failures);
+        // What the devices' replications failed to write: the first clue to a document missed for good.
+        if (failures.length) for (const name of deviceNames) for (const w of await dev(name).call<string[]>('writeErrors')) result.failures.push(`diagnostic: ${name} failed to write a pulled ${w}`);
+        result.failures.push(...(await stillHeldDiagnostics(failures)));
         break;
       }
       await sleep(1000);

@@ -30,6 +30,8 @@ const clock = new HybridClock({ node: `sim${process.pid}`, source: { now: () => 
 /** SIM_TRACE=1: every local write and pull is reported too (diagnostic mode). */
 const traceAll = process.env.SIM_TRACE === '1';
 const hooks = new Map<number, () => void>();
+/** Replication write errors (openDevice), reported with a failed run. */
+const writeErrors: string[] = [];
 
 const send = (msg: unknown) => process.send!(msg);
 
@@ -76,6 +78,13 @@ function openDevice(port: number): Promise<Device> {
     // device, a wiped one) crosses its phases (recent weeks, history, onward) between pages,
     // where faults, reassignments and concurrent writes can fall.
     pullBatchSize: Number(process.env.SIM_PULL_BATCH ?? 7),
+    onSyncError: (collection, error) => {
+      // A pulled page RxDB failed to write (a write error, not a failed request) is kept apart:
+      // its documents are gone while a later page moves the checkpoint past them.
+      const e = error as { code?: string; parameters?: { writeError?: { status?: number; documentId?: string } } };
+      const write = e.parameters?.writeError;
+      if (write) writeErrors.push(`${collection}/${write.documentId} ${e.code} ${write.status}`);
+    },
   });
 }
 
@@ -161,6 +170,14 @@ const commands: Record<string, (args: any) => Promise<unknown>> = {
   /** One authenticated request through the data layer's API (a refresh when the token has expired). */
   async touch() {
     await internals(device).api.authed('/api/sync/people/pull', { checkpoint: null, batchSize: 1 }).catch(() => undefined);
+  },
+  /** How these documents last reached the device (Tap.received). */
+  async received({ ids }: { ids: string[] }) {
+    return Object.fromEntries(ids.map((id) => [id, tap.received.get(id) ?? []]));
+  },
+  /** Pulled documents RxDB failed to write (openDevice). */
+  async writeErrors() {
+    return writeErrors.slice(-20);
   },
   /** The refused-changes store, as the app's "Refused changes" panel reads it. */
   async refused() {

@@ -40,6 +40,11 @@ export class Tap {
   pullDelays: number[] = [];
   /** SIM_TRACE=1: every pulled page. */
   onPull: ((collection: string, docs: Doc[]) => void) | null = null;
+  /**
+   * Per document id, how it last reached this device from the server (pull, stream, answer):
+   * with a failed run, it tells whether a document the device should have dropped ever came.
+   */
+  readonly received = new Map<string, string[]>();
   /** Resolves when an armed kill has fired. */
   killFired: Promise<void> = Promise.resolve();
   #fireKill: () => void = () => undefined;
@@ -75,10 +80,12 @@ export class Tap {
     const res = await this.#base(input, init);
     if (res.status === 401) this.#auth('expired');
     const pull = pullPath.exec(path);
-    if (pull && res.ok && this.onPull) {
-      const page = (await res.clone().json().catch(() => null)) as { documents?: Doc[] } | null;
-      this.onPull(pull[1]!, page?.documents ?? []);
+    if (pull && res.ok) {
+      const page = (await res.clone().json().catch(() => null)) as { documents?: Doc[]; checkpoint?: { seq?: number } } | null;
+      this.#note('pull', page?.documents ?? [], page?.checkpoint?.seq);
+      this.onPull?.(pull[1]!, page?.documents ?? []);
     }
+    if (path === '/api/sync/stream' && res.ok && res.body) return this.#tapStream(res);
     if (pullPath.test(new URL(url).pathname) && this.pullDelays.length) {
       // Hold the answer: pushes, other pulls and stream events of this device overtake it.
       await res.clone().arrayBuffer();
@@ -86,6 +93,45 @@ export class Tap {
     }
     return res;
   };
+
+  #note(via: string, docs: readonly Doc[], seq: number | undefined): void {
+    const at = `${via}${docs.at(-1) && seq !== undefined ? `@${seq}` : ''} ${new Date().toISOString().slice(11, 23)}`;
+    for (const d of docs) {
+      const list = this.received.get(String(d.id)) ?? [];
+      list.push(`${d._deleted ? 'deleted' : 'live'} by ${at}`);
+      this.received.set(String(d.id), list.slice(-4));
+    }
+  }
+
+  /** The live stream, read as it passes to the app: its events' documents are noted too. */
+  #tapStream(res: Response): Response {
+    let buffer = '';
+    const note = (chunk: string) => {
+      buffer += chunk;
+      const parts = buffer.split(/\r?\n\r?\n/);
+      buffer = parts.pop() ?? '';
+      for (const part of parts) {
+        const data = part.split(/\r?\n/).filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
+        if (!data) continue;
+        try {
+          const event = JSON.parse(data) as { documents?: Doc[]; checkpoint?: { seq?: number } } | string;
+          if (typeof event === 'object') this.#note('stream', event.documents ?? [], event.checkpoint?.seq);
+        } catch {
+          // not JSON: the app's own parser reports it
+        }
+      }
+    };
+    const decoder = new TextDecoder();
+    const body = res.body!.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, out) {
+          note(decoder.decode(chunk, { stream: true }));
+          out.enqueue(chunk);
+        },
+      }),
+    );
+    return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  }
 
   async #push(collection: string, url: string, init: RequestInit): Promise<Response> {
     this.#recent.push({ url, init });

@@ -1,4 +1,4 @@
-import { HybridClock } from '@spotter/shared';
+import { HybridClock, type CollectionName } from '@spotter/shared';
 import type { Observable } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import { Api, type Fetch } from './api.ts';
@@ -33,6 +33,11 @@ export interface DeviceOptions {
   retryTime?: number;
   /** Documents per pulled page (default 1000, the server's largest); tests use small pages. */
   pullBatchSize?: number;
+  /**
+   * A pull or push that failed (RxDB retries it): the simulation records them, since a pulled
+   * page that failed to be written is how a device could miss a document for good.
+   */
+  onSyncError?: (collection: CollectionName, error: unknown) => void;
   /**
    * The clock that stamps each field's edits (docs/DESIGN.md "The last edit of each field wins");
    * default: the device's own clock, corrected by the server's time on every answer. The
@@ -75,7 +80,7 @@ export async function createDevice(opts: DeviceOptions) {
     state,
     clock,
     owner,
-    options: { retryTime: opts.retryTime ?? 3000, pullBatchSize: opts.pullBatchSize ?? 1000 },
+    options: { retryTime: opts.retryTime ?? 3000, pullBatchSize: opts.pullBatchSize ?? 1000, onSyncError: opts.onSyncError },
   });
   engine = sync;
   const media = createMedia({

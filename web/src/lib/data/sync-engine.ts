@@ -20,6 +20,7 @@ export interface SyncEngineOptions {
   retryTime: number;
   /** Documents per pulled page (the server's largest is 1000); tests use small pages. */
   pullBatchSize: number;
+  onSyncError?: (collection: CollectionName, error: unknown) => void;
 }
 
 export interface SyncEngineDeps {
@@ -120,9 +121,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         pullBatchSize: deps.options.pullBatchSize,
       };
       const role = state.value.user?.role;
-      replications = collectionNames.map((n) =>
-        replicateCollection(n, replication, streams[n], { push: canWrite(n, role), recentFirst: isRecentFirst(n), pushAfter: NAMES_EXERCISES.has(n) && canWrite('exercises', role) ? ['exercises'] : [] }),
-      );
+      replications = collectionNames.map((n) => {
+        const r = replicateCollection(n, replication, streams[n], { push: canWrite(n, role), recentFirst: isRecentFirst(n), pushAfter: NAMES_EXERCISES.has(n) && canWrite('exercises', role) ? ['exercises'] : [] });
+        const report = deps.options.onSyncError;
+        if (report) r.error$.subscribe((e) => report(n, e));
+        return r;
+      });
       trackInitialSync(recent);
     } else if (owner.isOwner) {
       for (const r of replications) if (r.isPaused()) void r.start();
