@@ -156,17 +156,21 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
       }
     }
 
+    const reassignedAt: string[] = [];
     /** For documents a device still holds that it should not: how (and whether) their removal reached it. */
     async function stillHeldDiagnostics(failures: readonly string[]): Promise<string[]> {
       const held = new Map<DeviceName, string[]>();
       for (const f of failures) {
-        const m = /^still visible: (\w+) holds \w+\/([^ ]+) /.exec(f);
-        if (m && deviceNames.includes(m[1] as DeviceName)) held.set(m[1] as DeviceName, [...(held.get(m[1] as DeviceName) ?? []), m[2]!]);
+        const m = /^still visible: (\w+) holds (\w+)\/([^ ]+) /.exec(f);
+        if (m && deviceNames.includes(m[1] as DeviceName)) held.set(m[1] as DeviceName, [...(held.get(m[1] as DeviceName) ?? []), `${m[2]}/${m[3]}`]);
       }
-      const out: string[] = [];
+      const out: string[] = held.size ? [`diagnostic: reassignments ${reassignedAt.join(', ')}`] : [];
       for (const [name, ids] of held) {
-        const got = await dev(name).call<Record<string, string[]>>('received', { ids: ids.slice(0, 5) });
+        const got = await dev(name).call<Record<string, string[]>>('received', { ids: ids.slice(0, 5).map((x) => x.split('/')[1]!) });
         for (const [id, how] of Object.entries(got)) out.push(`diagnostic: ${name} received ${id}: ${how.join(', ') || 'never'}`);
+        for (const collection of new Set(ids.map((x) => x.split('/')[0]!))) {
+          for (const line of await dev(name).call<string[]>('traffic', { collection })) out.push(`diagnostic: ${name} ${collection} traffic ${line}`);
+        }
       }
       return out;
     }
@@ -177,6 +181,7 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
       if (out.moved) {
         result.reassignments.moved++;
         oracle.reassignments.push(out.moved);
+        reassignedAt.push(`op #${op.n} answered ${new Date().toISOString().slice(11, 23)}`);
       } else {
         result.reassignments.refused++;
         if (out.status >= 500) result.failures.push(`admin: reassignment #${op.n} answered ${out.status}: ${out.message}`);

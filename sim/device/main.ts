@@ -175,6 +175,10 @@ const commands: Record<string, (args: any) => Promise<unknown>> = {
   async received({ ids }: { ids: string[] }) {
     return Object.fromEntries(ids.map((id) => [id, tap.received.get(id) ?? []]));
   },
+  /** The last pulls and stream events of a collection, and the stream's own last events (Tap.traffic). */
+  async traffic({ collection }: { collection: string }) {
+    return [...(tap.traffic.get(collection) ?? []), ...(tap.traffic.get('*') ?? []).map((l) => `(all) ${l}`)];
+  },
   /** Pulled documents RxDB failed to write (openDevice). */
   async writeErrors() {
     return writeErrors.slice(-20);

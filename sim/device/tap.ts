@@ -45,6 +45,8 @@ export class Tap {
    * with a failed run, it tells whether a document the device should have dropped ever came.
    */
   readonly received = new Map<string, string[]>();
+  /** Per collection, its last pulls and stream events (asked from → answered up to, documents). */
+  readonly traffic = new Map<string, string[]>();
   /** Resolves when an armed kill has fired. */
   killFired: Promise<void> = Promise.resolve();
   #fireKill: () => void = () => undefined;
@@ -83,6 +85,8 @@ export class Tap {
     if (pull && res.ok) {
       const page = (await res.clone().json().catch(() => null)) as { documents?: Doc[]; checkpoint?: { seq?: number } } | null;
       this.#note('pull', page?.documents ?? [], page?.checkpoint?.seq);
+      const asked = typeof init?.body === 'string' ? (JSON.parse(init.body) as { checkpoint?: unknown }).checkpoint : undefined;
+      this.#log(pull[1]!, `pull ${JSON.stringify(asked)} → ${JSON.stringify(page?.checkpoint)} ${page?.documents?.length ?? 0} docs`);
       this.onPull?.(pull[1]!, page?.documents ?? []);
     }
     if (path === '/api/sync/stream' && res.ok && res.body) return this.#tapStream(res);
@@ -93,6 +97,12 @@ export class Tap {
     }
     return res;
   };
+
+  #log(collection: string, line: string): void {
+    const list = this.traffic.get(collection) ?? [];
+    list.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    this.traffic.set(collection, list.slice(-12));
+  }
 
   #note(via: string, docs: readonly Doc[], seq: number | undefined): void {
     const at = `${via}${docs.at(-1) && seq !== undefined ? `@${seq}` : ''} ${new Date().toISOString().slice(11, 23)}`;
@@ -116,6 +126,8 @@ export class Tap {
         try {
           const event = JSON.parse(data) as { documents?: Doc[]; checkpoint?: { seq?: number } } | string;
           if (typeof event === 'object') this.#note('stream', event.documents ?? [], event.checkpoint?.seq);
+          if (typeof event === 'object') this.#log((event as { collection?: string }).collection ?? '?', `stream → ${JSON.stringify(event.checkpoint)} ${event.documents?.length ?? 0} docs`);
+          else this.#log('*', `stream ${event}`);
         } catch {
           // not JSON: the app's own parser reports it
         }
