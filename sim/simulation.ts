@@ -79,6 +79,8 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
     onTrace: (dev, text) => opts.trace && log(`[trace] ${dev} ${text}`),
   };
   const handles = new Map<DeviceName, DeviceHandle>();
+  /** When each reassignment was answered (for a failed run's diagnostics). */
+  const reassignedAt: string[] = [];
   const online = new Map<DeviceName, boolean>();
   try {
     await Promise.all(
@@ -156,7 +158,6 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
       }
     }
 
-    const reassignedAt: string[] = [];
     /** For documents a device still holds that it should not: how (and whether) their removal reached it. */
     async function stillHeldDiagnostics(failures: readonly string[]): Promise<string[]> {
       const held = new Map<DeviceName, string[]>();
