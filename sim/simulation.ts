@@ -158,14 +158,16 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
       }
     }
 
-    /** For documents a device still holds that it should not: how (and whether) their removal reached it. */
-    async function stillHeldDiagnostics(failures: readonly string[]): Promise<string[]> {
+    /** For documents a device holds wrongly or lacks: how (and whether) their last state reached it. */
+    async function wrongDocDiagnostics(failures: readonly string[]): Promise<string[]> {
       const held = new Map<DeviceName, string[]>();
       for (const f of failures) {
-        const m = /^still visible: (\w+) holds (\w+)\/([^ ]+) /.exec(f);
-        if (m && deviceNames.includes(m[1] as DeviceName)) held.set(m[1] as DeviceName, [...(held.get(m[1] as DeviceName) ?? []), `${m[2]}/${m[3]}`]);
+        // "still visible: coachA holds sessions/<id> …" and "diverged: coachA vs server (…) sessions: <id> …"
+        const m = /^still visible: (\w+) holds (\w+)\/([^ ]+) /.exec(f) ?? /^diverged: (\w+) vs server \([^)]*\) (\w+): (\S+) /.exec(f);
+        const key = m && `${m[2]}/${m[3]}`;
+        if (m && key && deviceNames.includes(m[1] as DeviceName) && !held.get(m[1] as DeviceName)?.includes(key)) held.set(m[1] as DeviceName, [...(held.get(m[1] as DeviceName) ?? []), key]);
       }
-      const out: string[] = held.size ? [`diagnostic: reassignments ${reassignedAt.join(', ')}`] : [];
+      const out: string[] = held.size ? [`diagnostic: reassignments ${reassignedAt.join(', ') || 'none'}`] : [];
       for (const [name, ids] of held) {
         const got = await dev(name).call<Record<string, string[]>>('received', { ids: ids.slice(0, 5).map((x) => x.split('/')[1]!) });
         for (const [id, how] of Object.entries(got)) out.push(`diagnostic: ${name} received ${id}: ${how.join(', ') || 'never'}`);
@@ -270,7 +272,7 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
         result.failures.push(...failures);
         // What the devices' replications failed to write: the first clue to a document missed for good.
         if (failures.length) for (const name of deviceNames) for (const w of await dev(name).call<string[]>('writeErrors')) result.failures.push(`diagnostic: ${name} failed to write a pulled ${w}`);
-        result.failures.push(...(await stillHeldDiagnostics(failures)));
+        result.failures.push(...(await wrongDocDiagnostics(failures)));
         break;
       }
       await sleep(1000);
