@@ -101,7 +101,7 @@ export class Tap {
   #log(collection: string, line: string): void {
     const list = this.traffic.get(collection) ?? [];
     list.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
-    this.traffic.set(collection, list.slice(-12));
+    this.traffic.set(collection, list.slice(-80));
   }
 
   #note(via: string, docs: readonly Doc[], seq: number | undefined): void {
