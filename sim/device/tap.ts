@@ -41,7 +41,7 @@ export class Tap {
   /** SIM_TRACE=1: every pulled page. */
   onPull: ((collection: string, docs: Doc[]) => void) | null = null;
   /**
-   * Per document id, how it last reached this device from the server (pull, stream, answer):
+   * Per document id, how it last reached this device from the server (pull or stream):
    * with a failed run, it tells whether a document the device should have dropped ever came.
    */
   readonly received = new Map<string, string[]>();
@@ -85,7 +85,7 @@ export class Tap {
     if (pull && res.ok) {
       const page = (await res.clone().json().catch(() => null)) as { documents?: Doc[]; checkpoint?: { seq?: number } } | null;
       this.#note('pull', page?.documents ?? [], page?.checkpoint?.seq);
-      const asked = typeof init?.body === 'string' ? (JSON.parse(init.body) as { checkpoint?: unknown }).checkpoint : undefined;
+      const asked = typeof init?.body === 'string' ? (JSON.parse(init.body) as { checkpoint?: unknown }).checkpoint : undefined; // the data layer's pull body: JSON
       this.#log(pull[1]!, `pull ${JSON.stringify(asked)} → ${JSON.stringify(page?.checkpoint)} ${page?.documents?.length ?? 0} docs`);
       this.onPull?.(pull[1]!, page?.documents ?? []);
     }
