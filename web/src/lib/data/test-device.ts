@@ -4,7 +4,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { CollectionName, DocOf, Exercise } from '@spotter/shared';
 import { idbMediaFiles } from './media-files.ts';
-import { createDevice, type Device } from './device.ts';
+import { createDevice, type Device, type DeviceOptions } from './device.ts';
 import { internals } from './internals.ts';
 import { LocalDatabase } from './local.ts';
 import { SyncStateStore } from './sync-state.ts';
@@ -34,7 +34,7 @@ export class TestBrowser {
     return globalThis.fetch(input, init);
   };
 
-  open(opts: { pullBatchSize?: number } = {}): Promise<Device> {
+  open(opts: Pick<DeviceOptions, 'pullBatchSize' | 'onSyncError'> = {}): Promise<Device> {
     return createDevice({
       ...opts,
       baseUrl: this.baseUrl,
