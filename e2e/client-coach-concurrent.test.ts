@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { addDaysTo, sessionLogId, setKindOf, todayLocal } from '@spotter/shared';
+import { sessionLogId, setKindOf } from '@spotter/shared';
 import { api, goOffline, goOnline, signIn } from './fixtures.ts';
 import { escape, eventually, exerciseItem, logExercise, pullAll, unloggedDemoSession, type Typed } from './client-helpers.ts';
 
@@ -15,8 +15,8 @@ for (const [order, dayOffset] of [['client', 2], ['coach', 4]] as const) {
   test(`coach and client offline on one session; the ${order} reconnects first; nothing is lost`, async ({ browser, baseURL }) => {
     const client = await api.login(baseURL!, 'client@demo.test');
     const coach = await api.login(baseURL!, 'coach@demo.test');
-    const dueDate = addDaysTo(todayLocal(), dayOffset);
-    const session = await unloggedDemoSession(baseURL!, client.accessToken, dueDate);
+    const session = await unloggedDemoSession(baseURL!, client.accessToken, dayOffset);
+    const dueDate: string = session.dueDate;
     const library = new Map((await pullAll(baseURL!, client.accessToken, 'exercises')).map((e) => [e.id, e]));
     // The prescription both edit is a loaded lift (load × reps): a plank's sets take seconds.
     const k = session.exercises.findIndex((p: any) => setKindOf(library.get(p.exerciseId), p) === 'load');

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { sessionDays } from '@spotter/sync-server/demo/schedule.ts';
 
 /**
  * Helpers of the client-logging browser tests. The server is checked through the
@@ -27,12 +28,19 @@ export async function pullAll(baseURL: string, token: string, collection: string
  * seeded titles ("Upper body 8") qualify: sessions other test files publish for the same
  * client while running in parallel (e.g. "E2E Upper A") are theirs to touch, not ours.
  */
-export async function unloggedDemoSession(baseURL: string, token: string, dueDate: string): Promise<any> {
+/**
+ * client@demo.test's unlogged demo session `offset` days from the day the server seeded its
+ * demo data — found by its title number (sync-server/src/demo/schedule.ts), so a test
+ * run that crosses midnight still finds the session it means.
+ */
+export async function unloggedDemoSession(baseURL: string, token: string, offset: number): Promise<any> {
+  const number = sessionDays.indexOf(offset) + 1;
+  expect(number, `the demo seed has a session ${offset} days from its today`).toBeGreaterThan(0);
   const logs = await pullAll(baseURL, token, 'logs');
   const session = (await pullAll(baseURL, token, 'sessions')).find(
-    (s) => s.dueDate === dueDate && s.status === 'published' && s.planId === null && /^(Lower|Upper|Full) body \d+$/.test(s.title) && !logs.some((l) => l.sessionId === s.id),
+    (s) => s.status === 'published' && s.planId === null && new RegExp(`^(Lower|Upper|Full) body ${number}$`).test(s.title) && !logs.some((l) => l.sessionId === s.id),
   );
-  expect(session, `demo data has an unlogged published session due ${dueDate}`).toBeTruthy();
+  expect(session, `demo data has an unlogged published session ${offset} days from its today`).toBeTruthy();
   return session;
 }
 

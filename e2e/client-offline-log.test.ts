@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { sessionLogId, setKindOf, todayLocal } from '@spotter/shared';
+import { sessionLogId, setKindOf } from '@spotter/shared';
 import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 import { escape, eventually, exerciseItem, logExercise, pullAll, unloggedDemoSession, type Typed } from './client-helpers.ts';
 
@@ -9,9 +9,9 @@ import { escape, eventually, exerciseItem, logExercise, pullAll, unloggedDemoSes
 test('the client logs today’s session offline, reloads, syncs, and the coach sees logs, comment and completion', async ({ browser, baseURL }) => {
   const client = await api.login(baseURL!, 'client@demo.test');
   const coach = await api.login(baseURL!, 'coach@demo.test');
-  const today = todayLocal();
-  // Today's demo session, not logged yet (demo data gives every client one due today).
-  const session = await unloggedDemoSession(baseURL!, client.accessToken, today);
+  // Today's demo session, not logged yet (demo data gives every client one due the day it seeds).
+  const session = await unloggedDemoSession(baseURL!, client.accessToken, 0);
+  const today: string = session.dueDate;
   const library = new Map((await pullAll(baseURL!, client.accessToken, 'exercises')).map((e) => [e.id, e]));
   const names: string[] = session.exercises.map((p: any) => library.get(p.exerciseId)!.name);
   // The exercise logged with typed numbers is a loaded lift (load × reps); a plank would ask for seconds.

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addDaysTo, sessionLogId, todayLocal } from '@spotter/shared';
+import { sessionLogId } from '@spotter/shared';
 import { api, goOffline, goOnline, signIn, waitForUpload } from './fixtures.ts';
 import { escape, eventually, exerciseItem, logExercise, pullAll, unloggedDemoSession } from './client-helpers.ts';
 
@@ -12,8 +12,8 @@ import { escape, eventually, exerciseItem, logExercise, pullAll, unloggedDemoSes
 test('offline, the client comments on one exercise’s log; online, the coach sees it on that exercise and answers', async ({ browser, baseURL }) => {
   const client = await api.login(baseURL!, 'client@demo.test');
   const coach = await api.login(baseURL!, 'coach@demo.test');
-  const dueDate = addDaysTo(todayLocal(), 9);
-  const session = await unloggedDemoSession(baseURL!, client.accessToken, dueDate);
+  const session = await unloggedDemoSession(baseURL!, client.accessToken, 9);
+  const dueDate: string = session.dueDate;
   const exercises = new Map((await pullAll(baseURL!, client.accessToken, 'exercises')).map((e) => [e.id, e.name as string]));
   const [rx0, rx1] = session.exercises as { id: string; exerciseId: string }[];
   const [name0, name1] = [exercises.get(rx0!.exerciseId)!, exercises.get(rx1!.exerciseId)!];

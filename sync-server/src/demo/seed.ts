@@ -8,6 +8,7 @@ import type { Doc } from '../storage/mappers.ts';
 import type { Repository } from '../storage/repository.ts';
 import { demoExercises } from './exercises.ts';
 import { extrasFor } from './extras.ts';
+import { sessionDays } from './schedule.ts';
 import { doseFor, liftedLoad, prescribedLoad, repsDone } from './loads.ts';
 
 export const DEMO_PASSWORD = 'spotter-demo';
@@ -34,8 +35,6 @@ const roster: [client: string, coach: string][] = [
   ['client3@demo.test', 'coach@demo.test'],
   ['client2@demo.test', 'coach2@demo.test'],
 ];
-// Days relative to today: past ones are done or late, future ones upcoming.
-const sessionDays = [-20, -17, -13, -10, -6, -3, -1, 0, 2, 4, 7, 9, 11];
 
 /**
  * Each client's story, so the coach's dashboard tells them apart: Jamie is a beginner adding
