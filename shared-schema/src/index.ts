@@ -14,6 +14,7 @@ export * from './collections.ts';
 export * from './rx-schema.ts';
 export * from './access.ts';
 export * from './merge.ts';
+export * from './edits.ts';
 export * from './hlc.ts';
 export * from './sync.ts';
 export * from './refusals.ts';

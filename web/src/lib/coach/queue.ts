@@ -4,7 +4,7 @@ import { newComment, type CommentTarget } from '../comments/comments.ts';
 import { duplicateSession, newDraft } from './draft.ts';
 
 /** The commands the coach's pages write through (data layer README). */
-export type CoachCommands = Pick<Commands, 'saveSession' | 'discardSession' | 'saveExercise' | 'adoptExercise' | 'saveMessage' | 'newId'>;
+export type CoachCommands = Pick<Commands, 'saveSession' | 'editSession' | 'discardSession' | 'saveExercise' | 'adoptExercise' | 'saveMessage' | 'newId'>;
 
 /**
  * The coach's writes, all local: RxDB persists them at once and the data layer syncs them
@@ -16,6 +16,8 @@ export function coachWrites(commands: CoachCommands, coachId: string, today: () 
     /** "Add Session": a draft due today, which the coach changes first thing. */
     addDraft: (clientId: string) => commands.saveSession(newDraft(coachId, clientId, today(), ids())),
     save: (doc: TrainingSession) => commands.saveSession(doc),
+    /** The builder's edit: only what its form changed from `base` goes over the stored session. */
+    edit: (base: TrainingSession, doc: TrainingSession) => commands.editSession(base, doc),
     duplicate: (doc: TrainingSession) => commands.saveSession(duplicateSession(doc, ids(), today(), coachId)),
     /** Soft delete, so the coach's other devices drop it too; `restore` undoes it. */
     discard: (doc: TrainingSession) => commands.discardSession(doc.id),

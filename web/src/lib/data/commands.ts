@@ -1,4 +1,4 @@
-import type { Exercise, Message, Note, Person, Plan, Recommendation, Reminder, SessionLog, TrainingSession } from '@spotter/shared';
+import { applyEdits, type Exercise, type Message, type Note, type Person, type Plan, type Recommendation, type Reminder, type SessionLog, type TrainingSession } from '@spotter/shared';
 import type { Rest } from './rest.ts';
 import type { Store } from './store.ts';
 
@@ -24,12 +24,21 @@ function serial() {
 export function createCommands(store: Store, rest: Rest) {
   const logs = serial();
   const plans = serial();
+  const sessions = serial();
   return {
     /** A fresh document or prescription id (UUIDv7: time-ordered, cheap to insert on the server). */
     newId: store.newId,
 
     /** A coach's session: a new draft, an edit, a submit (status 'submitted'), a restored discard. */
     saveSession: (doc: TrainingSession) => store.put('sessions', doc),
+    /**
+     * The builder's edit of a session: what its form changed from `base` (what the form was
+     * filled from or last wrote), written over the session as stored now (shared edits.ts), so
+     * a field another device changed meanwhile and the form did not touch keeps that change.
+     * Answers what was stored. A session the device no longer holds is written as edited.
+     */
+    editSession: (base: TrainingSession, doc: TrainingSession) =>
+      sessions(() => store.update('sessions', doc.id, (current) => (current ? applyEdits(current, base, doc) : doc))),
     /** Soft delete, so the coach's other devices drop it too; `saveSession` brings it back. */
     discardSession: (id: string) => store.softDelete('sessions', id),
     saveExercise: (doc: Exercise) => store.put('exercises', doc),

@@ -5,7 +5,7 @@ import type { Fetch } from './api.ts';
 import { internals } from './internals.ts';
 import { gate, serverDocs, syncedCoach, TestBrowser, until } from './test-device.ts';
 
-// docs/DESIGN.md "Live stream": a stream that reconnects starts at the server's newest change
+// docs/DESIGN.md "Sync" (stream): a stream that reconnects starts at the server's newest change
 // and first says RESYNC, so the device pulls what changed while it was away. Found by the
 // simulation (sim/README.md, seed 1784509245): while a push was running, the stream dropped and
 // came back; RxDB queued the old stream's last event, the RESYNC and the new stream's first
