@@ -42,6 +42,11 @@ export async function runUserOp(device: Device, op: UserOp, marker: string): Pro
     const saved = (await internals(device).store.put(collection, doc)) as any;
     return { applied: true, writes: [{ collection, id: saved.id, path, value, at: stampAt(saved, path) }] };
   };
+  // The builder's write: what its form changed from what it read, over the session as stored (commands.editSession).
+  const edit = async (read: TrainingSession, doc: TrainingSession, path: string[], value: string): Promise<OpResult> => {
+    const saved = (await device.commands.editSession(read, doc)) as any;
+    return { applied: true, writes: [{ collection: 'sessions', id: saved.id, path, value, at: stampAt(saved, path) }] };
+  };
 
   // The log page's edits: a change of the entry as stored at write time (client/log-sets.ts).
   const setContext = async (rx: Prescription): Promise<SetContext> => {
@@ -66,25 +71,25 @@ export async function runUserOp(device: Device, op: UserOp, marker: string): Pro
       if (!asg) return skip('no active client');
       // "Add Session" as the builder does it, then the coach types the title.
       const draft = await coachWrites(device.commands, me.id, () => addDaysTo(todayLocal(), op.dueIn)).addDraft(asg.clientId);
-      return put('sessions', editSession(draft, { title: marker }, now()), ['title'], marker);
+      return edit(draft, editSession(draft, { title: marker }, now()), ['title'], marker);
     }
     case 'editDraft': {
       const s = await fresh(choose(drafts));
       if (!s) return skip('no draft');
-      return put('sessions', editSession(s, { [op.field]: marker }, now()), [op.field], marker);
+      return edit(s, editSession(s, { [op.field]: marker }, now()), [op.field], marker);
     }
     case 'addExercise': {
       const s = await fresh(choose(drafts));
       const exercises = ((await all(device, 'exercises')) as Exercise[]).filter((e) => e.ownerId === null || e.ownerId === me.id);
       if (!s || exercises.length === 0) return skip('no draft or no exercise');
       const rx = { ...newPrescription(exercises[op.exPick % exercises.length]!, device.commands.newId()), notes: marker };
-      await internals(device).store.put('sessions', editSession(s, { exercises: [...s.exercises, rx] }, now()));
+      await device.commands.editSession(s, editSession(s, { exercises: [...s.exercises, rx] }, now()));
       return { applied: true, writes: [] }; // arrays are replaced whole by the merge: not followed field by field
     }
     case 'submitDraft': {
       const s = await fresh(choose(drafts));
       if (!s) return skip('no draft');
-      await internals(device).store.put('sessions', submitSession(s, now()));
+      await device.commands.editSession(s, submitSession(s, now()));
       return { applied: true, writes: [] };
     }
     case 'discardDraft': {
@@ -96,7 +101,7 @@ export async function runUserOp(device: Device, op: UserOp, marker: string): Pro
     case 'editPublished': {
       const s = await fresh(choose(published));
       if (!s) return skip('no published session');
-      return put('sessions', editSession(s, { [op.field]: marker }, now()), [op.field], marker);
+      return edit(s, editSession(s, { [op.field]: marker }, now()), [op.field], marker);
     }
     case 'logEntry': {
       const s = choose(published);
@@ -166,6 +171,6 @@ export async function runUserOp(device: Device, op: UserOp, marker: string): Pro
 export async function editField(device: Device, id: string, field: string, marker: string): Promise<OpResult> {
   const s = (await internals(device).store.get('sessions', id)) as TrainingSession | null;
   if (!s) return skip(`session ${id} not on this device`);
-  const saved = await internals(device).store.put('sessions', editSession(s, { [field]: marker }, new Date().toISOString()));
+  const saved = await device.commands.editSession(s, editSession(s, { [field]: marker }, new Date().toISOString()));
   return { applied: true, writes: [{ collection: 'sessions', id, path: [field], value: marker, at: stampAt(saved, [field]) }] };
 }
