@@ -1,4 +1,5 @@
 import { expandPushAnswer } from '@spotter/shared';
+import { SseEvents } from '@spotter/web/lib/data/sse.ts';
 import type { KillMode } from '../schedule.ts';
 
 /**
@@ -115,14 +116,9 @@ export class Tap {
 
   /** The live stream, read as it passes to the app: its events' documents are noted too. */
   #tapStream(res: Response): Response {
-    let buffer = '';
+    const events = new SseEvents();
     const note = (chunk: string) => {
-      buffer += chunk;
-      const parts = buffer.split(/\r?\n\r?\n/);
-      buffer = parts.pop() ?? '';
-      for (const part of parts) {
-        const data = part.split(/\r?\n/).filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
-        if (!data) continue;
+      for (const data of events.push(chunk)) {
         try {
           const event = JSON.parse(data) as { documents?: Doc[]; checkpoint?: { seq?: number } } | string;
           if (typeof event === 'object') this.#note('stream', event.documents ?? [], event.checkpoint?.seq);

@@ -2,6 +2,7 @@ import type { StreamEvent } from '@spotter/shared';
 import { streamEventSchema } from '@spotter/shared/answers.ts';
 import { AuthError, type Api } from './api.ts';
 import { parseAnswer } from './rest.ts';
+import { SseEvents } from './sse.ts';
 
 /**
  * The one live stream for all collections (GET /api/sync/stream: one EventSource
@@ -63,22 +64,12 @@ export function openLiveStream(api: Api, handlers: StreamHandlers): LiveStream {
     handlers.onOpen();
     backoff = 500;
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
+    const events = new SseEvents();
     for (;;) {
       const { value, done } = await reader.read();
       if (done) return false;
-      buffer += value;
-      const parts = buffer.split(/\r?\n\r?\n/);
-      buffer = parts.pop() ?? '';
-      for (const part of parts) {
-        const data = part
-          .split(/\r?\n/)
-          .filter((line) => line.startsWith('data:'))
-          .map((line) => line.slice(5).trimStart())
-          .join('\n');
-        // A malformed event ends this connection (the catch below): the next one starts with a RESYNC.
-        if (data) handlers.onEvent(parseAnswer(streamEventSchema, '/api/sync/stream', JSON.parse(data)) as StreamEvent);
-      }
+      // A malformed event ends this connection (the catch below): the next one starts with a RESYNC.
+      for (const data of events.push(value)) handlers.onEvent(parseAnswer(streamEventSchema, '/api/sync/stream', JSON.parse(data)) as StreamEvent);
     }
   }
 
