@@ -27,6 +27,19 @@ async function commandsAs(role: 'coach' | 'client') {
 }
 
 describe('the commands', () => {
+  it('editSession writes only what the form changed from its base, over the session as stored', async () => {
+    const { commands, store } = await commandsAs('coach');
+    const base = await commands.saveSession(session({ id: 'ses-e', title: 'Legs', notes: '' }));
+    // Another device's notes arrive while this form, filled from `base`, is typed in.
+    await store.patch('sessions', 'ses-e', { notes: 'From the laptop' });
+    const written = await commands.editSession(base, { ...base, title: 'Legs day' });
+    expect(written).toMatchObject({ title: 'Legs day', notes: 'From the laptop' });
+    expect(await store.get('sessions', 'ses-e')).toMatchObject({ title: 'Legs day', notes: 'From the laptop' });
+    // The form's own change of a field wins over the stored one.
+    await commands.editSession(written, { ...written, notes: 'From the phone' });
+    expect(await store.get('sessions', 'ses-e')).toMatchObject({ title: 'Legs day', notes: 'From the phone' });
+  });
+
   it('updateLog runs changes one at a time, each on the log the previous one wrote', async () => {
     const { commands, store } = await commandsAs('client');
     const id = sessionLogId('ses-1');
