@@ -24,14 +24,11 @@ export async function pullAll(baseURL: string, token: string, collection: string
 }
 
 /**
- * A published demo session of the signed-in client due on `dueDate` with no log yet. Only the
- * seeded titles ("Upper body 8") qualify: sessions other test files publish for the same
- * client while running in parallel (e.g. "E2E Upper A") are theirs to touch, not ours.
- */
-/**
- * client@demo.test's unlogged demo session `offset` days from the day the server seeded its
- * demo data — found by its title number (sync-server/src/demo/schedule.ts), so a test
- * run that crosses midnight still finds the session it means.
+ * The signed-in client's published demo session `offset` days from the day the server seeded
+ * its demo data, with no log yet. It is found by its seeded title number ("Upper body 8":
+ * sync-server/src/demo/schedule.ts), not by today's date, so a run that crosses midnight still
+ * finds the session it means; sessions other test files publish for the same client while
+ * running in parallel (e.g. "E2E Upper A") are theirs to touch, not ours.
  */
 export async function unloggedDemoSession(baseURL: string, token: string, offset: number): Promise<any> {
   const number = sessionDays.indexOf(offset) + 1;
