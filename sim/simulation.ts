@@ -2,6 +2,7 @@ import { Admin } from './admin.ts';
 import { startBackend, type Store } from './backend.ts';
 import { DeviceHandle, type DeviceEvents } from './device-handle.ts';
 import type { PushRecord } from './device/tap.ts';
+import { PushJournal, shortState } from './push-journal.ts';
 import type { OpResult } from './device/op-result.ts';
 import { Oracle, type UserView } from './oracle.ts';
 import { describe as describeOp, devices as deviceEmails, deviceNames, type DeviceName, type Op, type UserOp } from './schedule.ts';
@@ -58,6 +59,7 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
   const log = opts.log ?? (() => undefined);
   const server = await startBackend({ store: opts.store, verbose: opts.verbose, env: { ACCESS_TOKEN_TTL: String(TOKEN_TTL_S) } });
   const oracle = new Oracle();
+  const journal = new PushJournal();
   const admin = new Admin(server.url);
   const result: SimResult = {
     failures: [], userOps: { applied: 0, skipped: 0 }, faults: {}, conflictScenarios: 0, oracle: oracle.stats, serverKills: 0,
@@ -68,6 +70,7 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
   const events: DeviceEvents = {
     onPush: (dev, rec) => {
       oracle.recordPush(dev, rec);
+      journal.record(dev, rec);
       if (opts.trace) traceRecord(dev, rec, opts.trace, log);
     },
     onKill: async () => {
@@ -272,7 +275,7 @@ export async function runSchedule(ops: Op[], opts: SimOptions = {}): Promise<Sim
         result.failures.push(...failures);
         // What the devices' replications failed to write: the first clue to a document missed for good.
         if (failures.length) for (const name of deviceNames) for (const w of await dev(name).call<string[]>('writeErrors')) result.failures.push(`diagnostic: ${name} failed to write a pulled ${w}`);
-        result.failures.push(...(await wrongDocDiagnostics(failures)));
+        result.failures.push(...(await wrongDocDiagnostics(failures)), ...journal.lines(failures));
         break;
       }
       await sleep(1000);
@@ -301,8 +304,7 @@ async function serverViews(url: string): Promise<UserView[]> {
 }
 
 function traceRecord(dev: string, rec: PushRecord, needle: string, log: (line: string) => void): void {
-  const short = (d: Doc | null | undefined) =>
-    d ? JSON.stringify({ title: d.title, notes: d.notes, goals: d.goals, body: d.body, status: d.status, updatedAt: d.updatedAt, fieldClocks: d.fieldClocks, _deleted: d._deleted, _refusal: d._refusal }) : 'null';
+  const short = shortState;
   // '1': everything (the diagnostic mode); otherwise an id part or a marker.
   if (needle === '1') needle = '';
   for (const row of rec.rows) {
